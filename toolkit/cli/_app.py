@@ -1,0 +1,47 @@
+"""The CLI edge: the one place where library exceptions become messages and exit codes.
+
+Library code raises :class:`toolkit.errors.ToolkitError`; :class:`ToolkitGroup` catches it around
+every command (sub-commands included), prints ``toolkit: error: <message>`` on stderr and exits
+with the error's code. Set ``TOOLKIT_DEBUG=1`` to get the traceback instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from toolkit.errors import ToolkitError
+
+
+def report_error(exc: ToolkitError) -> None:
+    """Print a library error as one line per problem on stderr."""
+    for line in str(exc).splitlines() or [exc.__class__.__name__]:
+        print(f"toolkit: error: {line}", file=sys.stderr)
+
+
+class ToolkitGroup(TyperGroup):
+    """A Typer group that maps :class:`ToolkitError` to a clean message and exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ToolkitError as exc:
+            if os.environ.get("TOOLKIT_DEBUG"):
+                raise
+            report_error(exc)
+            ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            print("toolkit: interrupted", file=sys.stderr)
+            ctx.exit(130)
+
+
+def new_app(**kwargs: Any) -> typer.Typer:
+    """A Typer app (or sub-app) with our error handling and conventions."""
+    kwargs.setdefault("no_args_is_help", True)
+    kwargs.setdefault("add_completion", False)
+    kwargs.setdefault("pretty_exceptions_enable", False)
+    return typer.Typer(cls=ToolkitGroup, **kwargs)

@@ -1,0 +1,87 @@
+"""Reading text the way users hand it to us, and writing files without ever losing one.
+
+Input may be UTF-8 (with or without BOM) or UTF-16 with a BOM, with any line ends. Offsets that
+the library reports are character offsets into the *decoded* text (BOM removed, line ends kept as
+they are), so ``text[start:end]`` is always the reported text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from toolkit.errors import InputError
+
+STDIN = "-"
+
+
+def decode(data: bytes, name: str = "<stdin>") -> str:
+    """Decode bytes to text, or raise :class:`InputError` naming the first bad byte offset."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, skip = "utf-8", len(codecs.BOM_UTF8)
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        skip = 2
+    else:
+        encoding, skip = "utf-8", 0
+    body = data[skip:]
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not valid {encoding.upper()} text ({exc.reason})", path=name, offset=skip + exc.start
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        # Report the byte offset of the NUL in the original bytes.
+        width = 1 if encoding == "utf-8" else 2
+        byte = skip + (len(text[:nul].encode(encoding)) if width == 1 else 2 * nul)
+        raise InputError("not a text file (NUL byte)", path=name, offset=byte)
+    return text
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read and decode a file, or standard input when *path* is ``-``."""
+    if str(path) == STDIN:
+        return decode(sys.stdin.buffer.read(), "<stdin>")
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path=p) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a file", path=p) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path=p) from None
+    return decode(data, str(p))
+
+
+def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8") -> None:
+    """Write *data* to *path* so that readers see the old file or the new one, never a mix.
+
+    The bytes go to a temporary file in the same directory, are flushed to disk, then renamed
+    over the target (atomic on POSIX and Windows). An interruption leaves the old file intact.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
