@@ -44,4 +44,6 @@ def new_app(**kwargs: Any) -> typer.Typer:
     kwargs.setdefault("no_args_is_help", True)
     kwargs.setdefault("add_completion", False)
     kwargs.setdefault("pretty_exceptions_enable", False)
+    # Plain help text: rich's help renderer imports ~100 ms of modules, and `--help` must stay fast.
+    kwargs.setdefault("rich_markup_mode", None)
     return typer.Typer(cls=ToolkitGroup, **kwargs)
