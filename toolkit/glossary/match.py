@@ -1,0 +1,192 @@
+"""Fast term recognition: one linear normalisation pass, then Aho–Corasick at word boundaries.
+
+The text is normalised once into a form where every variation the glossary must ignore has
+disappeared, keeping a small offset map back to the original:
+
+* whitespace runs (line breaks inside a paragraph, double spaces, CRLF) become one space; a
+  paragraph break (two or more line breaks) becomes a barrier no term can cross;
+* every other non-word character (quotes straight or curly, apostrophes, hyphens, brackets,
+  punctuation) becomes a space, one for one — so ``Hun Sen’s`` contains ``hun sen``,
+  ``CPP-aligned`` contains ``cpp`` and ``sub-national`` equals ``sub national``;
+* letters are lower-cased (one for one).
+
+Terms go through the same normalisation and are stored padded with a space on each side, so the
+automaton only reports matches that start and end on word boundaries ("Senate" never inside
+"Senator") and the hot loop stays in C. Case-sensitive terms (explicitly marked, or all-caps
+acronyms such as CPP) are checked against the un-lowered form afterwards. Regular English plurals
+(policies, provinces) and the unhyphenated spelling of hyphenated terms (subnational) are added as
+variant keys. Overlaps are resolved leftmost-longest.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+from toolkit.glossary.model import SOURCE_LANG, Concept, Term, TermMatch
+
+PARA = "\x00"  # stands for a paragraph break; no key contains it (decoded text never has NUL)
+_WS_RUN = re.compile(r"\s{2,}")
+#: One-for-one: every character that is not part of a word (and not already a space) -> space.
+_SEP = re.compile(r"[^\w \u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\x00]|_")
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The normalised text (cased and lower-cased, both padded by one space) and its offset map."""
+
+    cased: str
+    low: str
+    # Replaced whitespace runs: normalised start, original start, normalised length, original length.
+    pieces: tuple[tuple[int, int, int, int], ...]
+    piece_starts: tuple[int, ...]
+
+    def original(self, pos: int) -> int:
+        """Original offset of normalised (padded) position *pos*."""
+        pos -= 1  # the leading pad
+        i = bisect.bisect_right(self.piece_starts, pos) - 1
+        if i < 0:
+            return pos
+        nstart, ostart, nlen, olen = self.pieces[i]
+        if pos < nstart + nlen:
+            return ostart
+        return ostart + olen + (pos - nstart - nlen)
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    # Rare: a character whose lower case is longer (U+0130). Keep it as is, so offsets stay 1:1.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def normalise(text: str) -> Normalised:
+    """Normalise *text* for matching in one linear pass (see the module docstring)."""
+    pieces: list[tuple[int, int, int, int]] = []
+    parts: list[str] = []
+    last = 0
+    shift = 0  # normalised length minus original length so far
+    for m in _WS_RUN.finditer(text):
+        run = m.group()
+        breaks = run.count("\n") or run.count("\r")
+        rep = " " + PARA + " " if breaks >= 2 else " "
+        parts.append(text[last : m.start()])
+        pieces.append((m.start() + shift, m.start(), len(rep), len(run)))
+        parts.append(rep)
+        shift += len(rep) - len(run)
+        last = m.end()
+    if pieces:
+        parts.append(text[last:])
+        text = "".join(parts)
+    cased = " " + _SEP.sub(" ", text) + " "
+    return Normalised(cased, _lower(cased), tuple(pieces), tuple(p[0] for p in pieces))
+
+
+def term_key(text: str) -> str:
+    """The normalised, cased form of a term (without the padding)."""
+    return normalise(text).cased.strip(" ")
+
+
+def is_acronym(text: str) -> bool:
+    """All-caps terms (CPP, NEC, H.E.) are matched case-sensitively: "cpp" is not "CPP"."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def plural(word: str) -> str | None:
+    """The regular English plural of *word*, or None when there is no safe regular one."""
+    if len(word) < 3 or not word.isalpha() or not word.isascii():
+        return None
+    if word.endswith("y") and word[-2] not in _VOWELS:
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return None if word.endswith("s") else word + "es"
+    return word + "s"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    concept: str
+    term: str
+    cased: str | None  # the cased key to compare, for case-sensitive terms
+    rank: tuple[int, ...]
+
+
+class Matcher:
+    """A compiled automaton over the source-language terms of a set of concepts."""
+
+    def __init__(self, concepts: Iterable[Concept], targets: dict[str, dict[str, list[str]]],
+                 lang: str = SOURCE_LANG) -> None:
+        self.lang = lang
+        self._targets = targets
+        table: dict[str, list[_Entry]] = {}
+        status_rank = {"preferred": 0, "admitted": 1, "deprecated": 2}
+        for order, concept in enumerate(concepts):
+            for term in concept.terms:
+                if term.lang != lang:
+                    continue
+                for variant, key, cased in self._keys(term):
+                    rank = (variant, status_rank.get(term.status, 3), order)
+                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank))
+        automaton = ahocorasick.Automaton()
+        for key, entries in table.items():
+            entries.sort(key=lambda e: e.rank)
+            automaton.add_word(" " + key + " ", (len(key), tuple(entries)))
+        if len(automaton):
+            automaton.make_automaton()
+        self._automaton = automaton
+        self.size = len(table)
+
+    @staticmethod
+    def _keys(term: Term) -> list[tuple[int, str, str | None]]:
+        """(variant rank, lower-case key, cased key if case-sensitive) for a term and its variants."""
+        cs = term.case_sensitive or is_acronym(term.text)
+        forms = [(0, term.text)]
+        if "-" in term.text:
+            forms.append((1, re.sub(r"(?<=\w)-(?=\w)", "", term.text)))
+        out = []
+        for variant, form in forms:
+            cased = term_key(form)
+            if not cased:
+                continue
+            out.append((variant, _lower(cased), cased if cs else None))
+            if not cs:
+                head, _, last = cased.rpartition(" ")
+                many = plural(last)
+                if many is not None:
+                    pl = (head + " " + many) if head else many
+                    out.append((variant + 2, _lower(pl), None))
+        return out
+
+    def find(self, text: str) -> list[TermMatch]:
+        """Term matches in *text*, leftmost-longest, offsets into *text*."""
+        if not len(self._automaton) or not text:
+            return []
+        norm = normalise(text)
+        cased = norm.cased
+        candidates: list[tuple[int, int, _Entry]] = []
+        for end, (klen, entries) in self._automaton.iter(norm.low):
+            start = end - klen  # first inner character; `end` is the trailing pad (exclusive end)
+            for entry in entries:
+                if entry.cased is None or cased[start:end] == entry.cased:
+                    candidates.append((start, end, entry))
+                    break
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        matches: list[TermMatch] = []
+        last_end = -1
+        for start, end, entry in candidates:
+            if start < last_end:
+                continue
+            last_end = end
+            ostart, oend = norm.original(start), norm.original(end)
+            targets = {k: list(v) for k, v in self._targets.get(entry.concept, {}).items()}
+            matches.append(TermMatch(ostart, oend, text[ostart:oend], entry.concept, entry.term, targets))
+        return matches
