@@ -8,6 +8,7 @@ typo (``stauts:``) never passes silently. The writer emits the same format back 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -196,10 +197,14 @@ def parse_native(text: str, path: str) -> tuple[list[Concept], list[GlossaryErro
 
 
 def _scalar(value: str) -> str:
-    """A YAML scalar for *value*: plain when it round-trips as the same string, else quoted."""
-    dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**6)
-    dumped = dumped.removesuffix("\n...\n").removesuffix("\n")
-    return dumped
+    """A YAML scalar for *value* that reads back as the same string, in block or flow context.
+
+    Dumping a one-item flow list gives the flow-safe form (plain when possible, else quoted).
+    """
+    if any(ch < " " or ch in "\x7f\x85\u2028\u2029\ufeff" for ch in value):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    dumped = yaml.safe_dump([value], allow_unicode=True, default_flow_style=True, width=10**9)
+    return dumped.strip()[1:-1]
 
 
 def _term_yaml(term: Term, index: int) -> str:

@@ -1,0 +1,266 @@
+"""TBX-Basic (ISO 30042, TBX v3 DCA style) export and import.
+
+Structure: ``conceptEntry`` > ``langSec xml:lang`` > ``termSec`` > ``term``. Only TBX-Basic data
+categories are written:
+
+========================  =====================================================================
+ours                      TBX-Basic
+========================  =====================================================================
+concept id                ``conceptEntry/@id`` (an id starting with a digit gets a ``_`` prefix,
+                          removed on import, since XML ids cannot start with a digit)
+domain                    ``descrip type="subjectField"`` (concept level)
+source                    ``admin type="source"`` (concept level)
+concept note              ``note`` (concept level)
+definition                ``descrip type="definition"`` in the source-language ``langSec``
+status                    ``termNote type="administrativeStatus"``: preferredTerm-admn-sts,
+                          admittedTerm-admn-sts, deprecatedTerm-admn-sts
+pos                       ``termNote type="partOfSpeech"``
+case_sensitive, dnt       a term-level ``note`` whose whole text is ``toolkit:case-sensitive`` or
+                          ``toolkit:do-not-translate`` (TBX-Basic has no category for either, and
+                          ``note`` is allowed everywhere, so other tools keep and show them)
+term note                 ``note`` (term level)
+========================  =====================================================================
+
+Import also reads TBX v2 (``martif``: ``termEntry``/``langSet``/``tig``), the shape most tools
+still write. Parsing never resolves external entities and refuses entity declarations.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+import xml.parsers.expat as expat
+from collections.abc import Iterable
+from pathlib import Path
+
+from toolkit.errors import GlossaryError, ProblemsError
+from toolkit.glossary.model import DOMAINS, ID_RE, LANG_RE, SOURCE_LANG, Concept, Term
+
+NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+FLAG_CS = "toolkit:case-sensitive"
+FLAG_DNT = "toolkit:do-not-translate"
+STATUS_OUT = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+}
+STATUS_IN = {
+    "preferredterm-admn-sts": "preferred",
+    "preferred": "preferred",
+    "admittedterm-admn-sts": "admitted",
+    "admitted": "admitted",
+    "deprecatedterm-admn-sts": "deprecated",
+    "supersededterm-admn-sts": "deprecated",
+    "deprecated": "deprecated",
+    "forbidden": "deprecated",
+    "obsolete": "deprecated",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Export
+
+
+def _el(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
+    child = ET.SubElement(parent, tag, attrib)
+    if text is not None:
+        child.text = text
+    return child
+
+
+def write_tbx(concepts: Iterable[Concept], source_lang: str = SOURCE_LANG) -> str:
+    """A TBX-Basic document for *concepts* (UTF-8 text with XML declaration)."""
+    root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: source_lang, "xmlns": NS})
+    header = _el(root, "tbxHeader")
+    _el(_el(_el(header, "fileDesc"), "sourceDesc"), "p", "Exported by toolkit glossary export")
+    body = _el(_el(root, "text"), "body")
+    for c in concepts:
+        entry = _el(body, "conceptEntry", id=("_" + c.id) if c.id[:1].isdigit() else c.id)
+        _el(entry, "descrip", c.domain, type="subjectField")
+        _el(entry, "admin", c.source, type="source")
+        if c.note is not None:
+            _el(entry, "note", c.note)
+        langs: list[str] = []
+        for t in c.terms:
+            if t.lang not in langs:
+                langs.append(t.lang)
+        if c.definition is not None and not langs:
+            langs.append(source_lang)
+        for i, lang in enumerate(langs):
+            sec = _el(entry, "langSec", **{XML_LANG: lang})
+            if c.definition is not None and (lang == source_lang or (i == 0 and source_lang not in langs)):
+                _el(sec, "descrip", c.definition, type="definition")
+            for t in c.terms_in(lang):
+                ts = _el(sec, "termSec")
+                _el(ts, "term", t.text)
+                _el(ts, "termNote", STATUS_OUT[t.status], type="administrativeStatus")
+                if t.pos is not None:
+                    _el(ts, "termNote", t.pos, type="partOfSpeech")
+                if t.case_sensitive:
+                    _el(ts, "note", FLAG_CS)
+                if t.dnt:
+                    _el(ts, "note", FLAG_DNT)
+                if t.note is not None:
+                    _el(ts, "note", t.note)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Import
+
+
+def _refuse_entities(*_args: object) -> None:
+    raise ValueError("entity declarations are not allowed in a glossary file")
+
+
+def parse_xml(text: str, path: str) -> tuple[ET.Element, dict[ET.Element, int]]:
+    """Parse XML safely (no entity declarations, nothing external) keeping element line numbers.
+
+    Built on expat directly (like defusedxml) so we can refuse entity declarations, which is
+    what makes "billion laughs" and external-entity attacks impossible, and record lines.
+    """
+    builder = ET.TreeBuilder()
+    lines: dict[ET.Element, int] = {}
+    parser = expat.ParserCreate(encoding="UTF-8", namespace_separator="}")  # text is already decoded
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.EntityDeclHandler = _refuse_entities
+    parser.UnparsedEntityDeclHandler = _refuse_entities
+
+    def name(raw: str) -> str:
+        return "{" + raw if "}" in raw else raw
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        elem = builder.start(name(tag), {name(k): v for k, v in attrs.items()})
+        lines[elem] = parser.CurrentLineNumber
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda tag: builder.end(name(tag))
+    parser.CharacterDataHandler = builder.data
+    try:
+        parser.Parse(text.encode("utf-8"), True)
+        root = builder.close()
+    except expat.ExpatError as exc:
+        message = expat.ErrorString(exc.code)
+        raise GlossaryError(f"not well-formed XML: {message} (column {exc.offset + 1})", path=path, line=exc.lineno) from None
+    except ValueError as exc:
+        raise GlossaryError(str(exc), path=path, line=parser.CurrentLineNumber) from None
+    return root, lines
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _kids(elem: ET.Element, *names: str) -> list[ET.Element]:
+    return [k for k in elem if isinstance(k.tag, str) and _local(k.tag) in names]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def read_tbx(path: Path | str, text: str) -> list[Concept]:
+    """Concepts of a TBX file (TBX-Basic v3 or TBX v2); ProblemsError lists every problem."""
+    name = str(path)
+    root, lines = parse_xml(text, name)
+    problems: list[GlossaryError] = []
+
+    def error(elem: ET.Element | None, message: str) -> None:
+        problems.append(GlossaryError(message, path=name, line=lines.get(elem) if elem is not None else None))
+
+    if _local(root.tag) not in ("tbx", "martif"):
+        error(root, f"not a TBX document (root element <{_local(root.tag)}>)")
+        raise ProblemsError(problems)
+    default_lang = root.get(XML_LANG) or SOURCE_LANG
+    concepts: list[Concept] = []
+    used: set[str] = set()
+    entries = [e for e in root.iter() if isinstance(e.tag, str) and _local(e.tag) in ("conceptEntry", "termEntry")]
+    for n, entry in enumerate(entries, 1):
+        line = lines.get(entry)
+        domain, source, note, definition = "general", None, None, None
+        for d in _kids(entry, "descrip", "admin", "note", "descripGrp", "adminGrp"):
+            kind, value = d.get("type"), (d.text or "").strip()
+            tag = _local(d.tag)
+            if tag in ("descripGrp", "adminGrp"):
+                inner = _kids(d, "descrip", "admin")
+                if not inner:
+                    continue
+                kind, value, tag = inner[0].get("type"), (inner[0].text or "").strip(), _local(inner[0].tag)
+            if tag == "descrip" and kind == "subjectField":
+                domain = value if value in DOMAINS else "general"
+            elif tag == "descrip" and kind == "definition":
+                definition = value
+            elif tag == "admin" and kind == "source":
+                source = value
+            elif tag == "note":
+                note = d.text or ""
+        terms: list[Term] = []
+        for sec in _kids(entry, "langSec", "langSet"):
+            lang = sec.get(XML_LANG) or sec.get("lang") or default_lang
+            if not LANG_RE.match(lang):
+                error(sec, f"language code {lang!r} is not a BCP-47 code")
+                continue
+            for d in _kids(sec, "descrip"):
+                if d.get("type") == "definition" and definition is None:
+                    definition = d.text or ""
+            groups = []
+            for holder in _kids(sec, "termSec", "tig", "ntig"):
+                grp = _kids(holder, "termGrp")
+                groups.append(grp[0] if grp else holder)
+                if grp:  # ntig: notes may sit beside the termGrp
+                    groups[-1] = (grp[0], holder)
+                else:
+                    groups[-1] = (holder, holder)
+            for index, (grp, holder) in enumerate(groups):
+                term_el = _kids(grp, "term")
+                if not term_el or not (term_el[0].text or "").strip():
+                    error(holder, f"concept {n}: a term entry without <term> text")
+                    continue
+                status = "preferred" if not any(t.lang == lang for t in terms) else "admitted"
+                pos = tnote = None
+                cs = dnt = False
+                for tn in _kids(grp, "termNote") + (_kids(holder, "termNote") if holder is not grp else []):
+                    kind, value = tn.get("type"), (tn.text or "").strip()
+                    if kind == "administrativeStatus":
+                        if value.lower() not in STATUS_IN:
+                            error(tn, f"unknown administrativeStatus {value!r}")
+                        else:
+                            status = STATUS_IN[value.lower()]
+                    elif kind == "partOfSpeech":
+                        pos = value
+                for nt in _kids(holder, "note") + (_kids(grp, "note") if holder is not grp else []):
+                    value = nt.text or ""
+                    if value.strip() == FLAG_CS:
+                        cs = True
+                    elif value.strip() == FLAG_DNT:
+                        dnt = True
+                    else:
+                        tnote = value if tnote is None else tnote + "\n" + value
+                terms.append(Term(term_el[0].text or "", lang, status, pos, cs, dnt, tnote, lines.get(term_el[0])))
+        raw_id = entry.get("id") or ""
+        if raw_id.startswith("_") and ID_RE.match(raw_id[1:]):
+            raw_id = raw_id[1:]
+        cid = raw_id if ID_RE.match(raw_id) else _slug(raw_id)
+        if not cid:
+            first = next((t.text for t in terms if t.lang == SOURCE_LANG), terms[0].text if terms else "")
+            cid = _slug(first) or f"concept-{n}"
+        if cid in used:
+            if raw_id:
+                error(entry, f"duplicate concept id {cid!r}")
+                continue
+            k = 2
+            while f"{cid}-{k}" in used:
+                k += 1
+            cid = f"{cid}-{k}"
+        used.add(cid)
+        if not terms:
+            error(entry, f"concept {cid!r} has no terms")
+            continue
+        concepts.append(
+            Concept(cid, domain, tuple(terms), source or f"imported from {Path(name).name}", note, definition, name, line)
+        )
+    if problems:
+        raise ProblemsError(problems)
+    return concepts
