@@ -1,0 +1,171 @@
+"""English sentence boundaries inside one unit of prose.
+
+One compiled regular expression finds every *candidate* boundary (sentence punctuation, any
+closing quotes or brackets, then white space); a small decision looks only at the word before
+and the word after, so the cost is linear in the input. What a period after a word means comes
+from :class:`~toolkit.segmentation.rules.SegmentRules` (data), not from literals here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from toolkit.segmentation.rules import SegmentRules
+
+_OPENERS = "“‘\"'([{«"
+_CLOSERS = "”’\"')]}»"
+_QUOTES = "”’\"'»"
+
+# Sentence punctuation: a spaced ellipsis ". . ." (3 or more dots), or a run of . ! ? …
+# then closing quotes/brackets, then white space or the end of the unit.
+_CANDIDATE = re.compile(r"(\.(?:[ ]\.){2,}|[.!?…‽]+)([”’\"'»)\]}]*)(?=\s|\Z)")
+_SPACE = re.compile(r"[\s\u200b]*")
+_WORD = re.compile(r"[A-Za-z]+")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
+# A list marker alone at the start of a segment: "1." "a." "• 9." "⁃10." "iv."
+_MARKER_ONLY = re.compile(r"[•⁃▪◦‣●○■□➢►*–—-]?\s*(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,5})")
+# A list item at the start of a unit, to find the next items in the same line.
+_LIST_START = re.compile(r"([•⁃▪◦‣●➢►]?)\s*(\d{1,3}|[A-Za-z])(\.\)|[.)])\s")
+_BULLET_START = re.compile(r"([•⁃▪◦‣●➢►])\s")
+
+
+@lru_cache(maxsize=16)
+def _attribution(verbs: frozenset[str]) -> re.Pattern[str]:
+    """``Hun Sen asked.`` after a quoted question: up to four capitalised words, a speech verb."""
+    alternatives = "|".join(sorted(map(re.escape, verbs))) or "(?!)"
+    return re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:%s)\b" % alternatives)
+
+
+def _inline_list(text: str, start: int, end: int) -> list[int]:
+    """Offsets where the next items of a list written on one line begin ("1) a 2) b")."""
+    m = _LIST_START.match(text, start, end)
+    cuts: list[int] = []
+    if m:
+        bullet, label, suffix = m.groups()
+        pos = m.end()
+        while True:
+            if label.isdigit():
+                label = str(int(label) + 1)
+            elif label in "zZ":
+                break
+            else:
+                label = chr(ord(label) + 1)
+            prefix = re.escape(bullet) + r"\s*" if bullet else ""
+            nxt = re.compile(r"(?<=\s)" + prefix + re.escape(label) + re.escape(suffix) + r"(?=\s)").search(
+                text, pos, end
+            )
+            if nxt is None:
+                break
+            cuts.append(nxt.start())
+            pos = nxt.end()
+        return cuts
+    m = _BULLET_START.match(text, start, end)
+    if m:
+        bullet = re.compile(r"(?<=\s)" + re.escape(m.group(1)) + r"(?=\s)")
+        cuts = [b.start() for b in bullet.finditer(text, m.end(), end)]
+    return cuts
+
+
+def boundaries(text: str, start: int, end: int, rules: SegmentRules) -> list[int]:
+    """Offsets in ``text[start:end]`` where one sentence ends and the next begins (sorted)."""
+    start = _SPACE.match(text, start, end).end()
+    forced = _inline_list(text, start, end)
+    cuts: list[int] = []
+    seg_start = start
+    fi = 0
+    attribution = _attribution(rules.speech_verbs)
+    for m in _CANDIDATE.finditer(text, start, end):
+        p = m.start()
+        while fi < len(forced) and forced[fi] <= p:
+            cuts.append(forced[fi])
+            seg_start = forced[fi]
+            fi += 1
+        q = _SPACE.match(text, m.end(), end).end()
+        if q >= end:
+            break
+        cut = _decide(text, m, p, q, end, seg_start, rules, attribution)
+        if cut is not None:
+            cuts.append(cut)
+            seg_start = _SPACE.match(text, cut, end).end()
+    cuts.extend(forced[fi:])
+    return cuts
+
+
+def _decide(
+    text: str,
+    m: re.Match[str],
+    p: int,
+    q: int,
+    end: int,
+    seg_start: int,
+    rules: SegmentRules,
+    attribution: re.Pattern[str],
+) -> int | None:
+    """Where to cut for candidate *m* (punctuation at *p*, next text at *q*), or None."""
+    term, close = m.group(1), m.group(2)
+    j = q
+    while j < end and text[j] in _OPENERS:
+        j += 1
+    nxt = text[j] if j < end else ""
+    if nxt.islower():
+        return None
+    upper = nxt.isalpha() or (nxt != "" and not nxt.isdigit() and not nxt.isspace() and nxt.isalnum())
+    digit = nxt.isdigit()
+    opened = j > q
+
+    if " " in term:  # spaced ellipsis ". . ." or ". . . ."
+        if term.count(".") < 4 or not upper:
+            return None
+        attached = p > seg_start and not text[p - 1].isspace()
+        return p + 1 if attached else m.end()
+    dots = term.count(".")
+    if "!" in term or "?" in term or "‽" in term:
+        if close and any(c in _QUOTES for c in close) and attribution.match(text, q, end):
+            return None  # “Should they join us?” Hun Sen asked.
+        return m.end()
+    if "…" in term or dots in (2, 3):  # an ellipsis: ends a sentence only before a capital
+        return m.end() if upper and not text[q] in "([{" else None
+
+    # A period (or four dots). Find the word before it.
+    lo = max(seg_start, p - 48)
+    parts = text[lo:p].split()
+    if not parts or text[p - 1].isspace():
+        return m.end()
+    word = parts[-1].lstrip(_OPENERS).rstrip(_CLOSERS)
+    if p - seg_start <= 12 and _MARKER_ONLY.fullmatch(text, seg_start, p):
+        return None  # "1. The first item": a list marker
+    if dots >= 4:
+        return m.end()
+    cls = rules.abbreviation_class(word)
+    if cls is None and _INITIALS.fullmatch(word):
+        cls = "general"  # an initial "E." or an initialism "U.N."
+    if cls is None:
+        return m.end()
+    if cls == "prefix" or cls == "inside":
+        return None
+    starter = False
+    if upper:
+        w = _WORD.match(text, j, end)
+        starter = w is not None and w.group() in rules.starters
+    if cls == "general":
+        return m.end() if starter or (opened and upper) else None
+    if cls == "final":
+        return m.end() if upper or digit else None
+    if cls in ("number", "month"):
+        return None if digit else m.end()
+    if cls == "time":
+        if not upper:
+            return None
+        before = text[seg_start:p].split()[:-1]
+        intro = len(before) <= 3 and bool(before) and before[0].lower() in rules.time_intro
+        return None if intro else m.end()
+    if cls == "prefix-or-name":
+        if starter:
+            return m.end()
+        if len(parts) >= 2:
+            prev = parts[-2].lstrip(_OPENERS)
+            if prev[:1].isupper() and "." not in prev and rules.abbreviation_class(prev) is None:
+                return m.end()  # "Hun Sen." ends the sentence; "Sen. Rubio" does not
+        return None
+    return m.end()

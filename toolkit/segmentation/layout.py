@@ -1,0 +1,144 @@
+"""Paragraphs and line breaks: which single line breaks end a unit of prose and which are wraps.
+
+A blank line always separates paragraphs. A single line break is *structural* (it ends the
+segment and starts a new paragraph) after a headline, byline, caption or list item and in text
+with one paragraph per line; it is a *soft wrap* in hard-wrapped prose. ``auto`` decides per
+document and per line from cheap evidence: does the line end a sentence, does the next line
+continue in lower case, does the next line start a list item, is the line as long as the
+document's wrap width (so that the next word could not fit)?
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MODES = ("auto", "blank", "line")
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_EDGE_SPACE = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\ufeff"
+_CLOSERS = "”’\"')]}»"
+_OPENERS = "“‘\"'([{«"
+_EN_TERMINAL = ".!?…"
+_KM_TERMINAL = "។៕?!"
+# A list item: a bullet, or a number / letter / roman numeral with "." ")" ".)" and a space.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[•⁃▪◦‣●○■□➢►*–—-][ \t]|(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,5})(?:\.\)|[.)])[ \t])")
+# Line ends that mean the sentence obviously continues on the next line.
+_CONTINUES = re.compile(r"(?:[,;(\[–—-]|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|that)\Z)")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the input: ``text[start:end]`` without its line break; ``stripped`` is its
+    content with edge whitespace removed (empty for a blank line)."""
+
+    start: int
+    end: int
+    stripped: str
+
+
+def split_lines(text: str) -> tuple[list[Line], list[int]]:
+    """The lines of *text* (``\\r\\n``, ``\\r`` or ``\\n`` ends) and the offset where each starts."""
+    starts = [0]
+    lines: list[Line] = []
+    pos = 0
+    for m in _NEWLINE.finditer(text):
+        lines.append(Line(pos, m.start(), text[pos : m.start()].strip(_EDGE_SPACE + "\r\n")))
+        pos = m.end()
+        starts.append(pos)
+    lines.append(Line(pos, len(text), text[pos:].strip(_EDGE_SPACE + "\r\n")))
+    return lines, starts
+
+
+def _terminal(content: str, enders: str) -> bool:
+    core = content.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in enders
+
+
+def _starts_lower(content: str) -> bool:
+    core = content.lstrip(_OPENERS)
+    return bool(core) and core[0].islower()
+
+
+def _first_word_len(content: str) -> int:
+    space = content.find(" ")
+    return len(content) if space < 0 else space
+
+
+def units(text: str, lines: list[Line], mode: str, lang: str) -> Iterator[tuple[int, int]]:
+    """Spans ``(start, end)`` of text to segment; each span is its own paragraph.
+
+    Within a span, line breaks are soft wraps; between spans there is a blank line or a
+    structural line break.
+    """
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.stripped:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+
+    if mode == "line":
+        for block in blocks:
+            for line in block:
+                yield line.start, line.end
+        return
+    if mode == "blank" or lang != "en":
+        # Khmer copy is not hard-wrapped: in `auto` every Khmer line is structural.
+        if mode == "auto":
+            for block in blocks:
+                for line in block:
+                    yield line.start, line.end
+            return
+        for block in blocks:
+            yield block[0].start, block[-1].end
+        return
+
+    wrapped, width = _document_shape(blocks)
+    for block in blocks:
+        first = block[0]
+        for prev, nxt in zip(block, block[1:]):
+            if not _soft(prev.stripped, nxt.stripped, wrapped, width):
+                yield first.start, prev.end
+                first = nxt
+        yield first.start, block[-1].end
+
+
+def _document_shape(blocks: list[list[Line]]) -> tuple[bool, int]:
+    """Is the document hard-wrapped, and at what width (longest line that is not a block's last)?"""
+    evidence = 0
+    open_breaks = 0
+    width = 0
+    for block in blocks:
+        for prev, nxt in zip(block, block[1:]):
+            width = max(width, len(prev.stripped))
+            if _terminal(prev.stripped, _EN_TERMINAL):
+                continue
+            open_breaks += 1
+            if _LIST_ITEM.match(nxt.stripped):
+                continue
+            if _starts_lower(nxt.stripped) or _CONTINUES.search(prev.stripped):
+                evidence += 1
+    wrapped = evidence > 0 and evidence * 4 >= open_breaks
+    return wrapped, width
+
+
+def _soft(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
+    """Decide one line break in `auto` mode: True for a soft wrap, False for a structural break."""
+    terminal = _terminal(prev, _EN_TERMINAL)
+    long_line = len(prev) + 1 + _first_word_len(nxt) >= 0.8 * width
+    if _LIST_ITEM.match(nxt):
+        # A new list item, unless a long wrapped line happens to break before "20. The".
+        return wrapped and not terminal and long_line and not _LIST_ITEM.match(prev) and not prev.endswith(":")
+    if not terminal and (_starts_lower(nxt) or _CONTINUES.search(prev)):
+        return True
+    if not wrapped:
+        return False
+    if terminal:
+        return True  # wrapped prose: the sentence rules decide ("Mr.\nHun Sen")
+    return long_line
