@@ -1,9 +1,100 @@
-"""CLI for `toolkit check` (placeholder until its issue lands)."""
+"""CLI for `toolkit check`: parse options, call :func:`toolkit.checks.run_checks`, render.
+
+Imports only typer and the standard library at the top; the library (and never the MT stack) is
+imported inside the command.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
+
+FORMATS = ("text", "json", "junit", "github")
+FAIL_ON = ("error", "warning", "never")
+
+
+def _choice(value: Optional[str], allowed: tuple[str, ...], option: str) -> Optional[str]:
+    if value is not None and value not in allowed:
+        from toolkit.errors import UsageError
+
+        raise UsageError(f"{option} must be one of {', '.join(allowed)} (got {value!r})")
+    return value
+
+
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        metavar="PATH...", help="PO files or directories (searched recursively for *.po). Default: the configured locales "
+             "directory, else ./locales.", show_default=False)] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option(
+        "--glossary", "-g", help="Glossary files or directories; replace the default set (shipped + config).",
+        show_default=False)] = None,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", help="Language of every catalog (default: the PO `Language` header, else <lang>/LC_MESSAGES/).",
+        show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Report format: text, json, junit or github.")] = "text",
+    fail_on: Annotated[Optional[str], typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at or above this level: error (default), warning, never.",
+        show_default=False)] = None,
+    include_fuzzy: Annotated[Optional[bool], typer.Option(
+        "--include-fuzzy/--no-include-fuzzy", help="Also check fuzzy entries.", show_default=False)] = None,
+    max_untranslated: Annotated[Optional[float], typer.Option(
+        "--max-untranslated", metavar="PCT", min=0, max=100,
+        help="Fail a catalog with more than PCT percent untranslated entries.", show_default=False)] = None,
+    max_fuzzy: Annotated[Optional[float], typer.Option(
+        "--max-fuzzy", metavar="PCT", min=0, max=100,
+        help="Fail a catalog with more than PCT percent fuzzy entries.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Write the report to this file instead of standard output.",
+        show_default=False)] = None,
+    list_checks: Annotated[bool, typer.Option("--list-checks", help="List the checks and exit.")] = False,
+) -> None:
+    """Check PO catalogs for glossary consistency and translation quality (the CI gate).
+
+    Exit 0 when nothing is at or above the --fail-on level, 1 when something is, 2 on usage or
+    input errors (unreadable files are reported as file:line; the others are still checked).
+    """
+    from toolkit.checks import all_checks, options_from_table, run_checks, with_overrides
+    from toolkit.checks.report import render
+    from toolkit.cli._app import report_error
+    from toolkit.config import load_config
+    from toolkit.textio import atomic_write
+
+    _choice(fmt, FORMATS, "--format")
+    _choice(fail_on, FAIL_ON, "--fail-on")
+    if list_checks:
+        for chk in all_checks().values():
+            typer.echo(f"{chk.id:20} {chk.severity:8} {chk.doc}")
+        return
+    config = load_config()
+    options = options_from_table(config.check, config.source)
+    options = with_overrides(options, lang=lang, fail_on=fail_on, include_fuzzy=include_fuzzy,
+                             max_untranslated=max_untranslated, max_fuzzy=max_fuzzy)
+    if not paths:
+        paths = [config.locales_dir]
+        if not config.locales_dir.is_dir():
+            from toolkit.errors import UsageError
+
+            raise UsageError(f"no PATH given and {config.locales_dir} is not a directory")
+    gloss = None
+    if any(c in options.enabled for c in ("glossary-missing", "glossary-forbidden")):
+        from toolkit.glossary import load_glossary
+
+        gloss = load_glossary(glossary or None, config=config)
+    result = run_checks(paths, glossary=gloss, options=options)
+    report = render(result, fmt)
+    if output is not None:
+        atomic_write(output, report)
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+    for problem in result.problems:
+        report_error(problem)
+    raise typer.Exit(result.exit_code(options.fail_on))
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to *app*."""
+    """Add ``toolkit check`` to *app*."""
+    app.command("check")(check)

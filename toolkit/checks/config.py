@@ -1,0 +1,116 @@
+"""Options of a check run, from ``[tool.toolkit.check]`` and the command line.
+
+::
+
+    [tool.toolkit.check]
+    disable = ["punctuation"]             # checks not to run (default: all run)
+    enable = ["glossary-missing", ...]    # if given, ONLY these run (then `disable` is applied)
+    severity = { inconsistent = "error", khmer-normalization = "off" }   # error | warning | off
+    fail-on = "error"                     # error | warning | never
+    include-fuzzy = false
+    max-untranslated = 20                 # percent per catalog (threshold checks run only when set)
+    max-fuzzy = 10
+    lang = "km"                           # override every catalog's language
+
+Command-line options override the file. Unknown keys, check ids or values are errors naming the
+pyproject.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from toolkit.checks.registry import SEVERITIES, all_checks
+from toolkit.checks.thresholds import Limits
+from toolkit.errors import ConfigError
+
+FAIL_ON = ("error", "warning", "never")
+KEYS = ("enable", "disable", "severity", "fail-on", "include-fuzzy", "max-untranslated", "max-fuzzy", "lang")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything a run needs besides the files and the glossary."""
+
+    enabled: frozenset[str] = field(default_factory=lambda: frozenset(all_checks()))
+    severities: Mapping[str, str] = field(default_factory=dict)  # overrides of the defaults
+    include_fuzzy: bool = False
+    limits: Limits = Limits()
+    fail_on: str = "error"
+    lang: str | None = None
+
+    def severity(self, check_id: str) -> str:
+        return self.severities.get(check_id) or all_checks()[check_id].severity
+
+
+def _ids(value: Any, key: str, source: Path | None) -> list[str]:
+    known = all_checks()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"[tool.toolkit.check] {key} must be a list of check ids", path=source)
+    for v in value:
+        if v not in known:
+            raise ConfigError(f"[tool.toolkit.check] {key}: unknown check {v!r} (known: {', '.join(known)})",
+                              path=source)
+    return value
+
+
+def _percent(value: Any, key: str, source: Path | None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise ConfigError(f"[tool.toolkit.check] {key} must be a percentage from 0 to 100", path=source)
+    return float(value)
+
+
+def options_from_table(table: Mapping[str, Any], source: Path | None = None) -> CheckOptions:
+    """Validate ``[tool.toolkit.check]`` and turn it into :class:`CheckOptions`."""
+    for key in table:
+        if key not in KEYS:
+            raise ConfigError(f"[tool.toolkit.check] unknown key {key!r} (known: {', '.join(KEYS)})", path=source)
+    enabled = set(_ids(table["enable"], "enable", source)) if "enable" in table else set(all_checks())
+    enabled -= set(_ids(table.get("disable", []), "disable", source))
+    severities: dict[str, str] = {}
+    table_sev = table.get("severity", {})
+    if not isinstance(table_sev, dict):
+        raise ConfigError("[tool.toolkit.check] severity must be a table of check = level", path=source)
+    _ids(list(table_sev), "severity", source)
+    for check_id, level in table_sev.items():
+        if level == "off":
+            enabled.discard(check_id)
+        elif level in SEVERITIES:
+            severities[check_id] = level
+        else:
+            raise ConfigError(f"[tool.toolkit.check] severity.{check_id} must be error, warning or off",
+                              path=source)
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise ConfigError("[tool.toolkit.check] fail-on must be error, warning or never", path=source)
+    include_fuzzy = table.get("include-fuzzy", False)
+    if not isinstance(include_fuzzy, bool):
+        raise ConfigError("[tool.toolkit.check] include-fuzzy must be true or false", path=source)
+    lang = table.get("lang")
+    if lang is not None and (not isinstance(lang, str) or not lang):
+        raise ConfigError("[tool.toolkit.check] lang must be a language code", path=source)
+    return CheckOptions(
+        enabled=frozenset(enabled),
+        severities=severities,
+        include_fuzzy=include_fuzzy,
+        limits=Limits(_percent(table.get("max-untranslated"), "max-untranslated", source),
+                      _percent(table.get("max-fuzzy"), "max-fuzzy", source)),
+        fail_on=fail_on,
+        lang=lang,
+    )
+
+
+def with_overrides(options: CheckOptions, **overrides: Any) -> CheckOptions:
+    """A copy of *options* with the command-line values that were given (None = not given)."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    limits = options.limits
+    if "max_untranslated" in given:
+        limits = replace(limits, max_untranslated=given.pop("max_untranslated"))
+    if "max_fuzzy" in given:
+        limits = replace(limits, max_fuzzy=given.pop("max_fuzzy"))
+    return replace(options, limits=limits, **given)

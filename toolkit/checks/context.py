@@ -1,0 +1,42 @@
+"""What entry checks may consult besides the entry: the catalog's language and the glossary,
+with per-run caches (recognition per msgid, the deprecated-term automaton per language)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from toolkit.glossary import Glossary, TermMatch
+
+
+@dataclass
+class Env:
+    """Run-wide inputs of the checks. ``lang`` is set per catalog by the runner."""
+
+    glossary: "Glossary | None" = None
+    lang: str | None = None
+    _matches: dict[str, list["TermMatch"]] = field(default_factory=dict)
+    _lang_cache: dict[str, str | None] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def matches(self, msgid: str) -> list["TermMatch"]:
+        """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — cached."""
+        if self.glossary is None:
+            return []
+        found = self._matches.get(msgid)
+        if found is None:
+            found = self._matches[msgid] = self.glossary.find(msgid)
+        return found
+
+    @property
+    def glossary_lang(self) -> str | None:
+        """The glossary language code for the catalog's language (``km_KH`` -> ``km``)."""
+        lang = self.lang
+        if lang is None or self.glossary is None:
+            return None
+        if lang not in self._lang_cache:
+            langs = self.glossary.languages
+            candidates = [lang, lang.replace("_", "-"), lang.split("_")[0].split("-")[0].split("@")[0]]
+            self._lang_cache[lang] = next((c for c in candidates if c in langs), candidates[-1])
+        return self._lang_cache[lang]

@@ -1,0 +1,115 @@
+"""Glossary checks: every recognised source term has an approved rendering in msgstr, and no
+deprecated rendering appears in it. Renderings are compared as :func:`toolkit.checks.text.key`
+and accepted only on Khmer cluster / Latin word boundaries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.checks import text
+from toolkit.checks.context import Env
+from toolkit.checks.po import Entry
+from toolkit.checks.registry import Problem, check
+
+
+@check("glossary-missing", "error")
+def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
+    """A glossary term occurs in msgid (recognised exactly as ``toolkit glossary find`` does) and
+    none of its preferred or admitted renderings for the catalog's language is in msgstr."""
+    lang = env.glossary_lang
+    if env.glossary is None or lang is None:
+        return
+    for source, translation in entry.pairs:
+        hay = text.key(translation)
+        seen: set[str] = set()
+        for match in env.matches(source):
+            if match.concept in seen:
+                continue
+            seen.add(match.concept)
+            accepted = env.glossary.targets(match.concept, lang)
+            if not accepted or any(text.contains(hay, text.key(t)) for t in accepted):
+                continue
+            shown = " or ".join(f"“{t}”" for t in accepted[:3])
+            yield Problem(f"“{match.text}” ({match.concept}) is not translated with {shown}",
+                          term=match.term, expected=tuple(accepted))
+
+
+class _Index:
+    """One Aho-Corasick automaton over every accepted and deprecated rendering of a language."""
+
+    def __init__(self, env: Env, lang: str) -> None:
+        import ahocorasick
+
+        assert env.glossary is not None
+        table: dict[str, tuple[bool, list[str]]] = {}  # key -> (accepted anywhere, deprecating concepts)
+        self.automaton = ahocorasick.Automaton()
+        for concept in env.glossary.concepts:
+            for target in env.glossary.targets(concept.id, lang):
+                k = text.key(target)
+                if k:
+                    table[k] = (True, table.get(k, (True, []))[1])
+            for bad in env.glossary.forbidden(concept.id, lang):
+                k = text.key(bad)
+                if k:
+                    accepted, concepts = table.get(k, (False, []))
+                    table[k] = (accepted, [*concepts, concept.id])
+        self.has_forbidden = any(not acc and cs for acc, cs in table.values())
+        for k, (accepted, concepts) in table.items():
+            self.automaton.add_word(k, (k, accepted, tuple(concepts)))
+        if table:
+            self.automaton.make_automaton()
+        else:
+            self.has_forbidden = False
+
+    def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Deprecated renderings in *hay* that are not part of a longer accepted rendering."""
+        accepted: list[tuple[int, int]] = []
+        bad: list[tuple[int, int, str, tuple[str, ...]]] = []
+        for end, (k, ok, concepts) in self.automaton.iter(hay):
+            start = end + 1 - len(k)
+            if not text.on_boundaries(hay, start, end + 1):
+                continue
+            if ok:
+                accepted.append((start, end + 1))
+            elif concepts:
+                bad.append((start, end + 1, k, concepts))
+        return [(k, cs) for s, e, k, cs in bad
+                if not any(a <= s and e <= b and b - a > e - s for a, b in accepted)]
+
+
+@check("glossary-forbidden", "error")
+def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
+    """msgstr contains a deprecated rendering of a glossary concept (one that is not also an
+    approved rendering, and not part of a longer approved one)."""
+    lang = env.glossary_lang
+    if env.glossary is None or lang is None:
+        return
+    index = env.cache.get(("forbidden", lang))
+    if index is None:
+        index = env.cache[("forbidden", lang)] = _Index(env, lang)
+    if not index.has_forbidden:
+        return
+    for source, translation in entry.pairs:
+        found = index.forbidden(text.key(translation))
+        if not found:
+            continue
+        matched = {m.concept: m.term for m in env.matches(source)}
+        reported: set[str] = set()
+        for k, concepts in found:
+            concept = next((c for c in concepts if c in matched), concepts[0])
+            if (k, concept) in reported:
+                continue
+            reported.add((k, concept))
+            term = matched.get(concept) or _source_term(env, concept)
+            accepted = tuple(env.glossary.targets(concept, lang))
+            hint = f"; use {' or '.join(f'“{t}”' for t in accepted[:3])}" if accepted else ""
+            yield Problem(f"deprecated rendering “{k}” of {concept}{hint}", term=term, expected=accepted)
+
+
+def _source_term(env: Env, concept_id: str) -> str | None:
+    assert env.glossary is not None
+    concept = env.glossary.get(concept_id)
+    for term in concept.terms:
+        if term.lang == "en" and term.status == "preferred":
+            return term.text
+    return None

@@ -1,0 +1,49 @@
+"""The ``khmer-normalization`` check: msgstr is in normalized Khmer encoding order (UTN #61 +
+NFC, as :func:`toolkit.khmer.normalize`) and has no invisible characters in odd places.
+
+We report, never rewrite: the message says what normalization would change (offset, code points
+before and after, the rule) so the translator can fix it in their editor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from toolkit import khmer as km
+from toolkit.checks.context import Env
+from toolkit.checks.po import Entry
+from toolkit.checks.registry import Problem, check
+
+_ODD_INVISIBLE = [
+    (re.compile("\u200b{2,}"), "doubled zero-width space"),
+    (re.compile(r"\u200b(?=\s)|(?<=\s)\u200b"), "zero-width space next to a space"),
+    (re.compile("^\u200b|\u200b$"), "zero-width space at the start or end"),
+    (re.compile("(?<!^)\ufeff"), "byte-order mark inside the text"),
+]
+
+
+def _codepoints(text: str) -> str:
+    return " ".join(f"U+{ord(c):04X}" for c in text)
+
+
+@check("khmer-normalization", "warning")
+def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
+    """msgstr is not in normalized Khmer encoding order (UTN #61), or has invisible characters in
+    odd places (doubled ZWSP, ZWSP next to a space or at either end)."""
+    for _source, translation in entry.pairs:
+        if km.has_khmer(translation) and not km.is_normalized(translation):
+            changes = km.normalization_changes(translation)
+            shown = "; ".join(
+                f"at {c.start}: {_codepoints(c.before)} -> {_codepoints(c.after)}"
+                + (f" ({', '.join(c.rules)})" if c.rules else "")
+                for c in changes[:3]
+            )
+            more = f" and {len(changes) - 3} more" if len(changes) > 3 else ""
+            yield Problem(f"not in normalized Khmer order: {shown}{more}",
+                          expected=(km.normalize(translation),))
+        if "\u200b" in translation or "\ufeff" in translation:
+            for pattern, what in _ODD_INVISIBLE:
+                m = pattern.search(translation)
+                if m:
+                    yield Problem(f"{what} at {m.start()}")

@@ -1,0 +1,150 @@
+"""The ``numbers`` check: every number of the source appears, with the same value, in the
+translation.
+
+Policy (documented in docs/ci.md):
+* Khmer digits ០–៩ are digits: ៨១.១ is 81.1.
+* Source (English): ``,`` groups thousands and ``.`` marks decimals (1,500.5); ``1.500`` is 1.5.
+* Translation: both conventions occur in Khmer (១ ៥០០, ១.៥០០ and ១,៥០០ for 1500; ៨១,១ and ៨១.១
+  for 81.1). When both marks occur, the last one is the decimal mark; a single mark followed by
+  exactly three digits may be either, so both readings are accepted; a space (also no-break and
+  thin spaces) groups thousands only before groups of three digits.
+* Scales: "1.5 million" is satisfied by ១,៥ លាន or by ១ ៥០០ ០០០ (million, billion, trillion,
+  thousand; លាន, ពាន់លាន, ប៊ីលាន, ពាន់, ម៉ឺន, សែន).
+* Years: a four-digit year 1000–2999 may be given in the Buddhist Era (+543 or +544).
+* Ordinals: 21st is the number 21 (ទី២១).
+* Number words: the Khmer words for one to ten satisfy a source number 1–10 (mirroring the usual
+  style of spelling small numbers out); other number words are out of scope.
+* Digits inside placeholders (``%1$s``, ``{0}``) are not numbers. Each source number must be
+  present; extra numbers in the translation are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from toolkit import khmer
+from toolkit.checks import text
+from toolkit.checks.context import Env
+from toolkit.checks.placeholders import strip_placeholders
+from toolkit.checks.po import Entry
+from toolkit.checks.registry import Problem, check
+
+_SPACE_SEPS = " \u00a0\u202f\u2009"
+_KM_TOKEN_RE = re.compile(r"[0-9](?:[.,][0-9]+|[ \u00a0\u202f\u2009]?[0-9]+)*")
+_EN_SCALE_RE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+_KM_SCALE_RE = re.compile(r"[\s\u200b]*(ពាន់លាន|ប៊ីលាន|ទ្រីលាន|លាន|ពាន់|ម៉ឺន|សែន)")
+_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_KM_SCALES = {"ពាន់លាន": 10**9, "ប៊ីលាន": 10**9, "ទ្រីលាន": 10**12, "លាន": 10**6, "ពាន់": 10**3,
+              "ម៉ឺន": 10**4, "សែន": 10**5}
+_KM_WORDS = {"ប្រាំមួយ": 6, "ប្រាំពីរ": 7, "ប្រាំបី": 8, "ប្រាំបួន": 9, "ប្រាំ": 5, "មួយ": 1,
+             "ពីរ": 2, "បី": 3, "បួន": 4, "ដប់": 10}
+_KM_WORDS_RE = re.compile("|".join(sorted(_KM_WORDS, key=len, reverse=True)))
+
+
+def _value(digits: str) -> str:
+    """Canonical string of a decimal number (``"1.50"`` -> ``"1.5"``, ``"007"`` -> ``"7"``)."""
+    return format(Decimal(digits).normalize(), "f")
+
+
+def _grouped(groups: list[str]) -> bool:
+    """True if *groups* read as thousands groups: 1–3 digits (no leading zero), then threes."""
+    first = groups[0]
+    return 1 <= len(first) <= 3 and first[0] != "0" and all(len(g) == 3 for g in groups[1:])
+
+
+def _readings(chunk: str, *, english: bool) -> set[str] | list[str]:
+    """Values of one space-free digit chunk: a set of alternative readings, or a list of
+    separate numbers (``25.11.2026``, ``1,2,3``)."""
+    marks = [c for c in chunk if c in ".,"]
+    if not marks:
+        return {_value(chunk)}
+    parts = re.split(r"[.,]", chunk)
+    if len(set(marks)) == 2:
+        dec_mark = chunk[max(chunk.rfind("."), chunk.rfind(","))]
+        head, tail = chunk.rsplit(dec_mark, 1)
+        groups = re.split(r"[.,]", head)
+        if (not english or dec_mark == ".") and marks.count(dec_mark) == 1 and _grouped(groups):
+            return {_value("".join(groups) + "." + tail)}
+        return [_value(p) for p in parts]
+    if len(marks) > 1:
+        return {_value("".join(parts))} if _grouped(parts) else [_value(p) for p in parts]
+    head, tail = parts
+    decimal = _value(head + "." + tail)
+    thousands = len(tail) == 3 and _grouped(parts)
+    if english:
+        return {_value(head + tail)} if marks[0] == "," and thousands else {decimal}
+    return {decimal, _value(head + tail)} if thousands else {decimal}
+
+
+def _scaled(values: set[str], factor: int) -> set[str]:
+    return {_value(str(Decimal(v) * factor)) for v in values}
+
+
+def source_numbers(source: str) -> list[tuple[str, set[str]]]:
+    """The numbers of an English source: (as written, acceptable values)."""
+    found: list[tuple[str, set[str]]] = []
+    clean = khmer.to_ascii_digits(strip_placeholders(source))
+    for m in re.finditer(r"[0-9](?:[.,][0-9]+|[0-9])*", clean):
+        readings = _readings(m.group(), english=True)
+        scale = _EN_SCALE_RE.match(clean, m.end())
+        if isinstance(readings, list):
+            found.extend((r, {r}) for r in readings)
+            continue
+        values = set(readings)
+        if scale:
+            values |= _scaled(readings, _EN_SCALES[scale.group(1).lower()])
+        token = m.group()
+        if re.fullmatch(r"[12][0-9]{3}", token):
+            values |= {str(int(token) + 543), str(int(token) + 544)}
+        found.append((token, values))
+    return found
+
+
+def target_values(translation: str) -> set[str]:
+    """Every value a reading of the translation's numbers may have."""
+    clean = khmer.to_ascii_digits(khmer.strip_invisible(khmer.normalize(strip_placeholders(translation))))
+    values: set[str] = set()
+    for m in _KM_TOKEN_RE.finditer(clean):
+        token = m.group()
+        chunks = re.split(f"[{_SPACE_SEPS}]", token)
+        per_chunk: list[set[str]] = []
+        for chunk in chunks:
+            readings = _readings(chunk, english=False)
+            if isinstance(readings, list):
+                values.update(readings)
+                per_chunk.append(set())
+            else:
+                values.update(readings)
+                per_chunk.append(readings)
+        if len(chunks) > 1 and all(len(c) == 3 and c.isdigit() for c in chunks[1:]) and chunks[0].isdigit() and len(chunks[0]) <= 3:
+            values.add(_value("".join(chunks)))
+        scale = _KM_SCALE_RE.match(clean, m.end())
+        if scale:
+            base = set(per_chunk[-1])
+            if len(chunks) > 1:
+                base.add(_value("".join(chunks)))
+            values |= _scaled(base, _KM_SCALES[scale.group(1)])
+    hay = text.key(translation)
+    for m in _KM_WORDS_RE.finditer(hay):
+        if text.on_boundaries(hay, m.start(), m.end()):
+            values.add(str(_KM_WORDS[m.group()]))
+    return values
+
+
+@check("numbers", "error")
+def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
+    """A number of the source is missing or changed in the translation (Khmer digits equal Latin
+    digits; thousands separators and decimal marks are normalised, see the module docstring)."""
+    for source, translation in entry.pairs:
+        wanted = source_numbers(source)
+        if not wanted:
+            continue
+        have = target_values(translation)
+        for token, values in wanted:
+            if values & have:
+                continue
+            km = khmer.to_khmer_digits(token)
+            yield Problem(f"number {token} of the source is missing or changed in the translation",
+                          expected=(token, km) if km != token else (token,))

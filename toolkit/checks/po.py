@@ -1,0 +1,241 @@
+"""A strict, read-only PO reader that keeps the line of each entry's ``msgid`` keyword.
+
+Why not polib here: ``POEntry.linenum`` is the line where polib *started* the entry (its first
+comment), not the ``msgid`` line a finding must point at, and reading is the floor of
+``toolkit check``'s speed. This reader accepts what GNU gettext writes (comments, flags, previous
+strings ``#|``, obsolete ``#~``, contexts, plurals, continuation lines, C escapes) and rejects
+anything else with ``path:line``. It never writes; the catalog module owns writing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from toolkit.errors import CatalogError
+from toolkit.textio import read_text
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
+            "f": "\f", "v": "\v", "'": "'", "?": "?"}
+_ESCAPE_RE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)", re.S)
+_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(\".*)$")
+_STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*$', re.S)
+_LANGUAGE_RE = re.compile(r"^Language:[ \t]*(.*?)[ \t]*$", re.M)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One PO message as the checks see it. ``line`` is the line of the ``msgid`` keyword."""
+
+    line: int
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+    obsolete: bool = False
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        """Every msgstr form (one for singular entries)."""
+        return self.msgstr_plural if self.msgid_plural is not None else (self.msgstr,)
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """(source, translation) pairs: msgstr[0] pairs with msgid, the other forms with
+        msgid_plural; a language with one form (Khmer) pairs it with msgid_plural."""
+        if self.msgid_plural is None:
+            return ((self.msgid, self.msgstr),)
+        forms = self.msgstr_plural
+        if len(forms) == 1:
+            return ((self.msgid_plural, forms[0]),)
+        return tuple((self.msgid if i == 0 else self.msgid_plural, form) for i, form in enumerate(forms))
+
+    @property
+    def translated(self) -> bool:
+        """All forms filled in (fuzziness is separate)."""
+        forms = self.translations
+        return bool(forms) and all(forms)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A parsed PO file: its header fields and its messages (header entry excluded)."""
+
+    path: str
+    header: str = ""
+    header_line: int = 1
+    entries: tuple[Entry, ...] = field(default_factory=tuple)
+
+    @property
+    def language(self) -> str | None:
+        """The ``Language`` header field, or None when absent or empty."""
+        found = _LANGUAGE_RE.search(self.header)
+        return found.group(1) or None if found else None
+
+
+def _unescape(text: str, path: str, line: int) -> str:
+    if "\\" not in text:
+        return text
+
+    def repl(match: re.Match[str]) -> str:
+        seq = match.group(1)
+        if seq[0] == "x":
+            return chr(int(seq[1:], 16))
+        if seq[0].isdigit():
+            return chr(int(seq, 8))
+        if seq in _ESCAPES:
+            return _ESCAPES[seq]
+        raise CatalogError(f"invalid escape sequence \\{seq}", path=path, line=line)
+
+    return _ESCAPE_RE.sub(repl, text)
+
+
+def _string(token: str, path: str, line: int) -> str:
+    """The content of one quoted PO string token (``"..."``)."""
+    match = _STRING_RE.match(token)
+    if match is None:
+        raise CatalogError("expected one quoted string", path=path, line=line)
+    return _unescape(match.group(1), path, line)
+
+
+class _Builder:
+    """Accumulates the parts of the entry being read."""
+
+    __slots__ = ("flags", "obsolete", "ctxt", "msgid", "msgid_line", "plural", "strs", "last", "start")
+
+    def __init__(self) -> None:
+        self.flags: set[str] = set()
+        self.obsolete = False
+        self.ctxt: list[str] | None = None
+        self.msgid: list[str] | None = None
+        self.msgid_line = 0
+        self.plural: list[str] | None = None
+        self.strs: dict[int, list[str]] = {}
+        self.last: list[str] | None = None
+        self.start = 0
+
+    def empty(self) -> bool:
+        return self.msgid is None and self.ctxt is None and not self.strs
+
+
+def parse_po(text: str, path: str = "<string>") -> Catalog:
+    """Parse PO *text*; raises :class:`CatalogError` (``path:line``) on anything not PO."""
+    entries: list[Entry] = []
+    header = ""
+    header_line = 1
+    cur = _Builder()
+    seen: set[tuple[str | None, str]] = set()
+
+    def finish(lineno: int) -> None:
+        nonlocal cur, header, header_line
+        if cur.empty():
+            if cur.flags and not cur.obsolete:
+                pass  # flags/comments without a message at end of file: harmless
+            cur = _Builder()
+            return
+        if cur.msgid is None:
+            raise CatalogError("msgctxt or msgstr without msgid", path=path, line=cur.start)
+        if not cur.strs:
+            raise CatalogError("msgid without msgstr", path=path, line=cur.msgid_line)
+        msgid = "".join(cur.msgid)
+        ctxt = None if cur.ctxt is None else "".join(cur.ctxt)
+        if cur.plural is None:
+            if set(cur.strs) != {-1}:
+                raise CatalogError("msgstr[N] without msgid_plural", path=path, line=cur.msgid_line)
+            msgstr, forms = "".join(cur.strs[-1]), ()
+        else:
+            if -1 in cur.strs or sorted(cur.strs) != list(range(len(cur.strs))):
+                raise CatalogError("msgid_plural needs msgstr[0], msgstr[1], ... in order",
+                                   path=path, line=cur.msgid_line)
+            forms = tuple("".join(cur.strs[i]) for i in range(len(cur.strs)))
+            msgstr = forms[0]
+        if msgid == "" and ctxt is None and not cur.obsolete:
+            if entries or header:
+                raise CatalogError("a second header entry (empty msgid)", path=path, line=cur.msgid_line)
+            header, header_line = msgstr, cur.msgid_line
+        else:
+            if not cur.obsolete:
+                key = (ctxt, msgid)
+                if key in seen:
+                    raise CatalogError("duplicate message definition", path=path, line=cur.msgid_line)
+                seen.add(key)
+            entries.append(Entry(cur.msgid_line, msgid, msgstr, ctxt, None if cur.plural is None else "".join(cur.plural),
+                                 forms, frozenset(cur.flags), cur.obsolete))
+        cur = _Builder()
+
+    lineno = 0
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            if cur.msgid is not None and cur.strs:
+                finish(lineno)
+            continue
+        obsolete = False
+        if line[0] == "#":
+            if line.startswith("#~"):
+                rest = line[2:].lstrip()
+                if rest.startswith("|") or not rest:
+                    continue  # obsolete previous-string or empty
+                obsolete, line = True, rest
+            else:
+                kind = line[1:2]
+                if cur.strs:  # a comment after msgstr starts the next entry
+                    finish(lineno)
+                if kind == ",":
+                    cur.flags.update(f.strip() for f in line[2:].split(",") if f.strip())
+                if not cur.start:
+                    cur.start = lineno
+                cur.last = None  # '#| "..."' continuations are not ours
+                continue
+        if line[0] == '"':
+            if cur.last is None:
+                raise CatalogError("string continuation without a keyword", path=path, line=lineno)
+            cur.last.append(_string(line, path, lineno))
+            continue
+        match = _KEYWORD_RE.match(line)
+        if match is None:
+            raise CatalogError(f"unexpected text {line[:30]!r}", path=path, line=lineno)
+        keyword, index, token = match.group(1), match.group(2), match.group(3)
+        value = [_string(token, path, lineno)]
+        if keyword in ("msgctxt", "msgid") and cur.strs:
+            finish(lineno)
+        if obsolete:
+            cur.obsolete = True
+        if not cur.start:
+            cur.start = lineno
+        if keyword == "msgctxt":
+            if cur.ctxt is not None or cur.msgid is not None:
+                raise CatalogError("misplaced msgctxt", path=path, line=lineno)
+            cur.ctxt = value
+        elif keyword == "msgid":
+            if cur.msgid is not None:
+                raise CatalogError("msgid without msgstr", path=path, line=cur.msgid_line)
+            cur.msgid, cur.msgid_line = value, lineno
+        elif keyword == "msgid_plural":
+            if cur.msgid is None or cur.plural is not None or cur.strs:
+                raise CatalogError("misplaced msgid_plural", path=path, line=lineno)
+            cur.plural = value
+        else:
+            if cur.msgid is None:
+                raise CatalogError("msgstr without msgid", path=path, line=lineno)
+            slot = -1 if index is None else int(index)
+            if slot in cur.strs:
+                raise CatalogError("repeated msgstr", path=path, line=lineno)
+            cur.strs[slot] = value
+        cur.last = value
+    if cur.msgid is not None and not cur.strs:
+        raise CatalogError("msgid without msgstr at end of file", path=path, line=cur.msgid_line)
+    finish(lineno + 1)
+    return Catalog(path, header, header_line, tuple(entries))
+
+
+def read_po(path: str | os.PathLike[str]) -> Catalog:
+    """Read and parse a PO file (UTF-8, or UTF-16 with BOM); errors name ``path:line``."""
+    return parse_po(read_text(path), str(path))
