@@ -31,9 +31,12 @@ class Glossary:
     for commands that only look concepts up.
     """
 
-    def __init__(self, concepts: Iterable[Concept], *, sources: tuple[str, ...] = ()) -> None:
+    def __init__(self, concepts: Iterable[Concept], *, sources: tuple[str, ...] = (),
+                 secondary: Iterable[str] = ()) -> None:
         self.concepts: tuple[Concept, ...] = tuple(concepts)
         self.sources = sources
+        #: Ids of concepts from optional layers (the gazetteer): curated concepts win over them.
+        self.secondary = frozenset(secondary)
         self._by_id = {c.id: c for c in self.concepts}
         self._matchers: dict[str, object] = {}
 
@@ -99,7 +102,7 @@ class Glossary:
         if matcher is None:
             from toolkit.glossary.match import Matcher
 
-            matcher = self._matchers[lang] = Matcher(self.concepts, self._all_targets, lang)
+            matcher = self._matchers[lang] = Matcher(self.concepts, self._all_targets, lang, self.secondary)
         return matcher
 
     def find(self, text: str, lang: str = SOURCE_LANG) -> list[TermMatch]:

