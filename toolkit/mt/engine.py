@@ -1,0 +1,133 @@
+"""Run one package's CTranslate2 model and tokenizer directly, batched over our segments.
+
+Argos Translate's own ``translate()`` re-splits text with a sentence model it may download, and
+its SentencePiece decode turns every ``_`` into a space; we do neither. Segments come already
+split by ``toolkit.segment``; we tokenize them, sort by length (less padding), translate in
+batches with the package's ``target_prefix`` forced, strip that prefix and decode exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import ModelError, UsageError
+from toolkit.mt.packages import ModelPackage
+
+DEVICES = ("cpu", "cuda", "auto")
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Inference options (the CLI's --device, --threads, --beam-size, --batch-size)."""
+
+    device: str = "cpu"
+    threads: int = 0  # CTranslate2 intra_threads; 0 = its default
+    beam_size: int = 2
+    batch_size: int = 32
+    max_input_length: int = 1024
+    max_decoding_cap: int = 1024  # decoding stops at min(cap, 2 * longest source + 16) tokens
+
+    def __post_init__(self) -> None:
+        if self.device not in DEVICES:
+            raise UsageError(f"--device must be one of {', '.join(DEVICES)}, not {self.device!r}")
+        if self.beam_size < 1 or self.batch_size < 1 or self.threads < 0:
+            raise UsageError("--beam-size and --batch-size must be >= 1, --threads >= 0")
+
+
+class SentencePieceCodec:
+    """Exact SentencePiece round trip: decode pieces with the model, never replace ``_``."""
+
+    def __init__(self, path: Path) -> None:
+        import sentencepiece as spm
+
+        self.sp = spm.SentencePieceProcessor(model_file=str(path))
+        self._unk = self.sp.unk_id()
+
+    def encode(self, text: str) -> list[str]:
+        return self.sp.encode(text, out_type=str)
+
+    def decode(self, pieces: Sequence[str]) -> str:
+        # tokens outside the tokenizer (language tags, "</s>", padding) carry no text
+        known = [p for p in pieces if self.sp.piece_to_id(p) != self._unk or p == self.sp.id_to_piece(self._unk)]
+        return self.sp.decode_pieces(known)
+
+
+class BPECodec:
+    """Moses + BPE packages (older Argos models), through Argos's own tokenizer class."""
+
+    def __init__(self, package: ModelPackage) -> None:
+        from argostranslate.tokenizer import BPETokenizer
+
+        self.tok = BPETokenizer(package.tokenizer, package.from_code, package.to_code)
+
+    def encode(self, text: str) -> list[str]:
+        return self.tok.encode(text)
+
+    def decode(self, pieces: Sequence[str]) -> str:
+        return self.tok.decode(list(pieces))
+
+
+class CT2Engine:
+    """One loaded package: ``translate(texts)`` returns one output per input, same order."""
+
+    name = "argos-ct2"
+
+    def __init__(self, package: ModelPackage, options: EngineOptions = EngineOptions()) -> None:
+        import ctranslate2
+
+        self.package, self.options = package, options
+        self.codec = SentencePieceCodec(package.tokenizer) if package.tokenizer.suffix == ".model" \
+            and package.tokenizer.name != "bpe.model" else BPECodec(package)
+        self.prefix = package.target_prefix.split()
+        self.source_prefix = package.source_prefix.split()
+        try:
+            self.translator = ctranslate2.Translator(
+                str(package.path / "model"), device=options.device, intra_threads=options.threads,
+                inter_threads=1,
+            )
+        except (RuntimeError, ValueError) as exc:
+            raise ModelError(f"cannot load the CTranslate2 model ({exc})", path=package.path) from None
+        self.model_calls = 0  # segments sent to CTranslate2
+
+    @property
+    def engine_id(self) -> str:
+        return f"{self.name} {self.package.code} {self.package.version}"
+
+    def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
+        return [self.source_prefix + self.codec.encode(t) for t in texts]
+
+    def translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
+        """One CTranslate2 call on pre-tokenized input; returns output tokens without the prefix."""
+        if not batch:
+            return []
+        longest = max(len(t) for t in batch)
+        results = self.translator.translate_batch(
+            batch, target_prefix=[self.prefix] * len(batch) if self.prefix else None,
+            max_batch_size=self.options.batch_size, beam_size=self.options.beam_size,
+            max_input_length=self.options.max_input_length,
+            max_decoding_length=min(self.options.max_decoding_cap, 2 * longest + 16 + len(self.prefix)),
+        )
+        self.model_calls += len(batch)
+        out = []
+        for result in results:
+            tokens = result.hypotheses[0]
+            if self.prefix and tokens[: len(self.prefix)] == self.prefix:
+                tokens = tokens[len(self.prefix):]
+            out.append(tokens)
+        return out
+
+    def translate(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
+        """Translate *texts*, sorted by length in chunks of a few batches, reporting progress."""
+        tokens = self.tokenize(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(tokens[i]))
+        outputs: list[str] = [""] * len(texts)
+        chunk = self.options.batch_size * 4
+        for start in range(0, len(order), chunk):
+            idx = order[start:start + chunk]
+            for i, toks in zip(idx, self.translate_tokens([tokens[i] for i in idx])):
+                outputs[i] = self.codec.decode(toks)
+            if progress is not None:
+                progress(len(idx))
+        return outputs
