@@ -1,0 +1,69 @@
+"""Lint: one broken file per defect class under data/lint/, each declaring `# expect: code@line ...`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.glossary.lint import CHECKS, lint_paths
+from toolkit.glossary.load import shipped_dir
+
+LINT = Path(__file__).parent / "data" / "lint"
+FILES = sorted(LINT.glob("*.yaml"))
+
+
+def _expected(path: Path) -> list[tuple[str, int]]:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# expect:"), path
+    wanted = first.removeprefix("# expect:").split()
+    if wanted == ["nothing"]:
+        return []
+    return sorted((w.split("@")[0], int(w.split("@")[1])) for w in wanted)
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_lint_fixture(path: Path) -> None:
+    findings = lint_paths([path])
+    assert sorted((f.code, f.line) for f in findings) == _expected(path)
+    for f in findings:
+        assert f.path == str(path)
+        assert str(f).startswith(f"{path}:{f.line}: error: ")
+
+
+def test_every_check_has_a_broken_fixture() -> None:
+    covered = {code for path in FILES for code, _line in _expected(path)}
+    registered = {code for code, _fn in CHECKS} - {"duplicate-term"}
+    assert registered | {"schema"} <= covered
+
+
+def test_cross_file_checks(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        "domain: general\nconcepts:\n  - {id: x, source: s, en: [Bank], km: [ក]}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "domain: general\nconcepts:\n  - {id: x, source: s, en: [bank], km: [ខ]}\n", encoding="utf-8")
+    codes = sorted(f.code for f in lint_paths([tmp_path]))
+    assert codes == ["duplicate-id"]  # the same id is reported once; it is not also a homograph
+
+
+def test_tbx_and_csv_are_linted_too(tmp_path: Path) -> None:
+    bad = tmp_path / "g.csv"
+    bad.write_text("concept,lang,term\nx,en,Council of  Ministers\n", encoding="utf-8")
+    (finding,) = lint_paths([bad])
+    assert (finding.code, finding.line) == ("spacing", 2)
+
+
+def test_lint_cli_exit_codes(cli) -> None:
+    clean = cli("glossary", "lint", LINT / "clean.yaml")
+    assert clean.exit_code == 0, clean.stdout + clean.stderr
+    broken = cli("glossary", "lint", LINT / "spacing.yaml")
+    assert broken.exit_code == 1
+    assert broken.stdout.count("[spacing]") == 3
+    assert "3 error(s)" in broken.stderr
+
+
+def test_shipped_glossary_lints_clean() -> None:
+    """CI gate: the curated content in glossary/ has no lint errors."""
+    assert any(shipped_dir().glob("*.yaml")), "the curated glossary is missing"
+    findings = [f for f in lint_paths([shipped_dir()]) if f.severity == "error"]
+    assert findings == [], "\n".join(map(str, findings))

@@ -1,0 +1,105 @@
+"""Term recognition, driven by data/recognition.txt: `{text|concept}` marks each expected span."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from toolkit.glossary.match import is_acronym, normalise, plural
+
+CASES = Path(__file__).parent / "data" / "recognition.txt"
+_MARK = re.compile(r"\{([^{}|]+)\|([a-z0-9-]+)\}")
+
+
+def _cases() -> list[tuple[str, str, list[tuple[int, int, str, str]]]]:
+    cases = []
+    for number, raw in enumerate(CASES.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        marked = raw.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t")
+        text, spans, pos = [], [], 0
+        cursor = 0
+        for m in _MARK.finditer(marked):
+            text.append(marked[pos : m.start()])
+            cursor += m.start() - pos
+            spans.append((cursor, cursor + len(m.group(1)), m.group(1), m.group(2)))
+            text.append(m.group(1))
+            cursor += len(m.group(1))
+            pos = m.end()
+        text.append(marked[pos:])
+        cases.append((f"line {number}", "".join(text), spans))
+    return cases
+
+
+@pytest.mark.parametrize("label,text,expected", _cases(), ids=[c[0] for c in _cases()])
+def test_recognition(fixture_glossary, label: str, text: str, expected) -> None:
+    found = [(m.start, m.end, m.text, m.concept) for m in fixture_glossary.find(text)]
+    assert found == expected
+    for m in fixture_glossary.find(text):
+        assert text[m.start : m.end] == m.text  # offsets are into the original text
+
+
+def test_cases_file_has_many_cases() -> None:
+    assert len(_cases()) >= 15
+
+
+def test_match_carries_term_and_targets(fixture_glossary) -> None:
+    (m,) = fixture_glossary.find("He met the Interior Ministry.")
+    assert m.concept == "ministry-of-interior"
+    assert m.term == "Interior Ministry"
+    assert m.targets == {"km": ["ក្រសួងមហាផ្ទៃ"]}
+
+
+def test_deprecated_targets_are_excluded_and_dnt_renders_as_itself(fixture_glossary) -> None:
+    (asean,) = fixture_glossary.find("ASEAN")
+    assert asean.targets == {"km": ["អាស៊ាន"]}
+    assert fixture_glossary.forbidden("asean", "km") == ["អាស៊ានៗ"]
+    (samdech,) = fixture_glossary.find("Samdech")
+    assert samdech.targets == {"km": ["Samdech"]}
+
+
+def test_targets_are_independent_copies(fixture_glossary) -> None:
+    first = fixture_glossary.find("Senate")[0]
+    first.targets["km"].append("changed")
+    assert fixture_glossary.find("Senate")[0].targets == {"km": ["ព្រឹទ្ធសភា"]}
+
+
+def test_offsets_after_collapsed_whitespace(fixture_glossary) -> None:
+    text = "A  \r\n  line.\n\n\nThen the   CPP and  Hun \n Sen."
+    found = fixture_glossary.find(text)
+    assert [text[m.start : m.end] for m in found] == ["CPP", "Hun \n Sen"]
+
+
+def test_normalise_is_linear_and_one_for_one_outside_whitespace_runs() -> None:
+    norm = normalise("Hun Sen’s CPP-aligned")
+    assert norm.low == " hun sen s cpp aligned "
+    assert norm.pieces == ()
+
+
+def test_helpers() -> None:
+    assert is_acronym("CPP") and is_acronym("H.E.") and not is_acronym("Samdech")
+    assert plural("policy") == "policies" and plural("province") == "provinces"
+    assert plural("day") == "days" and plural("tax") == "taxes" and plural("affairs") is None
+
+
+def test_empty_inputs(fixture_glossary) -> None:
+    from toolkit.glossary import Glossary
+
+    assert fixture_glossary.find("") == []
+    assert Glossary([]).find("Hun Sen") == []
+
+
+def test_homograph_prefers_curated_then_preferred(tmp_path: Path) -> None:
+    from toolkit.glossary import load_glossary
+
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "domain: general\nconcepts:\n"
+        "  - {id: a, source: t, note: first, en: [{term: Kandal, status: admitted}], km: [ក]}\n"
+        "  - {id: b, source: t, note: second, en: [Kandal], km: [ខ]}\n",
+        encoding="utf-8",
+    )
+    (m,) = load_glossary([path]).find("Kandal")
+    assert m.concept == "b"  # a preferred term beats an admitted one
