@@ -131,7 +131,7 @@ def _document_shape(blocks: list[list[Line]]) -> tuple[bool, int]:
 def _soft(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     """Decide one line break in `auto` mode: True for a soft wrap, False for a structural break."""
     terminal = _terminal(prev, _EN_TERMINAL)
-    long_line = len(prev) + 1 + _first_word_len(nxt) >= 0.8 * width
+    long_line = len(prev) + 1 + _first_word_len(nxt) > 0.9 * width
     if _LIST_ITEM.match(nxt):
         # A new list item, unless a long wrapped line happens to break before "20. The".
         return wrapped and not terminal and long_line and not _LIST_ITEM.match(prev) and not prev.endswith(":")

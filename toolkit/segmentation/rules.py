@@ -36,7 +36,7 @@ class SegmentRules:
     def abbreviation_class(self, word: str) -> str | None:
         """The class of *word* (without its final period), or None if it is no abbreviation."""
         found = self.abbreviations.get(word)
-        if found is None:
+        if found is None and len(word) > 1:  # "P." is an initial, not "p." (page)
             found = self.abbreviations.get(word.lower())
         return found
 
@@ -104,7 +104,8 @@ def _load(extra: tuple[str, ...]) -> SegmentRules:
     # Exact forms first, then lower-case variants that do not clash with an exact form.
     abbreviations = dict(sections.get("abbreviations", {}))
     for form, cls in list(abbreviations.items()):
-        abbreviations.setdefault(form.lower(), cls)
+        if len(form) > 1:
+            abbreviations.setdefault(form.lower(), cls)
     return SegmentRules(
         abbreviations=MappingProxyType(abbreviations),
         starters=frozenset(sections.get("starters", {})),
