@@ -34,10 +34,10 @@ from toolkit.checks.registry import Problem, check
 _SPACE_SEPS = " \u00a0\u202f\u2009"
 _KM_TOKEN_RE = re.compile(r"[0-9](?:[.,][0-9]+|[ \u00a0\u202f\u2009]?[0-9]+)*")
 _EN_SCALE_RE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
-_KM_SCALE_RE = re.compile(r"[\s\u200b]*(ពាន់លាន|ប៊ីលាន|ទ្រីលាន|លាន|ពាន់|ម៉ឺន|សែន)")
+_KM_SCALE_RE = re.compile(r"[\s\u200b]*(ពាន់លាន|ប៊ីលាន|ទ្រីលាន|លាន|ពាន់|ម៉ឺន|សែន|thousand|million|billion|trillion)", re.I)
 _EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _KM_SCALES = {"ពាន់លាន": 10**9, "ប៊ីលាន": 10**9, "ទ្រីលាន": 10**12, "លាន": 10**6, "ពាន់": 10**3,
-              "ម៉ឺន": 10**4, "សែន": 10**5}
+              "ម៉ឺន": 10**4, "សែន": 10**5, **_EN_SCALES}
 _KM_WORDS = {"ប្រាំមួយ": 6, "ប្រាំពីរ": 7, "ប្រាំបី": 8, "ប្រាំបួន": 9, "ប្រាំ": 5, "មួយ": 1,
              "ពីរ": 2, "បី": 3, "បួន": 4, "ដប់": 10}
 _KM_WORDS_RE = re.compile("|".join(sorted(_KM_WORDS, key=len, reverse=True)))
@@ -82,6 +82,17 @@ def _scaled(values: set[str], factor: int) -> set[str]:
     return {_value(str(Decimal(v) * factor)) for v in values}
 
 
+def _space_grouped(chunks: list[str]) -> set[str] | None:
+    """Readings of space-separated chunks as one number grouped in thousands, if they are."""
+    if len(chunks) < 2 or not chunks[0].isdigit():
+        return None
+    heads = [chunks[0]] + [re.match(r"[0-9]*", c).group() for c in chunks[1:]]  # type: ignore[union-attr]
+    if not _grouped(heads) or any(not c.isdigit() for c in chunks[1:-1]):
+        return None
+    found = _readings("".join(chunks), english=False)
+    return found if isinstance(found, set) else None
+
+
 def source_numbers(source: str) -> list[tuple[str, set[str]]]:
     """The numbers of an English source: (as written, acceptable values)."""
     found: list[tuple[str, set[str]]] = []
@@ -92,9 +103,7 @@ def source_numbers(source: str) -> list[tuple[str, set[str]]]:
         if isinstance(readings, list):
             found.extend((r, {r}) for r in readings)
             continue
-        values = set(readings)
-        if scale:
-            values |= _scaled(readings, _EN_SCALES[scale.group(1).lower()])
+        values = _scaled(readings, _EN_SCALES[scale.group(1).lower()]) if scale else set(readings)
         token = m.group()
         if re.fullmatch(r"[12][0-9]{3}", token):
             values |= {str(int(token) + 543), str(int(token) + 544)}
@@ -109,23 +118,22 @@ def target_values(translation: str) -> set[str]:
     for m in _KM_TOKEN_RE.finditer(clean):
         token = m.group()
         chunks = re.split(f"[{_SPACE_SEPS}]", token)
-        per_chunk: list[set[str]] = []
+        readings: set[str] = set()
         for chunk in chunks:
-            readings = _readings(chunk, english=False)
-            if isinstance(readings, list):
-                values.update(readings)
-                per_chunk.append(set())
-            else:
-                values.update(readings)
-                per_chunk.append(readings)
-        if len(chunks) > 1 and all(len(c) == 3 and c.isdigit() for c in chunks[1:]) and chunks[0].isdigit() and len(chunks[0]) <= 3:
-            values.add(_value("".join(chunks)))
+            found = _readings(chunk, english=False)
+            readings.update(found)
+        joined = _space_grouped(chunks)
+        if joined is not None:  # ១ ៥០០ ០០០, ១ ២៣៤,៥
+            readings.update(joined)
         scale = _KM_SCALE_RE.match(clean, m.end())
-        if scale:
-            base = set(per_chunk[-1])
-            if len(chunks) > 1:
-                base.add(_value("".join(chunks)))
-            values |= _scaled(base, _KM_SCALES[scale.group(1)])
+        if scale:  # "១,៥ លាន" is 1 500 000, not 1.5
+            tail = chunks[-1]
+            last = _readings(tail, english=False)
+            base = set(last) if isinstance(last, set) else set()
+            base.update(_space_grouped(chunks) or ())
+            readings = (readings - (set(last) if isinstance(last, set) else set())) | _scaled(
+                base, _KM_SCALES[scale.group(1).lower()])
+        values |= readings
     hay = text.key(translation)
     for m in _KM_WORDS_RE.finditer(hay):
         if text.on_boundaries(hay, m.start(), m.end()):

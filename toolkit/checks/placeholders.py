@@ -33,7 +33,7 @@ PRINTF_FLAGS = ("c-format", "python-format", "php-format", "sh-format", "perl-fo
 BRACE_FLAGS = ("python-brace-format",)
 
 
-def _printf(text: str, pattern: re.Pattern[str]) -> Counter[str]:
+def _printf(text: str, pattern: re.Pattern[str], shown: dict[str, str]) -> Counter[str]:
     found: Counter[str] = Counter()
     index = 0
     for m in pattern.finditer(text):
@@ -43,11 +43,13 @@ def _printf(text: str, pattern: re.Pattern[str]) -> Counter[str]:
         index += 1
         ident = m.group("pos") or (f"({m.group('name')})" if m.group("name") is not None else str(index))
         conv = "d" if conv == "i" else conv
-        found[f"%{ident}:{m.group('len') or ''}{conv}"] += 1
+        k = f"%{ident}:{m.group('len') or ''}{conv}"
+        shown.setdefault(k, m.group())
+        found[k] += 1
     return found
 
 
-def _brace(text: str, pattern: re.Pattern[str]) -> Counter[str]:
+def _brace(text: str, pattern: re.Pattern[str], shown: dict[str, str]) -> Counter[str]:
     found: Counter[str] = Counter()
     auto = 0
     for m in pattern.finditer(text):
@@ -57,6 +59,7 @@ def _brace(text: str, pattern: re.Pattern[str]) -> Counter[str]:
         if field == "" or field[0] in "!:":
             field = str(auto) + field
             auto += 1
+        shown.setdefault("{" + field + "}", m.group())
         found["{" + field + "}"] += 1
     return found
 
@@ -78,11 +81,14 @@ def _syntaxes(flags: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
     return chosen
 
 
-def placeholders_of(text: str, flags: frozenset[str] = frozenset()) -> Counter[str]:
-    """The placeholders in *text* under the syntaxes *flags* select, as comparable keys."""
+def placeholders_of(text: str, flags: frozenset[str] = frozenset(),
+                    shown: dict[str, str] | None = None) -> Counter[str]:
+    """The placeholders in *text* under the syntaxes *flags* select, as comparable keys
+    (*shown* collects key -> placeholder as written, for messages)."""
     found: Counter[str] = Counter()
+    shown = {} if shown is None else shown
     for kind, pattern in _syntaxes(flags):
-        found += _printf(text, pattern) if kind == "printf" else _brace(text, pattern)
+        found += _printf(text, pattern, shown) if kind == "printf" else _brace(text, pattern, shown)
     return found
 
 
@@ -93,15 +99,8 @@ def strip_placeholders(text: str) -> str:
     return _STRICT_BRACE_RE.sub(" ", _STRICT_PRINTF_RE.sub(" ", text))
 
 
-def _show(keys: Counter[str]) -> list[str]:
-    shown = []
-    for k in sorted(keys.elements()):
-        if k.startswith("%"):
-            ident, conv = k[1:].split(":", 1)
-            shown.append("%" + (ident if ident.startswith("(") else f"{ident}$") + conv)
-        else:
-            shown.append(k)
-    return shown
+def _show(keys: Counter[str], shown: dict[str, str]) -> list[str]:
+    return [shown.get(k, k) for k in sorted(keys.elements())]
 
 
 @check("placeholders", "error")
@@ -111,16 +110,17 @@ def placeholders(entry: Entry, env: Env) -> Iterator[Problem]:
     for source, translation in entry.pairs:
         if "%" not in source + translation and "{" not in source + translation:
             continue
-        want = placeholders_of(source, entry.flags)
-        have = placeholders_of(translation, entry.flags)
+        shown: dict[str, str] = {}
+        want = placeholders_of(source, entry.flags, shown)
+        have = placeholders_of(translation, entry.flags, shown)
         if want == have:  # sequential %s %d equal positional %2$d %1$s: both key on the index
             continue
         missing, extra = want - have, have - want
         parts = []
         if missing:
-            parts.append("missing " + ", ".join(_show(missing)))
+            parts.append("missing " + ", ".join(_show(missing, shown)))
         if extra:
-            parts.append("unexpected " + ", ".join(_show(extra)))
+            parts.append("unexpected " + ", ".join(_show(extra, shown)))
         yield Problem("placeholders differ: " + "; ".join(parts),
                       expected=tuple(m.group() for m in _iter_source(source, entry.flags)))
 
