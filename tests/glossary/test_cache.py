@@ -1,0 +1,54 @@
+"""The compiled-form cache: same concepts as parsing, invalidated by edits, harmless when broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.glossary import load_glossary
+from toolkit.glossary.glossary import concept_record
+
+from .conftest import FIXTURE
+
+
+def _copy(tmp_path: Path) -> Path:
+    path = tmp_path / "g.yaml"
+    path.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def test_cache_gives_the_parsed_concepts(tmp_path: Path, _private_cache: Path) -> None:
+    path = _copy(tmp_path)
+    parsed = load_glossary([path], use_cache=False)
+    first = load_glossary([path])
+    assert list((_private_cache / "glossary").glob("*.json"))
+    second = load_glossary([path])
+    assert [concept_record(c) for c in second.concepts] == [concept_record(c) for c in parsed.concepts]
+    assert [(c.path, c.line) for c in second.concepts] == [(c.path, c.line) for c in parsed.concepts]
+    assert first.version == second.version == parsed.version
+
+
+def test_edit_invalidates(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    load_glossary([path])
+    path.write_text(path.read_text(encoding="utf-8").replace("ព្រឹទ្ធសភា", "ព្រឹទ្ធសភាថ្មី"), encoding="utf-8")
+    assert load_glossary([path]).targets("senate", "km") == ["ព្រឹទ្ធសភាថ្មី"]
+
+
+def test_corrupt_cache_falls_back_to_parsing(tmp_path: Path, _private_cache: Path) -> None:
+    path = _copy(tmp_path)
+    load_glossary([path])
+    for slot in (_private_cache / "glossary").glob("*.json"):
+        slot.write_text("{not json", encoding="utf-8")
+    assert len(load_glossary([path])) == 13
+
+
+def test_broken_files_are_never_cached(tmp_path: Path, _private_cache: Path) -> None:
+    import pytest
+
+    from toolkit.errors import ProblemsError
+
+    path = tmp_path / "bad.yaml"
+    path.write_text("domain: general\nconcepts:\n  - {id: a, en: [x]}\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ProblemsError):
+            load_glossary([path])
