@@ -95,15 +95,16 @@ def find_route(src: str, tgt: str, models_dir: Path | None = None) -> list[packa
 
 def open_drafter(src: str, tgt: str, *, glossary: "Glossary", models_dir: Path | None = None,
                  device: str = "cpu", threads: int = 0, beam_size: int = 2, batch_size: int = 32,
-                 progress: bool | None = None) -> ArgosDrafter:
+                 progress: bool | None = None, style: str = terms.DEFAULT_STYLE) -> ArgosDrafter:
     """Load the model(s) for *src* -> *tgt*; see the module docstring.
 
     Raises MTUnavailableError without the ``[mt]`` extra and ModelNotFoundError (exit 3) when no
     package or pivot exists. *progress*: None shows a bar only when stderr is a terminal.
+    *style*: the placeholder style of :mod:`toolkit.mt.terms` (``"none"`` disables masking).
     """
     engine = registry.engine_class("argos-ct2")
     from toolkit.mt.engine import EngineOptions
 
     options = EngineOptions(device=device, threads=threads, beam_size=beam_size, batch_size=batch_size)
     route = find_route(src, tgt, models_dir)
-    return ArgosDrafter([engine(p, options) for p in route], tgt, progress=progress)
+    return ArgosDrafter([engine(p, options) for p in route], tgt, progress=progress, style=style)

@@ -1,0 +1,65 @@
+"""The CTranslate2 engine on the real copy model: exact round trip, batching, target_prefix."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.errors import UsageError
+from toolkit.mt import packages
+from toolkit.mt.engine import CT2Engine, EngineOptions
+
+ROUND_TRIP = [
+    "report_final_v2.pdf",
+    "The file report_final_v2.pdf was sent to __init__ and snake_case_names.",
+    "Two  spaces,   three spaces and a tab\there.",
+    "ក្រសួងសុខាភិបាលបានបើកមន្ទីរពេទ្យបង្អែកស្រុកពីរ។",
+    "Khmer\u200bwith\u200bzero-width\u200bspaces and digits ០១២៣ and 4,000 riel.",
+    "Unseen characters: Ωmega, naïve café, 🙂, ⟦0⟧ and <t1>.",
+    " leading and trailing space ",
+]
+
+
+@pytest.fixture
+def engine(models_dir):
+    return CT2Engine(packages.find("en", "km", models_dir), EngineOptions(batch_size=3))
+
+
+@pytest.mark.parametrize("text", ROUND_TRIP)
+def test_copy_model_round_trips_text_exactly(engine, text):
+    assert engine.translate([text]) == [text]
+
+
+def test_argos_decode_would_break_underscores(engine):
+    """Why we decode ourselves: Argos's SentencePieceTokenizer.decode turns '_' into spaces."""
+    from argostranslate.tokenizer import SentencePieceTokenizer
+
+    tok = SentencePieceTokenizer(engine.package.tokenizer)
+    pieces = tok.encode("report_final_v2.pdf")
+    assert tok.decode(pieces) == "report final v2.pdf"
+    assert engine.codec.decode(pieces) == "report_final_v2.pdf"
+
+
+def test_batches_keep_input_order(engine):
+    texts = [f"Segment {i}: " + "word " * (i % 7) + "end." for i in range(23)]
+    assert engine.translate(texts) == texts
+    assert engine.model_calls == 23
+    done = []
+    engine.translate(texts, progress=done.append)
+    assert sum(done) == 23 and len(done) == 2  # chunks of 4 batches of 3
+
+
+def test_target_prefix_is_forced_and_stripped(model_files, tmp_path):
+    package = packages.install(model_files["prefixed"], tmp_path / "m")
+    assert package.target_prefix == "khm_Khmr"
+    engine = CT2Engine(package)
+    texts = ["The Senate met in Phnom Penh.", "report_final_v2.pdf"]
+    assert engine.translate(texts) == texts
+    # the same model without the prefix does not copy: the prefix really is honoured
+    raw = engine.translator.translate_batch(engine.tokenize(texts), max_decoding_length=40)
+    assert [engine.codec.decode(r.hypotheses[0]) for r in raw] != texts
+
+
+@pytest.mark.parametrize("kwargs", [{"device": "tpu"}, {"beam_size": 0}, {"batch_size": 0}, {"threads": -1}])
+def test_bad_options_are_usage_errors(kwargs):
+    with pytest.raises(UsageError):
+        EngineOptions(**kwargs)

@@ -1,0 +1,124 @@
+"""Fill untranslated catalog entries with glossary-enforced MT drafts, reusing earlier drafts.
+
+Each draft is flagged ``fuzzy`` (a translator must review it) and carries one extracted comment:
+
+    #. mt: argos-ct2 en_km-test 1.0 | key=… seg=… terms=… draft=…
+
+``key`` (engine, model version, msgctxt, msgid and ``Glossary.version``) is the reuse key;
+``seg`` the same without the glossary version; ``terms`` a hash of this segment's terms and their
+targets; ``draft`` a hash of the msgstr we wrote, so we can tell whether a translator touched it.
+Rules, entry by entry:
+
+* a translator's text (no ``mt:`` line, or a msgstr whose hash differs) is never replaced;
+* an untouched draft with the same key is reused (no model call);
+* an untouched draft whose glossary changed is re-drafted only if this segment's terms changed
+  (otherwise only its key is updated); a new model version or a new msgid re-drafts it;
+* a draft missing an approved target gets the flag ``glossary-mismatch`` and a comment naming the
+  missing terms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import polib
+
+    from toolkit.glossary import Glossary, TermMatch
+
+MT_PREFIX = "mt: "
+MISMATCH_PREFIX = "glossary-mismatch: "
+MISMATCH_FLAG = "glossary-mismatch"
+_LINE = re.compile(r"^mt: (?P<engine>.+?) \| key=(?P<key>\w+) seg=(?P<seg>\w+) terms=(?P<terms>\w+) draft=(?P<draft>\w+)$")
+
+
+@dataclass(frozen=True)
+class MTStats:
+    """Counts for the run's summary line."""
+
+    mt: int = 0  # segments sent to the model
+    reused: int = 0  # translated entries kept without a model call
+    enforced: int = 0  # new drafts whose glossary terms all carry their approved target
+    mismatches: int = 0  # new drafts missing an approved target
+
+
+def _h(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def terms_hash(matches: Sequence["TermMatch"], lang: str) -> str:
+    """Hash of a segment's terms and their *lang* targets: changes when the glossary entry does."""
+    return _h(*(f"{m.start}:{m.term}:{m.concept}:{'|'.join(m.targets.get(lang) or [])}" for m in matches))
+
+
+def _provenance(entry: "polib.POEntry") -> dict[str, str] | None:
+    for line in (entry.comment or "").split("\n"):
+        found = _LINE.match(line)
+        if found:
+            return found.groupdict()
+    return None
+
+
+def _set_comments(entry: "polib.POEntry", new: Sequence[str]) -> None:
+    kept = [ln for ln in (entry.comment or "").split("\n") if ln and not ln.startswith((MT_PREFIX, MISMATCH_PREFIX))]
+    entry.comment = "\n".join(kept + list(new))
+
+
+def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMatch"]], drafter: Any,
+         glossary: "Glossary", lang: str) -> MTStats:
+    """Put MT drafts into *entries* (in place); see the module docstring for the rules."""
+    engine = drafter.engine_id
+    todo: list[tuple[polib.POEntry, str, str, str]] = []
+    reused = 0
+    for entry in entries:
+        if not entry.msgid or entry.obsolete or entry.msgid_plural:
+            continue
+        found = matches.get(entry.msgid, ())
+        ctx = entry.msgctxt or ""
+        key = _h(engine, ctx, entry.msgid, glossary.version)
+        seg = _h(engine, ctx, entry.msgid)
+        terms = terms_hash(found, lang)
+        if entry.msgstr:
+            info = _provenance(entry)
+            untouched = info is not None and info["draft"] == _h(entry.msgstr)
+            if not untouched or info["key"] == key or (info["seg"] == seg and info["terms"] == terms):
+                if untouched and info["key"] != key:  # glossary changed elsewhere: keep, re-key
+                    _set_comments(entry, [_mt_line(engine, key, seg, terms, entry.msgstr)] + _mismatch_lines(entry))
+                reused += 1
+                continue
+        todo.append((entry, key, seg, terms))
+    if not todo:
+        return MTStats(reused=reused)
+    before = drafter.calls
+    drafts = drafter.draft([(e.msgid, matches.get(e.msgid, ())) for e, *_ in todo])
+    enforced = mismatches = 0
+    for (entry, key, seg, terms), draft in zip(todo, drafts):
+        if not draft.text:
+            continue
+        entry.msgstr = draft.text
+        if "fuzzy" not in entry.flags:
+            entry.flags.append("fuzzy")
+        extra = []
+        if draft.missing:
+            mismatches += 1
+            extra = [f"{MISMATCH_PREFIX}missing {', '.join(draft.missing)}"]
+            if MISMATCH_FLAG not in entry.flags:
+                entry.flags.append(MISMATCH_FLAG)
+        else:
+            enforced += draft.enforced
+            if MISMATCH_FLAG in entry.flags:
+                entry.flags.remove(MISMATCH_FLAG)
+        _set_comments(entry, [_mt_line(engine, key, seg, terms, draft.text)] + extra)
+    return MTStats(mt=drafter.calls - before, reused=reused, enforced=enforced, mismatches=mismatches)
+
+
+def _mt_line(engine: str, key: str, seg: str, terms: str, text: str) -> str:
+    return f"{MT_PREFIX}{engine} | key={key} seg={seg} terms={terms} draft={_h(text)}"
+
+
+def _mismatch_lines(entry: "polib.POEntry") -> list[str]:
+    return [ln for ln in (entry.comment or "").split("\n") if ln.startswith(MISMATCH_PREFIX)]
