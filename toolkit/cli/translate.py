@@ -1,9 +1,116 @@
-"""CLI for `toolkit translate` (placeholder until its issue lands)."""
+"""CLI for ``toolkit translate`` (source -> PO catalogs) and ``toolkit build`` (PO -> .mo + documents).
+
+Thin layer: parse options, call :func:`toolkit.catalog.pipeline.translate` or
+:func:`toolkit.catalog.build.build`, render the result. The library and the MT stack are
+imported inside the commands (``--help`` stays fast; no MT import unless MT is used).
+"""
 
 from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
 
+def _now():
+    """The run's timestamp; ``SOURCE_DATE_EPOCH`` (reproducible builds) overrides the clock."""
+    from datetime import datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return None
+
+
+def translate_command(
+    sources: Annotated[list[Path], typer.Argument(help="Source documents (UTF-8 text).", show_default=False)],
+    to: Annotated[list[str], typer.Option("--to", help="Target language code (repeatable), e.g. km.", show_default=False)],
+    locales: Annotated[Optional[Path], typer.Option("--locales", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Glossary file or directory (repeatable); replaces the default set.")] = None,
+    no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any catalog would change.")] = False,
+    models_dir: Annotated[Optional[Path], typer.Option("--models-dir", help="MT models directory.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="MT batch size.")] = 32,
+    beam_size: Annotated[int, typer.Option("--beam-size", min=1, help="MT beam size.")] = 2,
+    device: Annotated[str, typer.Option("--device", help="MT device: cpu, cuda or auto.")] = "cpu",
+    threads: Annotated[int, typer.Option("--threads", min=0, help="MT CPU threads (0: automatic).")] = 0,
+) -> None:
+    """Write PO catalogs for translators: one entry per sentence, glossary hints, merged with earlier work."""
+    from toolkit.catalog.pipeline import translate
+    from toolkit.config import load_config
+    from toolkit.errors import MTUnavailableError, UsageError
+    from toolkit.glossary import load_glossary
+
+    if device not in ("cpu", "cuda", "auto"):
+        raise UsageError(f"--device must be cpu, cuda or auto, not {device!r}")
+    config = load_config()
+    terms = load_glossary(glossary or None, config=config)
+    unavailable = False
+
+    def drafter_for(lang: str):
+        nonlocal unavailable
+        if unavailable:
+            return None
+        try:
+            from toolkit.mt import open_drafter
+
+            return open_drafter(
+                "en", lang, glossary=terms, models_dir=models_dir, device=device,
+                threads=threads, beam_size=beam_size, batch_size=batch_size,
+            )
+        except (MTUnavailableError, ImportError):
+            unavailable = True
+            print(
+                "toolkit: note: machine translation is not installed (pip install 'toolkit[mt]'); "
+                "writing catalogs with glossary hints only",
+                file=sys.stderr,
+            )
+            return None
+
+    result = translate(
+        sources, to,
+        locales_dir=locales or config.locales_dir,
+        glossary=terms,
+        drafter_for=None if no_mt else drafter_for,
+        check=check,
+        now=_now(),
+    )
+    for item in result.files:
+        if item.changed:
+            verb = "would change" if check else "wrote"
+            print(f"{verb} {item.path}", file=sys.stderr)
+    print(result.summary, file=sys.stderr)
+    if check and result.changed:
+        listing = ", ".join(str(p) for p in result.changed)
+        print(f"toolkit: {len(result.changed)} catalog(s) out of date: {listing}", file=sys.stderr)
+        raise typer.Exit(1)
+
+
+def build_command(
+    locales: Annotated[Optional[Path], typer.Option("--locales", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output directory for translated documents [default: <locales>/../build].")] = None,
+    include_fuzzy: Annotated[bool, typer.Option("--include-fuzzy", help="Use fuzzy (draft) translations too.")] = False,
+) -> None:
+    """Compile a .mo for each catalog and render each translated document; print statistics."""
+    from toolkit.catalog.build import build
+    from toolkit.config import load_config
+
+    config = load_config()
+    result = build(locales or config.locales_dir, out_dir=out, include_fuzzy=include_fuzzy)
+    for item in result.outputs:
+        s = item.stats
+        print(
+            f"{item.language}\t{item.name}\ttranslated={s.translated} fuzzy={s.fuzzy} "
+            f"untranslated={s.untranslated}\t{item.document}"
+        )
+        for note in item.notes:
+            print(f"toolkit: note: {note}", file=sys.stderr)
+
+
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to *app*."""
+    """Add ``translate`` and ``build`` to *app*."""
+    app.command("translate", no_args_is_help=True)(translate_command)
+    app.command("build")(build_command)

@@ -1,0 +1,170 @@
+"""Merging a new template into an existing catalog with ``msgmerge`` semantics.
+
+For each template entry, in template (document) order:
+
+1. **exact**: an old entry (live, or obsolete and now revived) with the same msgctxt and msgid
+   keeps its msgstr, flags, translator comments and ``#|`` previous msgid; references and our
+   ``glossary:`` hints come from the template, other ``#.`` lines (e.g. MT provenance written by
+   :mod:`toolkit.catalog.mtfill`) are kept after them;
+2. **pre-fill**: an empty entry whose source is wholly one glossary term gets the preferred
+   target, flagged fuzzy (this comes before fuzzy guessing: a known term beats a similar name);
+3. **fuzzy**: otherwise the closest old translated entry at or above the measured similarity
+   threshold (:mod:`toolkit.catalog.fuzzy`) lends its msgstr and translator comments; the entry
+   is flagged fuzzy and ``#|`` keeps the msgid the translation was made for;
+4. **new**: an empty entry.
+
+Old entries no longer in the template become obsolete (``#~``) when they carry a translation,
+in old-file order after the live entries; untranslated ones are dropped (as msgmerge does).
+A translator's msgstr is never lost: it is kept live, moved to a fuzzy guess, or kept obsolete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import polib
+
+from toolkit.catalog.fuzzy import THRESHOLD, FuzzyIndex
+
+#: Extracted-comment prefixes that the template owns (regenerated on every run).
+TEMPLATE_COMMENT_PREFIXES = ("glossary: ",)
+
+
+@dataclass(frozen=True)
+class MergeStats:
+    """What the merge did, entry by entry."""
+
+    exact: int = 0
+    prefilled: int = 0
+    fuzzy: int = 0
+    new: int = 0
+    obsolete: int = 0
+
+
+def _translated(entry: polib.POEntry) -> bool:
+    if entry.msgid_plural:
+        return any(v for v in entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def _key(entry: polib.POEntry) -> tuple[str | None, str]:
+    return (entry.msgctxt, entry.msgid)
+
+
+def _comments(template: polib.POEntry, old: polib.POEntry | None) -> str:
+    lines = [line for line in template.comment.split("\n") if line] if template.comment else []
+    if old is not None and old.comment:
+        for line in old.comment.split("\n"):
+            if line and not line.startswith(TEMPLATE_COMMENT_PREFIXES) and line not in lines:
+                lines.append(line)
+    return "\n".join(lines)
+
+
+def _copy(template: polib.POEntry) -> polib.POEntry:
+    return polib.POEntry(
+        msgid=template.msgid,
+        msgctxt=template.msgctxt,
+        msgstr="",
+        occurrences=list(template.occurrences),
+        comment=template.comment or "",
+    )
+
+
+def merge(
+    template: Sequence[polib.POEntry],
+    old: polib.POFile | None,
+    prefill: Mapping[str, str] | None = None,
+    *,
+    threshold: float = THRESHOLD,
+) -> tuple[list[polib.POEntry], MergeStats]:
+    """Entries of the merged catalog (live in template order, then obsolete) and statistics.
+
+    *prefill* maps a msgid that is wholly a glossary term to its preferred target.
+    """
+    prefill = prefill or {}
+    old_entries = [] if old is None else [e for e in old if e.msgid]
+    by_key: dict[tuple[str | None, str], polib.POEntry] = {}
+    for entry in old_entries:
+        # A live entry wins over an obsolete one with the same key.
+        if _key(entry) not in by_key or not entry.obsolete:
+            by_key[_key(entry)] = entry
+    wanted = {_key(t) for t in template}
+    used: set[int] = set()
+    result: list[polib.POEntry] = []
+    counts = {"exact": 0, "prefilled": 0, "fuzzy": 0, "new": 0}
+    pending: list[tuple[int, polib.POEntry]] = []
+
+    for template_entry in template:
+        previous = by_key.get(_key(template_entry))
+        entry = _copy(template_entry)
+        if previous is not None:
+            used.add(id(previous))
+            entry.msgstr = previous.msgstr
+            entry.msgid_plural = previous.msgid_plural
+            entry.msgstr_plural = dict(previous.msgstr_plural)
+            entry.flags = list(previous.flags)
+            entry.tcomment = previous.tcomment
+            entry.previous_msgctxt = previous.previous_msgctxt
+            entry.previous_msgid = previous.previous_msgid
+            entry.comment = _comments(template_entry, previous)
+            if "fuzzy" not in entry.flags:
+                entry.previous_msgid = entry.previous_msgctxt = None
+            counts["exact"] += 1
+        elif template_entry.msgid in prefill:
+            entry.msgstr = prefill[template_entry.msgid]
+            entry.flags = ["fuzzy"]
+            counts["prefilled"] += 1
+        else:
+            pending.append((len(result), entry))
+        result.append(entry)
+
+    # Fuzzy guesses come from old translated entries whose msgid left the template.
+    sources = [e for e in old_entries if _translated(e) and _key(e) not in wanted]
+    if pending and sources:
+        index = FuzzyIndex([e.msgid for e in sources], threshold=threshold)
+        for position, entry in pending:
+            found = index.best(entry.msgid)
+            if found is None:
+                counts["new"] += 1
+                continue
+            source = sources[found[0]]
+            entry.msgstr = source.msgstr
+            entry.tcomment = source.tcomment
+            entry.flags = ["fuzzy"] + [f for f in source.flags if f != "fuzzy"]
+            if "fuzzy" in source.flags and source.previous_msgid is not None:
+                entry.previous_msgid = source.previous_msgid
+                entry.previous_msgctxt = source.previous_msgctxt
+            else:
+                entry.previous_msgid = source.msgid
+                entry.previous_msgctxt = source.msgctxt
+            result[position] = entry
+            counts["fuzzy"] += 1
+    else:
+        counts["new"] += len(pending)
+
+    # Empty entries that are wholly a glossary term get the pre-fill even if they existed.
+    for entry in result:
+        if not _translated(entry) and entry.msgid in prefill and not entry.msgid_plural:
+            entry.msgstr = prefill[entry.msgid]
+            if "fuzzy" not in entry.flags:
+                entry.flags.insert(0, "fuzzy")
+
+    obsolete = 0
+    for entry in old_entries:
+        if id(entry) in used or _key(entry) in wanted or not _translated(entry):
+            continue
+        dead = polib.POEntry(
+            msgid=entry.msgid,
+            msgctxt=entry.msgctxt,
+            msgstr=entry.msgstr,
+            msgid_plural=entry.msgid_plural,
+            msgstr_plural=dict(entry.msgstr_plural),
+            tcomment=entry.tcomment,
+            comment=entry.comment,
+            flags=list(entry.flags),
+            obsolete=True,
+        )
+        result.append(dead)
+        obsolete += 1
+    return result, MergeStats(obsolete=obsolete, **counts)

@@ -1,0 +1,285 @@
+"""Source documents -> segments -> term matches -> merged catalogs (``toolkit translate``).
+
+For each source document ``DIR/NAME.txt`` and target language ``LANG`` the run writes
+``<locales>/templates/NAME.pot`` and ``<locales>/LANG/LC_MESSAGES/NAME.po``:
+
+* one entry per distinct segment text, in document order; a sentence that occurs several times
+  is one entry with several ``#:`` references (gettext convention: one translation per source
+  string; news text repeats quotes and datelines verbatim, and they translate the same way);
+* the msgid is the segment text with each line break (and the spaces around it) turned into one
+  space, so hard-wrapped sources give clean msgids; build re-segments the source the same way;
+* ``#:`` references are ``path:line`` with the path relative to the working directory (posix);
+* ``#.`` extracted comments list each glossary concept of the segment once, in order of first
+  appearance: ``glossary: Hun Sen = ហ៊ុន សែន | …`` (all approved targets, preferred first, joined
+  with `` | ``); the language-neutral template lists the source term only;
+* the header field ``X-Toolkit-Source`` names the source document (relative path), so
+  ``toolkit build`` can re-segment it and rebuild the paragraphs.
+
+The whole run holds the locales directory's lock; every existing catalog is parsed before
+anything is written (a catalog that does not parse stops the run and is never overwritten);
+files are written atomically, and only when their content changed, so an unchanged re-run leaves
+every byte (and every date) as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from toolkit.catalog import header as headers
+from toolkit.catalog.lock import locked
+from toolkit.catalog.merge import MergeStats, merge
+from toolkit.catalog.po import format_po, read_po
+from toolkit.errors import UsageError
+from toolkit.textio import atomic_write, read_text
+
+_NEWLINE_RUN = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
+_EDGE = " \t.,:;!?\"'“”‘’()[]«»—–-"
+
+
+def message_text(segment_text: str) -> str:
+    """The msgid for a segment: its text with line breaks joined by one space."""
+    return _NEWLINE_RUN.sub(" ", segment_text)
+
+
+def relative_posix(path: Path, base: Path) -> str:
+    """*path* relative to *base* with ``/`` separators (``..`` if it lies outside)."""
+    try:
+        rel = os.path.relpath(path.resolve(), base.resolve())
+    except ValueError:  # another drive on Windows
+        rel = str(path.resolve())
+    return Path(rel).as_posix()
+
+
+@dataclass(frozen=True)
+class CatalogResult:
+    """One file of the run: where, for which language (``None`` for a template), what changed."""
+
+    path: Path
+    language: str | None
+    changed: bool
+    entries: int
+    merge: MergeStats = field(default_factory=MergeStats)
+
+
+@dataclass(frozen=True)
+class TranslateResult:
+    """Everything a run did; :attr:`summary` is the stable line scripts parse."""
+
+    files: tuple[CatalogResult, ...]
+    segments: int
+    mt: int = 0
+    reused: int = 0
+    enforced: int = 0
+    mismatches: int = 0
+    written: bool = True
+
+    @property
+    def changed(self) -> list[Path]:
+        return [f.path for f in self.files if f.changed]
+
+    @property
+    def summary(self) -> str:
+        return (
+            f"summary: segments={self.segments} mt={self.mt} reused={self.reused} "
+            f"enforced={self.enforced} mismatches={self.mismatches}"
+        )
+
+
+@dataclass(frozen=True)
+class _Document:
+    source: Path
+    name: str
+    rel: str
+    segments: int
+    template: list[polib.POEntry]
+    matches: dict[str, list[Any]]
+
+
+def _hint(match: Any, lang: str | None) -> str:
+    if lang is None:
+        return f"glossary: {match.term}"
+    targets = match.targets.get(lang) or []
+    if not targets:
+        return f"glossary: {match.term} (no approved {lang} term)"
+    return f"glossary: {match.term} = {' | '.join(targets)}"
+
+
+def _hints(matches: Sequence[Any], lang: str | None) -> str:
+    seen: dict[str, Any] = {}
+    for m in matches:
+        seen.setdefault(m.concept, m)
+    return "\n".join(_hint(m, lang) for m in seen.values())
+
+
+def _wholly_term(msgid: str, matches: Sequence[Any]) -> Any | None:
+    core = msgid.strip(_EDGE)
+    if not core or len(matches) != 1:
+        return None
+    start = msgid.find(core)
+    m = matches[0]
+    return m if (m.start, m.end) == (start, start + len(core)) else None
+
+
+def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any]) -> _Document:
+    from toolkit.segment import segment
+
+    text = read_text(source)
+    segments = segment(text, lang="en", **segment_options)
+    rel = relative_posix(source, cwd)
+    entries: dict[str, polib.POEntry] = {}
+    matches: dict[str, list[Any]] = {}
+    for seg in segments:
+        msgid = message_text(seg.text)
+        if not msgid.strip():
+            continue
+        entry = entries.get(msgid)
+        if entry is None:
+            found = glossary.find(msgid) if glossary is not None else []
+            matches[msgid] = found
+            entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[], comment=_hints(found, None))
+            entries[msgid] = entry
+        ref = (rel, str(seg.line))
+        if ref not in entry.occurrences:
+            entry.occurrences.append(ref)
+    return _Document(source, source.stem, rel, len(segments), list(entries.values()), matches)
+
+
+def _render(catalog: polib.POFile, metadata: dict[str, str]) -> str:
+    catalog.metadata = metadata
+    return format_po(catalog)
+
+
+def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None]:
+    if not path.exists():
+        return None, None
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    return read_po(path), text
+
+
+def _settle(catalog: polib.POFile, metadata: dict[str, str], old_text: str | None,
+            date_field: str, now: datetime) -> tuple[str, bool]:
+    """Render; keep the old date if nothing else changed, else stamp *date_field* with *now*."""
+    text = _render(catalog, metadata)
+    if old_text is not None and text == old_text:
+        return text, False
+    metadata = dict(metadata)
+    metadata[date_field] = headers.format_date(now)
+    return _render(catalog, metadata), True
+
+
+def translate(
+    sources: Sequence[str | Path],
+    languages: Sequence[str],
+    *,
+    locales_dir: str | Path,
+    glossary: Any,
+    drafter_for: Callable[[str], Any] | None = None,
+    check: bool = False,
+    now: datetime | None = None,
+    cwd: str | Path | None = None,
+    segment_options: Mapping[str, Any] | None = None,
+    lock_timeout: float = 30.0,
+) -> TranslateResult:
+    """Write (or, with *check*, only compare) the template and catalogs of each source.
+
+    *drafter_for(lang)* returns an MT drafter or ``None``; with a drafter, untranslated entries
+    are filled by :func:`toolkit.catalog.mtfill.fill`.
+    """
+    if not sources:
+        raise UsageError("no source document given")
+    if not languages:
+        raise UsageError("no target language given (use --to, e.g. --to km)")
+    base = Path.cwd() if cwd is None else Path(cwd)
+    locales = Path(locales_dir)
+    now = now or datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    locales_list = []
+    for code in dict.fromkeys(languages):
+        locales_list.append(headers.parse_language(code))
+    options = dict(segment_options or {})
+
+    documents: list[_Document] = []
+    names: dict[str, Path] = {}
+    for source in sources:
+        doc = _load_document(Path(source), glossary, base, options)
+        if doc.name in names and names[doc.name] != doc.source:
+            raise UsageError(f"two sources are both named {doc.name!r}: {names[doc.name]} and {doc.source}")
+        names[doc.name] = doc.source
+        documents.append(doc)
+
+    with locked(locales, timeout=lock_timeout):
+        outputs: list[tuple[Path, str, bool]] = []
+        files: list[CatalogResult] = []
+        totals = {"mt": 0, "reused": 0, "enforced": 0, "mismatches": 0}
+        drafters: dict[str, Any] = {}
+        for doc in documents:
+            pot_path = locales / "templates" / f"{doc.name}.pot"
+            old_pot, old_pot_text = _read_existing(pot_path)
+            pot = polib.POFile(wrapwidth=0)
+            pot.header = headers.template_comment(doc.rel)
+            pot.extend(doc.template)
+            pot_meta = headers.template_header(doc.name, doc.rel, now)
+            if old_pot is not None and "POT-Creation-Date" in old_pot.metadata:
+                pot_meta["POT-Creation-Date"] = old_pot.metadata["POT-Creation-Date"]
+            pot_text, pot_changed = _settle(pot, pot_meta, old_pot_text, "POT-Creation-Date", now)
+            created = pot.metadata["POT-Creation-Date"]
+            outputs.append((pot_path, pot_text, pot_changed))
+            files.append(CatalogResult(pot_path, None, pot_changed, len(doc.template)))
+
+            for locale in locales_list:
+                lang = headers.language_tag(locale)
+                po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
+                old, old_text = _read_existing(po_path)
+                template = [
+                    polib.POEntry(msgid=t.msgid, occurrences=t.occurrences,
+                                  comment=_hints(doc.matches[t.msgid], lang))
+                    for t in doc.template
+                ]
+                prefill = {}
+                for msgid, found in doc.matches.items():
+                    term = _wholly_term(msgid, found)
+                    if term is not None and term.targets.get(lang):
+                        prefill[msgid] = term.targets[lang][0]
+                entries, stats = merge(template, old, prefill)
+                if drafter_for is not None:
+                    if lang not in drafters:
+                        drafters[lang] = drafter_for(lang)
+                    drafter = drafters[lang]
+                    if drafter is not None:
+                        from toolkit.catalog.mtfill import fill
+
+                        live = [e for e in entries if not e.obsolete]
+                        mt = fill(live, doc.matches, drafter, glossary, lang)
+                        for key in totals:
+                            totals[key] += getattr(mt, key)
+                catalog = polib.POFile(wrapwidth=0)
+                catalog.extend(entries)
+                fresh = headers.catalog_header(locale, doc.name, doc.rel, created, now)
+                if old is not None:
+                    catalog.header = old.header
+                    catalog.metadata_is_fuzzy = old.metadata_is_fuzzy
+                    metadata = headers.merge_header(old.metadata, fresh)
+                else:
+                    catalog.header = headers.catalog_comment(locale, doc.rel)
+                    metadata = fresh
+                text, changed = _settle(catalog, metadata, old_text, "PO-Revision-Date", now)
+                outputs.append((po_path, text, changed))
+                files.append(CatalogResult(po_path, lang, changed, len(template), stats))
+
+        if not check:
+            for path, text, changed in outputs:
+                if changed:
+                    atomic_write(path, text)
+    return TranslateResult(
+        files=tuple(files),
+        segments=sum(d.segments for d in documents),
+        written=not check,
+        **totals,
+    )

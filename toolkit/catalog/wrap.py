@@ -1,0 +1,172 @@
+"""Line breaking of PO strings exactly as GNU gettext (``msgcat``, ``msgmerge``) does it.
+
+Wrapping churn is the top complaint of PO users: every tool that re-wraps a catalog differently
+produces diffs that hide real changes. We write every catalog in GNU gettext's own layout, so a
+round trip through default ``msgcat`` changes nothing:
+
+* page width 79 columns, measured in display columns (combining marks, ZWSP and other format
+  characters take no column; wide East Asian characters take two);
+* break opportunities are those of Unicode line breaking (UAX #14, from the Rust
+  ``unicode-linebreak`` crate via ``unicode-segmentation-rs``): after spaces, after ZWSP (so long
+  Khmer lines break at word separators, like msgcat and unlike polib or babel), around dashes…;
+  never inside an escape sequence, never just before a final ``\\n``;
+* greedy filling; an unbreakable run longer than the line stays whole (msgcat never cuts a word);
+* a string that needs more than one line, or contains ``\\n`` before its end, starts with
+  ``""`` and puts each piece on its own line; each ``\\n`` ends a line.
+
+:func:`wrap` returns the physical lines for one keyword, e.g. ``msgid``, with a prefix such as
+``#~ `` (obsolete) or ``#| `` (previous msgid).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unicode_segmentation_rs import line_breaks
+
+PAGE_WIDTH = 79
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
+            "\a": "\\a", "\b": "\\b", "\f": "\\f", "\v": "\\v"}
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
+
+
+def escape(text: str) -> str:
+    """PO string escaping (the C escapes gettext writes)."""
+    return text.translate(_ESCAPE_TABLE)
+
+
+@lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    """Display columns of one character, the way libunistring's ``uc_width`` counts them."""
+    if ch in "\u200b\u00ad":
+        return 0 if ch == "\u200b" else 1
+    category = unicodedata.category(ch)
+    if category in ("Mn", "Me", "Cf"):
+        return 0
+    if category == "Cc":
+        return 0
+    if "\u1160" <= ch <= "\u11ff":  # Hangul medial vowels and final consonants
+        return 0
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2
+    return 1
+
+
+_OLD_BREAK_RE = re.compile(r"[.,:;/](?=[^\W\d_])")
+
+
+def _opportunities(escaped: str) -> list[int]:
+    """Character offsets in *escaped* before which a line may break (UAX #14, PO overrides)."""
+    if escaped.isascii():
+        byte_to_char = None
+    else:
+        byte_to_char = {}
+        position = 0
+        for index, ch in enumerate(escaped):
+            byte_to_char[position] = index
+            position += len(ch.encode("utf-8"))
+        byte_to_char[position] = len(escaped)
+    found = set()
+    for offset, mandatory in line_breaks(escaped):
+        index = offset if byte_to_char is None else byte_to_char[offset]
+        if mandatory or index >= len(escaped) or index == 0:
+            continue
+        found.add(index)
+    # libunistring (gettext) follows the older UAX #14 table: a break is allowed after an
+    # infix separator or a slash before a letter ("e.|g.", "v2.|pdf", "http://|example").
+    for match in _OLD_BREAK_RE.finditer(escaped):
+        found.add(match.end())
+    result = sorted(found)
+    if not result:
+        return result
+    # Never break inside an escape sequence: find which backslashes start one.
+    inside: set[int] = set()
+    i = escaped.find("\\")
+    while i >= 0:
+        inside.add(i + 1)
+        i = escaped.find("\\", i + 2)
+    if escaped.endswith("\\n"):
+        inside.add(len(escaped) - 2)  # no break just before the final \n
+    return [index for index in result if index not in inside]
+
+
+def _breaks(escaped: str, width: int, startcol: int) -> list[int]:
+    """Greedy line breaking of one portion, as libunistring's ``ulc_width_linebreaks``."""
+    chosen: list[int] = []
+    opportunities = _opportunities(escaped)
+    if not opportunities:
+        return chosen
+    last_column = startcol
+    last_break: int | None = None
+    piece_width = 0
+    position = 0
+    bounds = opportunities + [len(escaped)]
+    for bound in bounds:
+        piece_width = sum(_char_width(ch) for ch in escaped[position:bound])
+        if last_break is not None and last_column + piece_width > width:
+            chosen.append(last_break)
+            last_column = 0
+        last_break = bound
+        last_column += piece_width
+        position = bound
+    if chosen and chosen[-1] >= len(escaped):
+        chosen.pop()
+    return chosen
+
+
+def _portions(value: str) -> list[str]:
+    """Split *value* after each newline (each ``\\n`` ends a physical line)."""
+    portions = []
+    start = 0
+    while True:
+        nl = value.find("\n", start)
+        if nl < 0 or nl == len(value) - 1:
+            portions.append(value[start:])
+            return portions
+        portions.append(value[start : nl + 1])
+        start = nl + 1
+
+
+def wrap(name: str, value: str, prefix: str = "") -> list[str]:
+    """The physical lines of ``name "value"`` in GNU gettext layout (without line ends)."""
+    after_break = len(prefix) + 1  # the opening quote
+    width = PAGE_WIDTH - 1 - after_break  # room for the closing quote
+    portions = _portions(value)
+    lines: list[str] = []
+    first_line = True
+    for number, portion in enumerate(portions):
+        escaped = escape(portion)
+        more = number < len(portions) - 1
+        if first_line:
+            startcol = len(prefix) + len(name) + 2 - after_break
+            breaks = _breaks(escaped, width, startcol)
+            if escaped and (more or startcol > width or breaks):
+                lines.append(f'{prefix}{name} ""')
+                first_line = False
+            else:
+                lines.append(f'{prefix}{name} "{escaped}"')
+                first_line = False
+                continue
+        breaks = _breaks(escaped, width, 0)
+        start = 0
+        for cut in breaks + [len(escaped)]:
+            lines.append(f'{prefix}"{escaped[start:cut]}"')
+            start = cut
+    return lines
+
+
+def wrap_references(references: list[str], prefix: str = "#:") -> list[str]:
+    """``#:`` lines as gettext fills them: as many references per line as fit in 79 columns."""
+    lines: list[str] = []
+    current = prefix
+    for ref in references:
+        if current != prefix and len(current) + 1 + len(ref) > PAGE_WIDTH:
+            lines.append(current)
+            current = prefix
+        current += " " + ref
+    if current != prefix:
+        lines.append(current)
+    return lines
