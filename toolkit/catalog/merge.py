@@ -61,6 +61,12 @@ def _comments(template: polib.POEntry, old: polib.POEntry | None) -> str:
     return "\n".join(lines)
 
 
+def _foreign_comments(entry: polib.POEntry) -> str:
+    """Extracted comments not owned by the template (hints are regenerated, not kept)."""
+    lines = (entry.comment or "").split("\n")
+    return "\n".join(line for line in lines if line and not line.startswith(TEMPLATE_COMMENT_PREFIXES))
+
+
 def _copy(template: polib.POEntry) -> polib.POEntry:
     return polib.POEntry(
         msgid=template.msgid,
@@ -161,7 +167,7 @@ def merge(
             msgid_plural=entry.msgid_plural,
             msgstr_plural=dict(entry.msgstr_plural),
             tcomment=entry.tcomment,
-            comment=entry.comment,
+            comment=_foreign_comments(entry),
             flags=list(entry.flags),
             obsolete=True,
         )

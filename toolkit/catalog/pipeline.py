@@ -165,14 +165,41 @@ def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None]:
 
 
 def _settle(catalog: polib.POFile, metadata: dict[str, str], old_text: str | None,
-            date_field: str, now: datetime) -> tuple[str, bool]:
-    """Render; keep the old date if nothing else changed, else stamp *date_field* with *now*."""
+            date_field: str, now: datetime, *, keep_date: bool = False) -> tuple[str, bool]:
+    """Render; keep the old date if nothing else changed, else stamp *date_field* with *now*.
+
+    *keep_date*: a file that is missing but whose date is known (a deleted template whose
+    catalogs are current) is written again with its old date.
+    """
     text = _render(catalog, metadata)
     if old_text is not None and text == old_text:
         return text, False
+    if old_text is None and keep_date:
+        return text, True
     metadata = dict(metadata)
     metadata[date_field] = headers.format_date(now)
     return _render(catalog, metadata), True
+
+
+def _template_date(old_pot: polib.POFile | None, doc: _Document, locales: Path, languages: list) -> str | None:
+    """The creation date to keep for the template, if its content may be unchanged.
+
+    With a template on disk, its date (``_settle`` replaces it if the content changed). Without
+    one (deleted, or only the .po files were committed), the date recorded in an existing
+    catalog of the document whose messages are exactly the template's, so a missing .pot does
+    not make every catalog look changed.
+    """
+    if old_pot is not None:
+        return old_pot.metadata.get("POT-Creation-Date")
+    wanted = [t.msgid for t in doc.template]
+    for locale in languages:
+        path = locales / headers.language_tag(locale) / "LC_MESSAGES" / f"{doc.name}.po"
+        if not path.exists():
+            continue
+        catalog = read_po(path)
+        if [e.msgid for e in catalog if not e.obsolete] == wanted:
+            return catalog.metadata.get("POT-Creation-Date")
+    return None
 
 
 def translate(
@@ -226,9 +253,11 @@ def translate(
             pot.header = headers.template_comment(doc.rel)
             pot.extend(doc.template)
             pot_meta = headers.template_header(doc.name, doc.rel, now)
-            if old_pot is not None and "POT-Creation-Date" in old_pot.metadata:
-                pot_meta["POT-Creation-Date"] = old_pot.metadata["POT-Creation-Date"]
-            pot_text, pot_changed = _settle(pot, pot_meta, old_pot_text, "POT-Creation-Date", now)
+            previous_date = _template_date(old_pot, doc, locales, locales_list)
+            if previous_date is not None:
+                pot_meta["POT-Creation-Date"] = previous_date
+            pot_text, pot_changed = _settle(pot, pot_meta, old_pot_text, "POT-Creation-Date", now,
+                                            keep_date=previous_date is not None)
             created = pot.metadata["POT-Creation-Date"]
             outputs.append((pot_path, pot_text, pot_changed))
             files.append(CatalogResult(pot_path, None, pot_changed, len(doc.template)))

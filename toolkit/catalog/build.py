@@ -1,0 +1,190 @@
+"""Reviewed catalogs -> ``.mo`` files and translated documents (``toolkit build``).
+
+For each ``<locales>/LANG/LC_MESSAGES/NAME.po``:
+
+* ``NAME.mo`` is compiled next to it (polib's writer; fuzzy entries only with *include_fuzzy*,
+  like ``msgfmt --use-fuzzy``);
+* the source document named by the header field ``X-Toolkit-Source`` (relative to the working
+  directory, else to the locales directory's parent) is segmented again exactly as
+  ``toolkit translate`` did, and each segment is replaced by its translation when there is a
+  usable one (non-fuzzy, or fuzzy with *include_fuzzy*), else kept in the source language; the
+  text between segments comes from the source, so paragraphs and headings keep their layout;
+* Khmer sentences inside a paragraph are joined the Khmer way: nothing between two Khmer
+  sentences (no Latin space), except one space after a sentence end (។ ៕ ? !); next to an
+  untranslated (source) sentence the source spacing is kept.
+
+The document goes to ``<out>/LANG/NAME<suffix>``. Statistics count entries of the catalog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from toolkit.catalog.header import SOURCE_FIELD
+from toolkit.catalog.pipeline import message_text
+from toolkit.catalog.po import read_po
+from toolkit.errors import InputError, UsageError
+from toolkit.khmer import SENTENCE_ENDS, has_khmer
+from toolkit.textio import atomic_write, read_text
+
+_CLOSERS = "\"'”’»)]"
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Entry counts of one catalog (obsolete entries are not counted)."""
+
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+
+@dataclass(frozen=True)
+class BuildOutput:
+    """What was built for one catalog."""
+
+    language: str
+    name: str
+    po: Path
+    mo: Path
+    document: Path | None
+    stats: Stats
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    outputs: tuple[BuildOutput, ...]
+
+
+def catalog_stats(catalog: polib.POFile) -> Stats:
+    translated = fuzzy = untranslated = 0
+    for entry in catalog:
+        if entry.obsolete or not entry.msgid:
+            continue
+        if not entry.msgstr:
+            untranslated += 1
+        elif "fuzzy" in entry.flags:
+            fuzzy += 1
+        else:
+            translated += 1
+    return Stats(translated, fuzzy, untranslated)
+
+
+def usable_translations(catalog: polib.POFile, include_fuzzy: bool = False) -> dict[str, str]:
+    """msgid -> msgstr for the entries a build may use."""
+    return {
+        e.msgid: e.msgstr
+        for e in catalog
+        if not e.obsolete and e.msgid and e.msgstr and (include_fuzzy or "fuzzy" not in e.flags)
+    }
+
+
+def compile_mo(catalog: polib.POFile, include_fuzzy: bool = False) -> bytes:
+    """The binary ``.mo`` content of *catalog*."""
+    compiled = polib.POFile(wrapwidth=0)
+    compiled.metadata = dict(catalog.metadata)
+    for entry in catalog:
+        if entry.obsolete or not entry.msgid or not (entry.msgstr or any(entry.msgstr_plural.values())):
+            continue
+        if "fuzzy" in entry.flags and not include_fuzzy:
+            continue
+        copy = polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, msgctxt=entry.msgctxt,
+                             msgid_plural=entry.msgid_plural, msgstr_plural=dict(entry.msgstr_plural))
+        compiled.append(copy)
+    return compiled.to_binary()
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_ENDS
+
+
+def join_gap(previous: str, current: str, source_gap: str, language: str) -> str:
+    """What goes between two sentences of one paragraph in the rendered document."""
+    if language.split("_")[0] == "km" and has_khmer(previous) and has_khmer(current):
+        return " " if _ends_sentence(previous) else ""
+    return source_gap
+
+
+def render(text: str, segments: list, translations: dict[str, str], language: str) -> tuple[str, int, int]:
+    """The translated document, the number of translated segments and of segments not in the catalog."""
+    if not segments:
+        return text, 0, 0
+    parts = [text[: segments[0].start]]
+    used = missing = 0
+    previous_piece = ""
+    for index, seg in enumerate(segments):
+        key = message_text(seg.text)
+        piece = translations.get(key)
+        if piece is None:
+            piece = seg.text
+        else:
+            used += 1
+        if index:
+            prev = segments[index - 1]
+            gap = text[prev.end : seg.start]
+            parts.append(gap if seg.paragraph != prev.paragraph else join_gap(previous_piece, piece, gap, language))
+        parts.append(piece)
+        previous_piece = piece
+    parts.append(text[segments[-1].end :])
+    return "".join(parts), used, missing
+
+
+def _find_source(value: str | None, locales: Path, cwd: Path) -> Path | None:
+    if not value:
+        return None
+    for base in (cwd, locales.parent):
+        candidate = base / value
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include_fuzzy: bool = False,
+          cwd: str | Path | None = None) -> BuildResult:
+    """Compile every catalog under *locales_dir* and render its document into *out_dir*."""
+    from toolkit.segment import segment
+
+    locales = Path(locales_dir)
+    base = Path.cwd() if cwd is None else Path(cwd)
+    out = Path(out_dir) if out_dir is not None else base / "build"
+    if not locales.is_dir():
+        raise UsageError(f"no catalogs to build (run toolkit translate first)", path=locales)
+    catalogs = sorted(locales.glob("*/LC_MESSAGES/*.po"))
+    if not catalogs:
+        raise UsageError("no catalogs to build (run toolkit translate first)", path=locales)
+    parsed = [(path, read_po(path)) for path in catalogs]  # every catalog parses before any output
+    outputs: list[BuildOutput] = []
+    for path, catalog in parsed:
+        language = path.parent.parent.name
+        name = path.stem
+        mo = path.with_suffix(".mo")
+        atomic_write(mo, compile_mo(catalog, include_fuzzy))
+        notes: list[str] = []
+        document: Path | None = None
+        source_value = catalog.metadata.get(SOURCE_FIELD)
+        source = _find_source(source_value, locales, base)
+        if source is None:
+            notes.append(f"{path}: source document {source_value or '(no ' + SOURCE_FIELD + ' header)'} not found; document not rendered")
+        else:
+            try:
+                text = read_text(source)
+            except InputError as exc:
+                notes.append(str(exc))
+                text = None
+            if text is not None:
+                segments = segment(text, lang="en")
+                translations = usable_translations(catalog, include_fuzzy)
+                rendered, _, _ = render(text, segments, translations, language)
+                known = {e.msgid for e in catalog if not e.obsolete}
+                stale = sum(1 for s in segments if message_text(s.text) not in known and s.text.strip())
+                if stale:
+                    notes.append(f"{path}: {stale} sentence(s) of {source} are not in the catalog; run toolkit translate")
+                document = out / language / f"{name}{source.suffix}"
+                atomic_write(document, rendered)
+        outputs.append(BuildOutput(language, name, path, mo, document, catalog_stats(catalog), tuple(notes)))
+    return BuildResult(tuple(outputs))
