@@ -26,3 +26,18 @@ CASES = [
 @pytest.mark.parametrize("hay,term,found", CASES)
 def test_contains_on_boundaries(hay, term, found):
     assert contains(key(hay), key(term)) is found
+
+
+def test_run_wise_normalize_equals_whole_text_normalize():
+    """The fast path of the checks gives exactly toolkit.khmer.normalize (fuzzed, seeded)."""
+    import random
+
+    from toolkit import khmer
+    from toolkit.checks.text import normalize
+
+    rng = random.Random(61)
+    alphabet = [chr(c) for c in range(0x1780, 0x17FA)] + [
+        "\u200b", "\u200c", "\u200d", " ", "a", "\u0301", "1", ".", "\ufeff", "\u17d2\u178a", "e\u0301", "។"]
+    for _ in range(4000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
+        assert normalize(sample) == khmer.normalize(sample), [hex(ord(c)) for c in sample]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from toolkit import khmer as km
+from toolkit.checks import text
 from toolkit.checks.context import Env
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
@@ -32,7 +33,7 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
     """msgstr is not in normalized Khmer encoding order (UTN #61), or has invisible characters in
     odd places (doubled ZWSP, ZWSP next to a space or at either end)."""
     for _source, translation in entry.pairs:
-        if km.has_khmer(translation) and not km.is_normalized(translation):
+        if km.has_khmer(translation) and text.normalize(translation) != translation:
             changes = km.normalization_changes(translation)
             shown = "; ".join(
                 f"at {c.start}: {_codepoints(c.before)} -> {_codepoints(c.after)}"

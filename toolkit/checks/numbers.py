@@ -40,6 +40,11 @@ _KM_SCALES = {"ពាន់លាន": 10**9, "ប៊ីលាន": 10**9, "ទ�
               "ម៉ឺន": 10**4, "សែន": 10**5, **_EN_SCALES}
 _KM_WORDS = {"ប្រាំមួយ": 6, "ប្រាំពីរ": 7, "ប្រាំបី": 8, "ប្រាំបួន": 9, "ប្រាំ": 5, "មួយ": 1,
              "ពីរ": 2, "បី": 3, "បួន": 4, "ដប់": 10}
+_SOURCE_RE = re.compile(r"[0-9](?:[.,][0-9]+|[0-9])*")
+_MARKS_RE = re.compile(r"[.,]")
+_SPACE_SPLIT_RE = re.compile(f"[{_SPACE_SEPS}]")
+_YEAR_RE = re.compile(r"[12][0-9]{3}")
+_DIGIT_RE = re.compile(r"[0-9\u17e0-\u17e9]")
 _KM_WORDS_RE = re.compile("|".join(sorted(_KM_WORDS, key=len, reverse=True)))
 
 
@@ -60,11 +65,11 @@ def _readings(chunk: str, *, english: bool) -> set[str] | list[str]:
     marks = [c for c in chunk if c in ".,"]
     if not marks:
         return {_value(chunk)}
-    parts = re.split(r"[.,]", chunk)
+    parts = _MARKS_RE.split(chunk)
     if len(set(marks)) == 2:
         dec_mark = chunk[max(chunk.rfind("."), chunk.rfind(","))]
         head, tail = chunk.rsplit(dec_mark, 1)
-        groups = re.split(r"[.,]", head)
+        groups = _MARKS_RE.split(head)
         if (not english or dec_mark == ".") and marks.count(dec_mark) == 1 and _grouped(groups):
             return {_value("".join(groups) + "." + tail)}
         return [_value(p) for p in parts]
@@ -96,8 +101,10 @@ def _space_grouped(chunks: list[str]) -> set[str] | None:
 def source_numbers(source: str) -> list[tuple[str, set[str]]]:
     """The numbers of an English source: (as written, acceptable values)."""
     found: list[tuple[str, set[str]]] = []
-    clean = khmer.to_ascii_digits(strip_placeholders(source))
-    for m in re.finditer(r"[0-9](?:[.,][0-9]+|[0-9])*", clean):
+    if _DIGIT_RE.search(source) is None:
+        return found
+    clean = text.ascii_digits(strip_placeholders(source))
+    for m in _SOURCE_RE.finditer(clean):
         readings = _readings(m.group(), english=True)
         scale = _EN_SCALE_RE.match(clean, m.end())
         if isinstance(readings, list):
@@ -105,7 +112,7 @@ def source_numbers(source: str) -> list[tuple[str, set[str]]]:
             continue
         values = _scaled(readings, _EN_SCALES[scale.group(1).lower()]) if scale else set(readings)
         token = m.group()
-        if re.fullmatch(r"[12][0-9]{3}", token):
+        if _YEAR_RE.fullmatch(token):
             values |= {str(int(token) + 543), str(int(token) + 544)}
         found.append((token, values))
     return found
@@ -113,11 +120,12 @@ def source_numbers(source: str) -> list[tuple[str, set[str]]]:
 
 def target_values(translation: str) -> set[str]:
     """Every value a reading of the translation's numbers may have."""
-    clean = khmer.to_ascii_digits(khmer.strip_invisible(khmer.normalize(strip_placeholders(translation))))
+    # Digits and separators are never changed by normalization: only invisibles are removed.
+    clean = text.ascii_digits(khmer.strip_invisible(strip_placeholders(translation)))
     values: set[str] = set()
     for m in _KM_TOKEN_RE.finditer(clean):
         token = m.group()
-        chunks = re.split(f"[{_SPACE_SEPS}]", token)
+        chunks = _SPACE_SPLIT_RE.split(token)
         readings: set[str] = set()
         for chunk in chunks:
             found = _readings(chunk, english=False)

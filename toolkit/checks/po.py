@@ -21,6 +21,7 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
 _ESCAPE_RE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)", re.S)
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(\".*)$")
 _STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*$', re.S)
+_KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))})
 _LANGUAGE_RE = re.compile(r"^Language:[ \t]*(.*?)[ \t]*$", re.M)
 
 
@@ -99,6 +100,10 @@ def _unescape(text: str, path: str, line: int) -> str:
 
 def _string(token: str, path: str, line: int) -> str:
     """The content of one quoted PO string token (``"..."``)."""
+    token = token.rstrip()
+    body = token[1:-1]
+    if len(token) >= 2 and token[0] == '"' and token[-1] == '"' and '"' not in body and "\\" not in body:
+        return body  # the common case, without a regex
     match = _STRING_RE.match(token)
     if match is None:
         raise CatalogError("expected one quoted string", path=path, line=line)
@@ -199,11 +204,16 @@ def parse_po(text: str, path: str = "<string>") -> Catalog:
                 raise CatalogError("string continuation without a keyword", path=path, line=lineno)
             cur.last.append(_string(line, path, lineno))
             continue
-        match = _KEYWORD_RE.match(line)
-        if match is None:
-            raise CatalogError(f"unexpected text {line[:30]!r}", path=path, line=lineno)
-        keyword, index, token = match.group(1), match.group(2), match.group(3)
-        value = [_string(token, path, lineno)]
+        keyword, _, token = line.partition(" ")
+        index = None
+        if keyword not in _KEYWORDS:
+            match = _KEYWORD_RE.match(line)
+            if match is None:
+                raise CatalogError(f"unexpected text {line[:30]!r}", path=path, line=lineno)
+            keyword, index, token = match.group(1), match.group(2), match.group(3)
+        elif keyword.startswith("msgstr["):
+            keyword, index = "msgstr", keyword[7:-1]
+        value = [_string(token.lstrip(), path, lineno)]
         if keyword in ("msgctxt", "msgid") and cur.strs:
             finish(lineno)
         if obsolete:

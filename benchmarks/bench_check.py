@@ -1,0 +1,168 @@
+"""`toolkit check` on 100,000 PO entries over many files with a 1,000-concept glossary, beside
+polib parsing the same files (the anchor), same run; ratio printed. Target: <= 3x polib.
+
+Everything is generated here, deterministically (seeded): a synthetic glossary of 1,000 concepts
+(English terms, Khmer renderings, some deprecated ones) and catalogs whose entries name two terms,
+a date, a year and an amount, with ZWSP between Khmer words, Khmer digits, Khmer thousands
+separators, plural and c-format entries, and a few seeded defects.
+
+Run: python benchmarks/bench_check.py [--entries 100000] [--files 200] [--runs 3] [--cli]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+Z = "\u200b"
+CONSONANTS = "កខគឃងចឆជឈញដឋឌឍណតថទធនបផពភមយរលវសហឡអ"
+VOWELS = ["ា", "ិ", "ី", "ឹ", "ឺ", "ុ", "ូ", "េ", "ែ", "ៃ", "ោ", "ៅ", ""]
+FINALS = ["ង", "ន", "ម", "ក", "ត", "ប", "ល", "ស", ""]
+EN_SYLLABLES = ["ka", "lor", "vin", "mer", "sol", "tan", "bri", "dal", "quen", "rho", "zan", "pel", "tor", "wex"]
+KINDS = ["Authority", "Council", "Commission", "Agency", "Committee", "Institute", "Office", "Board"]
+KM_MONTHS = ["មករា", "កុម្ភៈ", "មីនា", "មេសា", "ឧសភា", "មិថុនា", "កក្កដា", "សីហា", "កញ្ញា", "តុលា", "វិច្ឆិកា", "ធ្នូ"]
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December"]
+KM_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+
+
+def _km_word(rng: random.Random, syllables: int) -> str:
+    return "".join(rng.choice(CONSONANTS) + rng.choice(VOWELS) + rng.choice(FINALS) for _ in range(syllables))
+
+
+def make_glossary(rng: random.Random, n: int) -> tuple[str, list[tuple[str, str, str | None]]]:
+    """YAML text of *n* concepts and the list (english, khmer, deprecated khmer or None)."""
+    concepts, seen_en, seen_km = [], set(), set()
+    while len(concepts) < n:
+        en = "".join(rng.choice(EN_SYLLABLES) for _ in range(2)).capitalize() + " " + rng.choice(KINDS)
+        km = _km_word(rng, rng.randint(3, 5))
+        if en in seen_en or km in seen_km:
+            continue
+        seen_en.add(en)
+        seen_km.add(km)
+        bad = _km_word(rng, 3) if rng.random() < 0.2 else None
+        if bad in seen_km:
+            bad = None
+        concepts.append((en, km, bad))
+    lines = ["domain: organisation", "concepts:"]
+    for i, (en, km, bad) in enumerate(concepts):
+        lines += [f"  - id: c{i:04d}", "    source: synthetic", "    en:", f"      - {en}", "    km:", f"      - {km}"]
+        if bad:
+            lines.append(f"      - {{term: {bad}, status: deprecated}}")
+    return "\n".join(lines) + "\n", concepts
+
+
+def _q(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def make_catalogs(rng: random.Random, root: Path, concepts, entries: int, files: int) -> list[Path]:
+    paths = []
+    per_file = entries // files
+    for f in range(files):
+        out = ['msgid ""', 'msgstr ""', '"Language: km\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"',
+               '"Plural-Forms: nplurals=1; plural=0;\\n"', ""]
+        for i in range(per_file):
+            (a_en, a_km, a_bad), (b_en, b_km, _) = rng.sample(concepts, 2)
+            day, month, year = rng.randint(1, 28), rng.randrange(12), rng.randint(1990, 2030)
+            amount = rng.randint(1000, 9_999_999)
+            kind = rng.random()
+            out.append(f"#: news/{f}.txt:{i + 1}")
+            if kind < 0.05:
+                out += ["#, c-format", f'msgid "The {a_en} counted %d case in area {i}."', f'msgid_plural "The {a_en} counted %d cases in area {i}."',
+                        f"msgstr[0] {_q(a_km + Z + 'បានរាប់ករណីចំនួន %d នៅតំបន់ ' + str(i).translate(KM_DIGITS) + '។')}", ""]
+                continue
+            msgid = f"The {a_en} met the {b_en} on {day} {EN_MONTHS[month]} {year} and approved {amount:,} dollars."
+            km_amount = f"{amount:,}".replace(",", ".").translate(KM_DIGITS)
+            first = a_bad if (a_bad and kind < 0.07) else a_km  # a few deprecated renderings
+            msgstr = (f"{first}{Z}បានជួប{Z}{b_km} នៅថ្ងៃទី{str(day).translate(KM_DIGITS)} ខែ{KM_MONTHS[month]} "
+                      f"ឆ្នាំ{str(year).translate(KM_DIGITS)} ហើយ{Z}បាន{Z}អនុម័ត {km_amount} ដុល្លារ។")
+            if kind > 0.97:
+                out.append("#, fuzzy")
+            elif kind > 0.95:
+                msgstr = ""
+            out += [f"msgid {_q(msgid)}", f"msgstr {_q(msgstr)}", ""]
+        path = root / f"part{f:03d}" / "km" / "LC_MESSAGES" / "news.po"
+        path.parent.mkdir(parents=True)
+        path.write_text("\n".join(out), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _best(fn, runs: int) -> tuple[float, object]:
+    """Best CPU time of this process over *runs* (wall time is noisy on a shared machine)."""
+    samples, value = [], None
+    for _ in range(runs):
+        start = time.process_time()
+        value = fn()
+        samples.append(time.process_time() - start)
+    return min(samples), value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--concepts", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cli", action="store_true", help="also time the installed `toolkit check` program")
+    args = parser.parse_args()
+
+    import polib
+
+    from toolkit.checks import run_checks
+    from toolkit.checks.po import read_po
+    from toolkit.glossary import load_glossary
+
+    rng = random.Random(20261125)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        text, concepts = make_glossary(rng, args.concepts)
+        (root / "glossary.yaml").write_text(text, encoding="utf-8")
+        files = make_catalogs(rng, root / "locales", concepts, args.entries, args.files)
+        total = sum(len(polib.pofile(str(p))) for p in files)
+
+        t_polib, _ = _best(lambda: [polib.pofile(str(p)) for p in files], args.runs)
+        t_read, _ = _best(lambda: [read_po(p) for p in files], args.runs)
+        t_load, glossary = _best(lambda: load_glossary([root / "glossary.yaml"]), 1)
+
+        def check():
+            # a fresh glossary object each run: recognition caches start cold
+            return run_checks([root / "locales"], glossary=load_glossary([root / "glossary.yaml"]))
+
+        t_check, result = _best(check, args.runs)
+        s = result.summary
+        print(f"corpus: {len(files)} files, {total} entries ({s.translated} translated, {s.fuzzy} fuzzy, "
+              f"{s.untranslated} untranslated), glossary {len(glossary.concepts)} concepts; best of {args.runs}")
+        print(f"{'polib.pofile (anchor)':34} {t_polib:7.2f} s")
+        print(f"{'our PO reader alone':34} {t_read:7.2f} s   {t_read / t_polib:5.2f}x polib")
+        print(f"{'glossary load':34} {t_load:7.2f} s")
+        print(f"{'toolkit check (library, all checks)':34} {t_check:7.2f} s   {t_check / t_polib:5.2f}x polib  "
+              f"(target <= 3x)   {s.errors} errors, {s.warnings} warnings")
+        if args.cli:
+            exe = Path(sys.executable).with_name("toolkit")
+            cmd = [str(exe), "check", str(root / "locales"), "-g", str(root / "glossary.yaml"), "--format", "json",
+                   "-o", str(root / "report.json")]
+            def cli() -> None:
+                before = os.times()
+                subprocess.run(cmd, stdout=subprocess.DEVNULL)
+                after = os.times()
+                cli_times.append(after.children_user + after.children_system
+                                 - before.children_user - before.children_system)
+
+            cli_times: list[float] = []
+            for _ in range(args.runs):
+                cli()
+            t_cli = min(cli_times)
+            print(f"{'toolkit check (CLI, subprocess)':34} {t_cli:7.2f} s   {t_cli / t_polib:5.2f}x polib")
+        print(f"toolkit check per entry: {t_check / total * 1e6:.1f} us (CPU seconds, best of {args.runs})")
+
+
+if __name__ == "__main__":
+    main()
