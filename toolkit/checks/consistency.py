@@ -1,6 +1,7 @@
 """The ``inconsistent`` check: one msgid (with its msgctxt) has one translation across all the
 catalogs of a language. Translations are compared as :func:`toolkit.checks.text.key`, so ZWSP,
-spacing and encoding order do not count as differences."""
+spacing and encoding order do not count as differences, nor does the way a number of the source is
+written (៤៥០០, ៤.៥០០ and ៤ ៥០០ for "4,500")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from toolkit.checks import text
+from toolkit.checks.numbers import canonical_numbers
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
 
@@ -28,7 +30,8 @@ def inconsistent(units: Sequence[Unit]) -> Iterator[tuple[Unit, Problem]]:
     groups: dict[tuple[str | None, str, str | None], list[tuple[Unit, tuple[str, ...]]]] = defaultdict(list)
     for unit in units:
         e = unit.entry
-        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append((unit, tuple(text.key(t) for t in e.translations)))
+        keys = tuple(canonical_numbers(text.key(t), s) for s, t in e.pairs)
+        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append((unit, keys))
     for members in groups.values():
         if len(members) < 2:
             continue

@@ -30,8 +30,9 @@ def _codepoints(text: str) -> str:
 
 @check("khmer-normalization", "warning")
 def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
-    """msgstr is not in normalized Khmer encoding order (UTN #61), or has invisible characters in
-    odd places (doubled ZWSP, ZWSP next to a space or at either end)."""
+    """msgstr is not in normalized Khmer encoding order (UTN #61), has a sequence that does not fit
+    the Khmer syllable structure even once normalized (a doubled vowel sign), or has invisible
+    characters in odd places (doubled ZWSP, ZWSP next to a space or at either end)."""
     for _source, translation in entry.pairs:
         if km.has_khmer(translation) and text.normalize(translation) != translation:
             changes = km.normalization_changes(translation)
@@ -43,6 +44,10 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
             more = f" and {len(changes) - 3} more" if len(changes) > 3 else ""
             yield Problem(f"not in normalized Khmer order: {shown}{more}",
                           expected=(km.normalize(translation),))
+        issues = text.khmer_issues(text.normalize(translation)) if km.has_khmer(translation) else []
+        if issues:
+            offset, message = issues[0]
+            yield Problem(f"invalid Khmer sequence at {offset}: {message}")
         if "\u200b" in translation or "\ufeff" in translation:
             for pattern, what in _ODD_INVISIBLE:
                 m = pattern.search(translation)

@@ -118,6 +118,34 @@ def source_numbers(source: str) -> list[tuple[str, set[str]]]:
     return found
 
 
+def token_readings(token: str) -> set[str]:
+    """Every value one number token of a translation (Latin digits) may have."""
+    chunks = _SPACE_SPLIT_RE.split(token)
+    readings: set[str] = set()
+    for chunk in chunks:
+        readings.update(_readings(chunk, english=False))
+    joined = _space_grouped(chunks)
+    if joined is not None:  # ១ ៥០០ ០០០, ១ ២៣៤,៥
+        readings.update(joined)
+    return readings
+
+
+def canonical_numbers(translation_key: str, source: str) -> str:
+    """*translation_key* (see :func:`toolkit.checks.text.key`) with each number that can be read as
+    a number of *source* written as that number, so ៤៥០០ and ៤.៥០០ for "4,500" compare equal."""
+    if _DIGIT_RE.search(translation_key) is None:
+        return translation_key
+    wanted = set().union(*(values for _, values in source_numbers(source))) if source else set()
+    if not wanted:
+        return translation_key
+
+    def canon(m: re.Match[str]) -> str:
+        common = token_readings(m.group()) & wanted
+        return min(common) if common else m.group()
+
+    return _KM_TOKEN_RE.sub(canon, translation_key)
+
+
 def target_values(translation: str) -> set[str]:
     """Every value a reading of the translation's numbers may have."""
     # Digits and separators are never changed by normalization: only invisibles are removed.
@@ -126,13 +154,7 @@ def target_values(translation: str) -> set[str]:
     for m in _KM_TOKEN_RE.finditer(clean):
         token = m.group()
         chunks = _SPACE_SPLIT_RE.split(token)
-        readings: set[str] = set()
-        for chunk in chunks:
-            found = _readings(chunk, english=False)
-            readings.update(found)
-        joined = _space_grouped(chunks)
-        if joined is not None:  # ១ ៥០០ ០០០, ១ ២៣៤,៥
-            readings.update(joined)
+        readings = token_readings(token)
         scale = _KM_SCALE_RE.match(clean, m.end())
         if scale:  # "១,៥ លាន" is 1 500 000, not 1.5
             tail = chunks[-1]

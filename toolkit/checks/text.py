@@ -95,3 +95,21 @@ def contains(hay_key: str, term_key: str) -> bool:
             return True
         start = hay_key.find(term_key, start + 1)
     return False
+
+
+@lru_cache(maxsize=100_000)
+def _run_issues(run: str) -> tuple[tuple[int, str], ...]:
+    from pheasa import validate
+
+    return tuple((issue.start, issue.message) for issue in validate(run))
+
+
+def khmer_issues(normalized: str) -> list[tuple[int, str]]:
+    """Where normalized text still does not fit the Khmer syllable structure (pheasa's
+    validation), as (offset, message); validated run by run like :func:`normalize`."""
+    found: list[tuple[int, str]] = []
+    if not khmer.has_khmer(normalized):
+        return found
+    for m in _RUN_RE.finditer(normalized):
+        found.extend((m.start() + start, message) for start, message in _run_issues(m.group()))
+    return found
