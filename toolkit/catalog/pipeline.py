@@ -181,7 +181,10 @@ def _settle(catalog: polib.POFile, metadata: dict[str, str], old_text: str | Non
     return _render(catalog, metadata), True
 
 
-def _template_date(old_pot: polib.POFile | None, doc: _Document, locales: Path, languages: list) -> str | None:
+_POT_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
+
+
+def _template_date(old_pot: str | None, doc: _Document, locales: Path, languages: list) -> str | None:
     """The creation date to keep for the template, if its content may be unchanged.
 
     With a template on disk, its date (``_settle`` replaces it if the content changed). Without
@@ -190,7 +193,8 @@ def _template_date(old_pot: polib.POFile | None, doc: _Document, locales: Path, 
     not make every catalog look changed.
     """
     if old_pot is not None:
-        return old_pot.metadata.get("POT-Creation-Date")
+        found = _POT_DATE.search(old_pot)
+        return found.group(1) if found else None
     wanted = [t.msgid for t in doc.template]
     for locale in languages:
         path = locales / headers.language_tag(locale) / "LC_MESSAGES" / f"{doc.name}.po"
@@ -248,12 +252,13 @@ def translate(
         drafters: dict[str, Any] = {}
         for doc in documents:
             pot_path = locales / "templates" / f"{doc.name}.pot"
-            old_pot, old_pot_text = _read_existing(pot_path)
+            # The template is ours (never edited by hand): its text and date are all we need.
+            old_pot_text = pot_path.read_bytes().decode("utf-8", errors="replace") if pot_path.exists() else None
             pot = polib.POFile(wrapwidth=0)
             pot.header = headers.template_comment(doc.rel)
             pot.extend(doc.template)
             pot_meta = headers.template_header(doc.name, doc.rel, now)
-            previous_date = _template_date(old_pot, doc, locales, locales_list)
+            previous_date = _template_date(old_pot_text, doc, locales, locales_list)
             if previous_date is not None:
                 pot_meta["POT-Creation-Date"] = previous_date
             pot_text, pot_changed = _settle(pot, pot_meta, old_pot_text, "POT-Creation-Date", now,

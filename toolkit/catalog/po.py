@@ -34,7 +34,7 @@ _LINE_RE = re.compile(r"\(line (\d+)\)")
 def parse_po(text: str, path: str | Path = "<string>") -> polib.POFile:
     """Parse PO text; a syntax error becomes ``CatalogError`` with the file and line."""
     try:
-        return polib.pofile(text, wrapwidth=0, check_for_duplicates=True)
+        catalog = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:
         message = str(exc)
         found = _LINE_RE.search(message)
@@ -42,6 +42,13 @@ def parse_po(text: str, path: str | Path = "<string>") -> polib.POFile:
         message = _LINE_RE.sub("", message).strip().rstrip(":").strip()
         message = message.replace("Syntax error in po file", "PO syntax error")
         raise CatalogError(message or "not a PO file", path=path, line=line) from None
+    seen: set[tuple[bool, str | None, str]] = set()
+    for entry in catalog:  # polib's own duplicate check is quadratic
+        key = (bool(entry.obsolete), entry.msgctxt, entry.msgid)
+        if key in seen:
+            raise CatalogError(f"duplicate message {entry.msgid[:40]!r}", path=path, line=entry.linenum)
+        seen.add(key)
+    return catalog
 
 
 def read_po(path: str | Path) -> polib.POFile:

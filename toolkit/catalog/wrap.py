@@ -60,28 +60,25 @@ _OLD_BREAK_RE = re.compile(r"[.,:;/](?=[^\W\d_])")
 
 def _opportunities(escaped: str) -> list[int]:
     """Character offsets in *escaped* before which a line may break (UAX #14, PO overrides)."""
+    size = len(escaped)
     if escaped.isascii():
-        byte_to_char = None
+        found = [offset for offset, mandatory in line_breaks(escaped) if not mandatory and 0 < offset < size]
     else:
         byte_to_char = {}
         position = 0
         for index, ch in enumerate(escaped):
             byte_to_char[position] = index
             position += len(ch.encode("utf-8"))
-        byte_to_char[position] = len(escaped)
-    found = set()
-    for offset, mandatory in line_breaks(escaped):
-        index = offset if byte_to_char is None else byte_to_char[offset]
-        if mandatory or index >= len(escaped) or index == 0:
-            continue
-        found.add(index)
+        byte_to_char[position] = size
+        found = [byte_to_char[offset] for offset, mandatory in line_breaks(escaped) if not mandatory]
+        found = [index for index in found if 0 < index < size]
     # libunistring (gettext) follows the older UAX #14 table: a break is allowed after an
     # infix separator or a slash before a letter ("e.|g.", "v2.|pdf", "http://|example").
-    for match in _OLD_BREAK_RE.finditer(escaped):
-        found.add(match.end())
-    result = sorted(found)
-    if not result:
-        return result
+    extra = [match.end() for match in _OLD_BREAK_RE.finditer(escaped)]
+    if extra:
+        found = sorted(set(found).union(extra))
+    if "\\" not in escaped or not found:
+        return found
     # Never break inside an escape sequence: find which backslashes start one.
     inside: set[int] = set()
     i = escaped.find("\\")
@@ -89,31 +86,44 @@ def _opportunities(escaped: str) -> list[int]:
         inside.add(i + 1)
         i = escaped.find("\\", i + 2)
     if escaped.endswith("\\n"):
-        inside.add(len(escaped) - 2)  # no break just before the final \n
-    return [index for index in result if index not in inside]
+        inside.add(size - 2)  # no break just before the final \n
+    return [index for index in found if index not in inside]
+
+
+def _width(text: str) -> int:
+    """Display columns of *text*."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
 
 
 def _breaks(escaped: str, width: int, startcol: int) -> list[int]:
     """Greedy line breaking of one portion, as libunistring's ``ulc_width_linebreaks``."""
     chosen: list[int] = []
+    if startcol + _width(escaped) <= width:
+        return chosen  # fits: no break is ever taken
     opportunities = _opportunities(escaped)
     if not opportunities:
         return chosen
+    if escaped.isascii():
+        cumulative = list(range(len(escaped) + 1))
+    else:
+        cumulative = [0]
+        total = 0
+        for ch in escaped:
+            total += _char_width(ch)
+            cumulative.append(total)
     last_column = startcol
     last_break: int | None = None
-    piece_width = 0
     position = 0
-    bounds = opportunities + [len(escaped)]
-    for bound in bounds:
-        piece_width = sum(_char_width(ch) for ch in escaped[position:bound])
+    for bound in opportunities + [len(escaped)]:
+        piece_width = cumulative[bound] - cumulative[position]
         if last_break is not None and last_column + piece_width > width:
             chosen.append(last_break)
             last_column = 0
         last_break = bound
         last_column += piece_width
         position = bound
-    if chosen and chosen[-1] >= len(escaped):
-        chosen.pop()
     return chosen
 
 
@@ -130,7 +140,17 @@ def _portions(value: str) -> list[str]:
         start = nl + 1
 
 
+@lru_cache(maxsize=65536)
+def _wrap_cached(name: str, value: str, prefix: str) -> tuple[str, ...]:
+    return tuple(_wrap(name, value, prefix))
+
+
 def wrap(name: str, value: str, prefix: str = "") -> list[str]:
+    """The physical lines of ``name "value"`` in GNU gettext layout (without line ends)."""
+    return list(_wrap_cached(name, value, prefix))
+
+
+def _wrap(name: str, value: str, prefix: str = "") -> list[str]:
     """The physical lines of ``name "value"`` in GNU gettext layout (without line ends)."""
     after_break = len(prefix) + 1  # the opening quote
     width = PAGE_WIDTH - 1 - after_break  # room for the closing quote
