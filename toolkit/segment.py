@@ -8,8 +8,10 @@ sentences end at ។ ៕ ? ! and zero-width spaces inside a sentence are kept.
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from toolkit.errors import UsageError
@@ -23,11 +25,10 @@ PARAGRAPH_MODES = layout.MODES
 
 # Khmer sentence ends; "?" and "!" only when they are not part of a Latin token (a URL query).
 _KM_END = re.compile(r"(?:[។៕]+|[?!]+(?=[\s\u200b]|\Z|[^\x00-\x7f]))[”’\"'»)\]]*")
-_WS = frozenset(" \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                "\u2028\u2029\u202f\u205f\u3000\u200b\ufeff\x85\x1c\x1d\x1e\x1f")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Segment:
     """One sentence (or headline, list item, caption) of the input."""
 
@@ -56,37 +57,62 @@ def segment(
         return []
     if rules is None and lang == "en":
         rules = load_rules()
-    lines, line_starts = layout.split_lines(text)
+    # Many small objects are created and none is garbage: pausing the cyclic collector keeps
+    # the time linear in the input (its full collections would rescan all of them).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _segment(text, lang, paragraphs, rules)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) -> list[Segment]:
     out: list[Segment] = []
-    for index, (start, end) in enumerate(layout.units(text, lines, paragraphs, lang)):
+    append = out.append
+    new, setattr_ = object.__new__, object.__setattr__
+    line_at = _line_counter(text)
+    paragraph = 0
+    for start, end in layout.units(text, paragraphs, lang):
         if lang == "en":
-            cuts = english.boundaries(text, start, end, rules)  # type: ignore[arg-type]
+            spans = english.sentences(text, start, end, rules)  # type: ignore[arg-type]
         else:
-            cuts = [m.end() for m in _KM_END.finditer(text, start, end)]
-        a = start
-        for cut in (*cuts, end):
-            _emit(text, a, cut, index, line_starts, out)
-            a = cut
-    return _renumber(out)
+            spans = _khmer_sentences(text, start, end)
+        if not spans:
+            continue
+        for a, b in spans:
+            # A frozen dataclass built without its generated __init__ (twice as fast; same object).
+            seg = new(Segment)
+            setattr_(seg, "__dict__", {"text": text[a:b], "start": a, "end": b, "paragraph": paragraph, "line": line_at(a)})
+            append(seg)
+        paragraph += 1
+    return out
 
 
-def _emit(text: str, a: int, b: int, paragraph: int, line_starts: list[int], out: list[Segment]) -> None:
-    while a < b and text[a] in _WS:
-        a += 1
-    while b > a and text[b - 1] in _WS:
-        b -= 1
-    if a < b:
-        out.append(Segment(text[a:b], a, b, paragraph, bisect_right(line_starts, a)))
+def _khmer_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.end() for m in _KM_END.finditer(text, start, end)]
+    spans = []
+    a = start
+    for cut in (*cuts, end):
+        span = english.trim(text, a, cut)
+        if span[0] < span[1]:
+            spans.append(span)
+        a = cut
+    return spans
 
 
-def _renumber(segments: list[Segment]) -> list[Segment]:
-    """Paragraph indexes counted over paragraphs that have segments (0, 1, 2, ...)."""
-    result: list[Segment] = []
-    last_raw = None
-    index = -1
-    for s in segments:
-        if s.paragraph != last_raw:
-            last_raw = s.paragraph
-            index += 1
-        result.append(s if s.paragraph == index else Segment(s.text, s.start, s.end, index, s.line))
-    return result
+def _line_counter(text: str) -> Callable[[int], int]:
+    """A function from an offset to its 1-based line, for offsets asked in increasing order."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        # Old Mac line ends: look the offset up among all line starts.
+        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        return lambda offset: bisect_right(starts, offset)
+    state = [0, 1]  # last offset, its line
+
+    def line_at(offset: int) -> int:
+        state[1] += text.count("\n", state[0], offset)
+        state[0] = offset
+        return state[1]
+
+    return line_at

@@ -16,10 +16,13 @@ from toolkit.segmentation.rules import SegmentRules
 _OPENERS = "“‘\"'([{«"
 _CLOSERS = "”’\"')]}»"
 _QUOTES = "”’\"'»"
+_INVISIBLE = "\u200b\ufeff"
 
-# Sentence punctuation: a spaced ellipsis ". . ." (3 or more dots), or a run of . ! ? …
-# then closing quotes/brackets, then white space or the end of the unit.
-_CANDIDATE = re.compile(r"(\.(?:[ ]\.){2,}|[.!?…‽]+)([”’\"'»)\]}]*)(?=\s|\Z)")
+# Sentence punctuation: a spaced ellipsis ". . ." (3 or more dots), or a run of . ! ? … (not a
+# dot inside a spaced ellipsis); it starts with a character class so that the engine scans fast;
+# then closing quotes/brackets, then white space and something that is not a lower-case letter
+# (a sentence never ends before "a", "said"; the end of the unit needs no boundary).
+_CANDIDATE = re.compile(r"([.!?…‽](?<!\. .)(?:(?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.)))([”’\"'»)\]}]*)[\s\u200b]+(?=[“‘\"'(\[{«]*[^a-z\s\u200b])")
 _SPACE = re.compile(r"[\s\u200b]*")
 _WORD = re.compile(r"[A-Za-z]+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
@@ -67,28 +70,69 @@ def _inline_list(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-def boundaries(text: str, start: int, end: int, rules: SegmentRules) -> list[int]:
-    """Offsets in ``text[start:end]`` where one sentence ends and the next begins (sorted)."""
+def sentences(text: str, start: int, end: int, rules: SegmentRules) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the sentences in ``text[start:end]``, without edge white space."""
+    spans: list[tuple[int, int]] = []
+    a = _SPACE.match(text, start, end).end()
+    for b, after in (*boundaries(text, a, end, rules), (end, end)):
+        while b > a and (text[b - 1].isspace() or text[b - 1] in _INVISIBLE):
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+        a = after
+    return spans
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` without white space (or zero-width spaces) at either edge."""
+    a = _SPACE.match(text, a, b).end()
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _INVISIBLE):
+        b -= 1
+    return a, b
+
+
+def boundaries(text: str, start: int, end: int, rules: SegmentRules) -> list[tuple[int, int]]:
+    """Where sentences end in ``text[start:end]``: pairs (end of one, start of the next)."""
     start = _SPACE.match(text, start, end).end()
     forced = _inline_list(text, start, end)
-    cuts: list[int] = []
+    cuts: list[tuple[int, int]] = []
     seg_start = start
     fi = 0
     attribution = _attribution(rules.speech_verbs)
+    abbreviations = rules.abbreviations
     for m in _CANDIDATE.finditer(text, start, end):
-        p = m.start()
-        while fi < len(forced) and forced[fi] <= p:
-            cuts.append(forced[fi])
-            seg_start = forced[fi]
-            fi += 1
-        q = _SPACE.match(text, m.end(), end).end()
-        if q >= end:
-            break
+        p, q = m.span()
+        if forced:
+            while fi < len(forced) and forced[fi] <= p:
+                cuts.append((forced[fi], forced[fi]))
+                seg_start = forced[fi]
+                fi += 1
+        if text[p] == "." and m.end(1) == p + 1:
+            # Fast paths for the common cases: a title before a name, an ordinary word.
+            # (slice first: str.rfind with bounds is slow on non-Latin-1 text)
+            word = text[max(seg_start, p - 40) : p].rsplit(" ", 1)[-1]
+            if "\n" not in word and "\t" not in word:
+                word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
+                cls = abbreviations.get(word)
+                if cls is None and len(word) > 1:
+                    cls = abbreviations.get(word.lower())
+                if cls == "prefix" or cls == "inside":
+                    continue
+                if (
+                    cls is None
+                    and len(word) > 1
+                    and "." not in word
+                    and not text[q].islower()
+                    and (p - seg_start > 12 or not _MARKER_ONLY.fullmatch(text, seg_start, p))
+                ):
+                    cuts.append((m.end(2), q))
+                    seg_start = q
+                    continue
         cut = _decide(text, m, p, q, end, seg_start, rules, attribution)
         if cut is not None:
-            cuts.append(cut)
             seg_start = _SPACE.match(text, cut, end).end()
-    cuts.extend(forced[fi:])
+            cuts.append((cut, seg_start))
+    cuts.extend((f, f) for f in forced[fi:])
     return cuts
 
 
@@ -118,30 +162,30 @@ def _decide(
         if term.count(".") < 4 or not upper:
             return None
         attached = p > seg_start and not text[p - 1].isspace()
-        return p + 1 if attached else m.end()
+        return p + 1 if attached else m.end(2)
     dots = term.count(".")
     if "!" in term or "?" in term or "‽" in term:
         if close and any(c in _QUOTES for c in close) and attribution.match(text, q, end):
             return None  # “Should they join us?” Hun Sen asked.
-        return m.end()
+        return m.end(2)
     if "…" in term or dots in (2, 3):  # an ellipsis: ends a sentence only before a capital
-        return m.end() if upper and not text[q] in "([{" else None
+        return m.end(2) if upper and not text[q] in "([{" else None
 
     # A period (or four dots). Find the word before it.
     lo = max(seg_start, p - 48)
     parts = text[lo:p].split()
     if not parts or text[p - 1].isspace():
-        return m.end()
+        return m.end(2)
     word = parts[-1].lstrip(_OPENERS).rstrip(_CLOSERS)
     if p - seg_start <= 12 and _MARKER_ONLY.fullmatch(text, seg_start, p):
         return None  # "1. The first item": a list marker
     if dots >= 4:
-        return m.end()
+        return m.end(2)
     cls = rules.abbreviation_class(word)
     if cls is None and _INITIALS.fullmatch(word):
         cls = "general"  # an initial "E." or an initialism "U.N."
     if cls is None:
-        return m.end()
+        return m.end(2)
     if cls == "prefix" or cls == "inside":
         return None
     starter = False
@@ -149,23 +193,23 @@ def _decide(
         w = _WORD.match(text, j, end)
         starter = w is not None and w.group() in rules.starters
     if cls == "general":
-        return m.end() if starter or (opened and upper) else None
+        return m.end(2) if starter or (opened and upper) else None
     if cls == "final":
-        return m.end() if upper or digit else None
+        return m.end(2) if upper or digit else None
     if cls in ("number", "month"):
-        return None if digit else m.end()
+        return None if digit else m.end(2)
     if cls == "time":
         if not upper:
             return None
         before = text[seg_start:p].split()[:-1]
         intro = len(before) <= 3 and bool(before) and before[0].lower() in rules.time_intro
-        return None if intro else m.end()
+        return None if intro else m.end(2)
     if cls == "prefix-or-name":
         if starter:
-            return m.end()
+            return m.end(2)
         if len(parts) >= 2:
             prev = parts[-2].lstrip(_OPENERS)
             if prev[:1].isupper() and "." not in prev and rules.abbreviation_class(prev) is None:
-                return m.end()  # "Hun Sen." ends the sentence; "Sen. Rubio" does not
+                return m.end(2)  # "Hun Sen." ends the sentence; "Sen. Rubio" does not
         return None
-    return m.end()
+    return m.end(2)

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 MODES = ("auto", "blank", "line")
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_EDGE_SPACE = " \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\ufeff"
+_EDGE_SPACE = "\r\n \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\ufeff"
 _CLOSERS = "”’\"')]}»"
 _OPENERS = "“‘\"'([{«"
 _EN_TERMINAL = ".!?…"
@@ -28,27 +27,30 @@ _LIST_ITEM = re.compile(r"[ \t]*(?:[•⁃▪◦‣●○■□➢►*–—-][ 
 _CONTINUES = re.compile(r"(?:[,;(\[–—-]|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|that)\Z)")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the input: ``text[start:end]`` without its line break; ``stripped`` is its
-    content with edge whitespace removed (empty for a blank line)."""
+# One or more blank (or white-space-only) lines: always a paragraph break.
+_BLANK_RUN = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v\u00a0\u200b\ufeff]*(?:\r\n|\r(?!\n)|\n))+")
 
-    start: int
-    end: int
-    stripped: str
+#: A line: (start, end without its line break, content without edge white space).
+Line = tuple[int, int, str]
 
 
-def split_lines(text: str) -> tuple[list[Line], list[int]]:
-    """The lines of *text* (``\\r\\n``, ``\\r`` or ``\\n`` ends) and the offset where each starts."""
-    starts = [0]
+def _lines(text: str, start: int, end: int) -> list[Line]:
     lines: list[Line] = []
-    pos = 0
-    for m in _NEWLINE.finditer(text):
-        lines.append(Line(pos, m.start(), text[pos : m.start()].strip(_EDGE_SPACE + "\r\n")))
+    pos = start
+    for m in _NEWLINE.finditer(text, start, end):
+        lines.append((pos, m.start(), text[pos : m.start()].strip(_EDGE_SPACE)))
         pos = m.end()
-        starts.append(pos)
-    lines.append(Line(pos, len(text), text[pos:].strip(_EDGE_SPACE + "\r\n")))
-    return lines, starts
+    lines.append((pos, end, text[pos:end].strip(_EDGE_SPACE)))
+    return lines
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of text between blank lines."""
+    pos = 0
+    for m in _BLANK_RUN.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
 
 
 def _terminal(content: str, enders: str) -> bool:
@@ -66,47 +68,45 @@ def _first_word_len(content: str) -> int:
     return len(content) if space < 0 else space
 
 
-def units(text: str, lines: list[Line], mode: str, lang: str) -> Iterator[tuple[int, int]]:
+def units(text: str, mode: str, lang: str) -> Iterator[tuple[int, int]]:
     """Spans ``(start, end)`` of text to segment; each span is its own paragraph.
 
     Within a span, line breaks are soft wraps; between spans there is a blank line or a
-    structural line break.
+    structural line break. Blocks without a single line break (most paragraphs) cost nothing.
     """
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.stripped:
-            current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-
-    if mode == "line":
+    # Each block: its span, or its non-blank lines when it has line breaks.
+    blocks: list[tuple[int, int] | list[Line]] = []
+    for a, b in _blocks(text):
+        if text.find("\n", a, b) < 0 and text.find("\r", a, b) < 0:
+            blocks.append((a, b))
+        else:
+            lines = [line for line in _lines(text, a, b) if line[2]]
+            if lines:
+                blocks.append(lines)
+    # Khmer copy is not hard-wrapped: in `auto` every Khmer line is structural.
+    structural = mode == "line" or (mode == "auto" and lang != "en")
+    if structural or mode == "blank":
         for block in blocks:
-            for line in block:
-                yield line.start, line.end
-        return
-    if mode == "blank" or lang != "en":
-        # Khmer copy is not hard-wrapped: in `auto` every Khmer line is structural.
-        if mode == "auto":
-            for block in blocks:
-                for line in block:
-                    yield line.start, line.end
-            return
-        for block in blocks:
-            yield block[0].start, block[-1].end
+            if isinstance(block, tuple):
+                yield block
+            elif structural:
+                for start, end, _ in block:
+                    yield start, end
+            else:
+                yield block[0][0], block[-1][1]
         return
 
-    wrapped, width = _document_shape(blocks)
+    wrapped, width = _document_shape([b for b in blocks if isinstance(b, list)])
     for block in blocks:
+        if isinstance(block, tuple):
+            yield block
+            continue
         first = block[0]
         for prev, nxt in zip(block, block[1:]):
-            if not _soft(prev.stripped, nxt.stripped, wrapped, width):
-                yield first.start, prev.end
+            if not _soft(prev[2], nxt[2], wrapped, width):
+                yield first[0], prev[1]
                 first = nxt
-        yield first.start, block[-1].end
+        yield first[0], block[-1][1]
 
 
 def _document_shape(blocks: list[list[Line]]) -> tuple[bool, int]:
@@ -116,13 +116,13 @@ def _document_shape(blocks: list[list[Line]]) -> tuple[bool, int]:
     width = 0
     for block in blocks:
         for prev, nxt in zip(block, block[1:]):
-            width = max(width, len(prev.stripped))
-            if _terminal(prev.stripped, _EN_TERMINAL):
+            width = max(width, len(prev[2]))
+            if _terminal(prev[2], _EN_TERMINAL):
                 continue
             open_breaks += 1
-            if _LIST_ITEM.match(nxt.stripped):
+            if _LIST_ITEM.match(nxt[2]):
                 continue
-            if _starts_lower(nxt.stripped) or _CONTINUES.search(prev.stripped):
+            if _starts_lower(nxt[2]) or _CONTINUES.search(prev[2]):
                 evidence += 1
     wrapped = evidence > 0 and evidence * 4 >= open_breaks
     return wrapped, width
