@@ -23,6 +23,8 @@ _EN_TERMINAL = ".!?…"
 _KM_TERMINAL = "។៕?!"
 # A list item: a bullet, or a number / letter / roman numeral with "." ")" ".)" and a space.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[•⁃▪◦‣●○■□➢►*–—-][ \t]|(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,5})(?:\.\)|[.)])[ \t])")
+# A byline: "By Sokha Vann", "By Staff Reporter", "By Chan Dara and Keo Lina".
+_BYLINE = re.compile(r"By (?:[A-Z][\w’'.-]*|and|&)(?: (?:[A-Z][\w’'.-]*|and|&)){0,6}\Z")
 # Line ends that mean the sentence obviously continues on the next line.
 _CONTINUES = re.compile(r"(?:[,;(\[–—-]|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|that)\Z)")
 
@@ -132,6 +134,8 @@ def _soft(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
     """Decide one line break in `auto` mode: True for a soft wrap, False for a structural break."""
     terminal = _terminal(prev, _EN_TERMINAL)
     long_line = len(prev) + 1 + _first_word_len(nxt) > 0.9 * width
+    if _BYLINE.match(nxt) or _BYLINE.match(prev):
+        return False
     if _LIST_ITEM.match(nxt):
         # A new list item, unless a long wrapped line happens to break before "20. The".
         return wrapped and not terminal and long_line and not _LIST_ITEM.match(prev) and not prev.endswith(":")
