@@ -21,6 +21,7 @@ variant keys. Overlaps are resolved leftmost-longest.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ _WS_RUN = re.compile(r"\s{2,}")
 #: One-for-one: every character that is not part of a word (and not already a space) -> space.
 _SEP = re.compile(r"[^\w \u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\x00]|_")
 _VOWELS = frozenset("aeiou")
+_BOUNDARY = " " + PARA  # what may follow a match
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,27 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _to_original(pieces, spans):
+    """Map sorted, non-overlapping normalised spans to original offsets in one merge pass."""
+    out = []
+    count = len(pieces)
+    i = j = 0
+    shift_i = shift_j = 0  # original minus normalised offset after the pieces passed so far
+    for start, end, entry in spans:
+        q = start - 1  # drop the leading pad
+        while i < count and pieces[i][0] + pieces[i][2] <= q:
+            shift_i = pieces[i][1] + pieces[i][3] - pieces[i][0] - pieces[i][2]
+            i += 1
+        ostart = pieces[i][1] if i < count and pieces[i][0] <= q else q + shift_i
+        r = end - 1
+        while j < count and pieces[j][0] + pieces[j][2] <= r:
+            shift_j = pieces[j][1] + pieces[j][3] - pieces[j][0] - pieces[j][2]
+            j += 1
+        oend = pieces[j][1] if j < count and pieces[j][0] <= r else r + shift_j
+        out.append((ostart, oend, entry))
+    return out
+
+
 def normalise(text: str) -> Normalised:
     """Normalise *text* for matching in one linear pass (see the module docstring)."""
     pieces: list[tuple[int, int, int, int]] = []
@@ -74,14 +97,19 @@ def normalise(text: str) -> Normalised:
     shift = 0  # normalised length minus original length so far
     for m in _WS_RUN.finditer(text):
         run = m.group()
-        breaks = run.count("\n") or run.count("\r")
-        rep = " " + PARA + " " if breaks >= 2 else " "
+        if (run.count("\n") or run.count("\r")) >= 2:
+            # A paragraph break: a barrier plus spaces, one for one, so no offset shift.
+            parts.append(text[last : m.start()])
+            parts.append(PARA + " " * (len(run) - 1))
+            last = m.end()
+            continue
+        rep = " "
         parts.append(text[last : m.start()])
         pieces.append((m.start() + shift, m.start(), len(rep), len(run)))
         parts.append(rep)
         shift += len(rep) - len(run)
         last = m.end()
-    if pieces:
+    if parts:
         parts.append(text[last:])
         text = "".join(parts)
     cased = " " + _SEP.sub(" ", text) + " "
@@ -138,10 +166,12 @@ class Matcher:
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: e.rank)
-            automaton.add_word(" " + key + " ", (len(key), tuple(entries)))
+            free = entries[0] if entries[0].cased is None else None  # no case check needed
+            automaton.add_word(" " + key, (len(key), free, tuple(entries)))
         if len(automaton):
             automaton.make_automaton()
         self._automaton = automaton
+        self._longest = max((len(k) for k in table), default=0) + 1
         self.size = len(table)
 
     @staticmethod
@@ -169,25 +199,89 @@ class Matcher:
         """Term matches in *text*, leftmost-longest, offsets into *text*."""
         if not len(self._automaton) or not text:
             return []
+        # The loop allocates one small object per match and no cycles; pausing the cyclic GC
+        # keeps it from rescanning the (large) glossary again and again on big inputs.
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            return self._find(text)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _find(self, text: str) -> list[TermMatch]:
         norm = normalise(text)
-        cased = norm.cased
-        candidates: list[tuple[int, int, _Entry]] = []
-        for end, (klen, entries) in self._automaton.iter(norm.low):
-            start = end - klen  # first inner character; `end` is the trailing pad (exclusive end)
-            for entry in entries:
-                if entry.cased is None or cased[start:end] == entry.cased:
-                    candidates.append((start, end, entry))
-                    break
-        if not candidates:
-            return []
-        candidates.sort(key=lambda c: (c[0], -c[1]))
-        matches: list[TermMatch] = []
-        last_end = -1
-        for start, end, entry in candidates:
-            if start < last_end:
+        cased, low = norm.cased, norm.low
+        automaton = self._automaton
+        # Fast path: the automaton's own leftmost-longest scan. Keys carry a leading space, so a
+        # match starts on a word boundary; the end boundary (a space follows) and the case of
+        # case-sensitive terms are checked here. When the longest match is rejected, a shorter
+        # or later one may still be valid there: that stretch is rescanned for every candidate.
+        accepted: list[tuple[int, int, _Entry]] = []
+        append = accepted.append
+        rescanned: list[tuple[int, int, _Entry]] = []
+        for last, (klen, free, entries) in automaton.iter_long(low):
+            end = last + 1
+            if free is not None and low[end] in _BOUNDARY:
+                append((end - klen, end, free))
+            elif low[end] in _BOUNDARY:
+                for entry in entries:
+                    if entry.cased is None or cased[end - klen : end] == entry.cased:
+                        append((end - klen, end, entry))
+                        break
+                else:
+                    rescanned += self._rescan(norm, end - klen - 1, end)
+            else:
+                rescanned += self._rescan(norm, end - klen - 1, end)
+        if rescanned:
+            accepted = self._resolve(accepted + rescanned)
+        return self._build(text, norm, accepted)
+
+    def _rescan(self, norm: Normalised, start: int, end: int) -> list[tuple[int, int, _Entry]]:
+        """Every valid candidate beginning in low[start:end] (the slow, exhaustive way)."""
+        cased, low = norm.cased, norm.low
+        found = []
+        stop = min(len(low) - 1, end + self._longest)
+        window = low[start:stop]  # a slice: the automaton copies its whole input on every call
+        for last, (klen, _free, entries) in self._automaton.iter(window):
+            end2 = start + last + 1
+            begin = end2 - klen
+            if begin - 1 >= end or low[end2] not in _BOUNDARY:
                 continue
-            last_end = end
-            ostart, oend = norm.original(start), norm.original(end)
-            targets = {k: list(v) for k, v in self._targets.get(entry.concept, {}).items()}
-            matches.append(TermMatch(ostart, oend, text[ostart:oend], entry.concept, entry.term, targets))
+            for entry in entries:
+                if entry.cased is None or cased[begin:end2] == entry.cased:
+                    found.append((begin, end2, entry))
+                    break
+        return found
+
+    @staticmethod
+    def _resolve(candidates: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+        """Leftmost-longest, non-overlapping selection."""
+        candidates.sort(key=lambda c: (c[0], -c[1]))
+        chosen = []
+        last_end = -1
+        for cand in candidates:
+            if cand[0] < last_end:
+                continue
+            last_end = cand[1]
+            chosen.append(cand)
+        return chosen
+
+    def _build(self, text: str, norm: Normalised, spans: list[tuple[int, int, _Entry]]) -> list[TermMatch]:
+        targets = self._targets
+        matches: list[TermMatch] = []
+        add = matches.append
+        if norm.pieces:
+            spans = _to_original(norm.pieces, spans)
+        else:  # the usual case: offsets are the normalised ones less the leading pad
+            spans = [(s - 1, e - 1, entry) for s, e, entry in spans]
+        new = object.__new__
+        for start, end, entry in spans:
+            # Same fields as TermMatch(...), without the frozen dataclass's six
+            # object.__setattr__ calls: this loop runs once per match.
+            match = new(TermMatch)
+            match.__dict__.update(start=start, end=end, text=text[start:end], concept=entry.concept,
+                                  term=entry.term, targets={k: v[:] for k, v in targets[entry.concept].items()})
+            add(match)
         return matches
