@@ -30,11 +30,11 @@ def inconsistent(units: Sequence[Unit]) -> Iterator[tuple[Unit, Problem]]:
     groups: dict[tuple[str | None, str, str | None], list[tuple[Unit, tuple[str, ...]]]] = defaultdict(list)
     for unit in units:
         e = unit.entry
-        keys = tuple(canonical_numbers(text.key(t), s) for s, t in e.pairs)
-        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append((unit, keys))
+        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append((unit, tuple(text.key(t) for t in e.translations)))
     for members in groups.values():
-        if len(members) < 2:
+        if len(members) < 2 or len({k for _, k in members}) < 2:
             continue
+        members = [(u, tuple(canonical_numbers(text.key(t), s) for s, t in u.entry.pairs)) for u, _ in members]
         counts = Counter(k for _, k in members)
         if len(counts) < 2:
             continue

@@ -18,7 +18,7 @@ class Env:
     lang: str | None = None
     _matches: dict[str, list["TermMatch"]] = field(default_factory=dict)
     _lang_cache: dict[str, str | None] = field(default_factory=dict)
-    cache: dict[str, Any] = field(default_factory=dict)
+    cache: dict[Any, Any] = field(default_factory=dict)
 
     def matches(self, msgid: str) -> list["TermMatch"]:
         """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — cached."""
@@ -27,6 +27,14 @@ class Env:
         found = self._matches.get(msgid)
         if found is None:
             found = self._matches[msgid] = self.glossary.find(msgid)
+        return found
+
+    def targets(self, concept_id: str, lang: str) -> list[str]:
+        """``Glossary.targets`` (preferred first, then admitted), cached for the run."""
+        assert self.glossary is not None
+        found = self.cache.get((concept_id, lang))
+        if found is None:
+            found = self.cache[(concept_id, lang)] = self.glossary.targets(concept_id, lang)
         return found
 
     @property

@@ -26,7 +26,7 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
             if match.concept in seen:
                 continue
             seen.add(match.concept)
-            accepted = env.glossary.targets(match.concept, lang)
+            accepted = env.targets(match.concept, lang)
             if not accepted or any(text.contains(hay, text.key(t)) for t in accepted):
                 continue
             shown = " or ".join(f"“{t}”" for t in accepted[:3])

@@ -34,7 +34,8 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
     the Khmer syllable structure even once normalized (a doubled vowel sign), or has invisible
     characters in odd places (doubled ZWSP, ZWSP next to a space or at either end)."""
     for _source, translation in entry.pairs:
-        if km.has_khmer(translation) and text.normalize(translation) != translation:
+        normal, issues = text.analyse(translation) if km.has_khmer(translation) else (translation, [])
+        if normal != translation:
             changes = km.normalization_changes(translation)
             shown = "; ".join(
                 f"at {c.start}: {_codepoints(c.before)} -> {_codepoints(c.after)}"
@@ -44,7 +45,6 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
             more = f" and {len(changes) - 3} more" if len(changes) > 3 else ""
             yield Problem(f"not in normalized Khmer order: {shown}{more}",
                           expected=(km.normalize(translation),))
-        issues = text.khmer_issues(text.normalize(translation)) if km.has_khmer(translation) else []
         if issues:
             offset, message = issues[0]
             yield Problem(f"invalid Khmer sequence at {offset}: {message}")

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from functools import lru_cache
 
 from toolkit import khmer
 from toolkit.checks import text
@@ -50,6 +51,8 @@ _KM_WORDS_RE = re.compile("|".join(sorted(_KM_WORDS, key=len, reverse=True)))
 
 def _value(digits: str) -> str:
     """Canonical string of a decimal number (``"1.50"`` -> ``"1.5"``, ``"007"`` -> ``"7"``)."""
+    if digits.isdigit():  # the common case, without Decimal
+        return digits.lstrip("0") or "0"
     return format(Decimal(digits).normalize(), "f")
 
 
@@ -98,11 +101,16 @@ def _space_grouped(chunks: list[str]) -> set[str] | None:
     return found if isinstance(found, set) else None
 
 
-def source_numbers(source: str) -> list[tuple[str, set[str]]]:
+@lru_cache(maxsize=20_000)
+def source_numbers(source: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The numbers of an English source: (as written, acceptable values)."""
-    found: list[tuple[str, set[str]]] = []
     if _DIGIT_RE.search(source) is None:
-        return found
+        return ()
+    return tuple((token, frozenset(values)) for token, values in _source_numbers(source))
+
+
+def _source_numbers(source: str) -> list[tuple[str, set[str]]]:
+    found: list[tuple[str, set[str]]] = []
     clean = text.ascii_digits(strip_placeholders(source))
     for m in _SOURCE_RE.finditer(clean):
         readings = _readings(m.group(), english=True)
@@ -164,11 +172,14 @@ def target_values(translation: str) -> set[str]:
             readings = (readings - (set(last) if isinstance(last, set) else set())) | _scaled(
                 base, _KM_SCALES[scale.group(1).lower()])
         values |= readings
-    hay = text.key(translation)
-    for m in _KM_WORDS_RE.finditer(hay):
-        if text.on_boundaries(hay, m.start(), m.end()):
-            values.add(str(_KM_WORDS[m.group()]))
     return values
+
+
+def word_values(translation: str) -> set[str]:
+    """Numbers one to ten written as Khmer words in the translation (on cluster boundaries)."""
+    hay = text.key(translation)
+    return {str(_KM_WORDS[m.group()]) for m in _KM_WORDS_RE.finditer(hay)
+            if text.on_boundaries(hay, m.start(), m.end())}
 
 
 @check("numbers", "error")
@@ -180,8 +191,13 @@ def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
         if not wanted:
             continue
         have = target_values(translation)
+        words: set[str] | None = None
         for token, values in wanted:
             if values & have:
+                continue
+            if words is None:
+                words = word_values(translation)
+            if values & words:
                 continue
             km = khmer.to_khmer_digits(token)
             yield Problem(f"number {token} of the source is missing or changed in the translation",

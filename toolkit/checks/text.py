@@ -25,8 +25,16 @@ _FOREIGN_MARK_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u
 
 
 @lru_cache(maxsize=100_000)
-def _normalize_run(run: str) -> str:
-    return khmer.normalize(run)
+def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """A Khmer run normalized, and pheasa's validation issues in the normalized run."""
+    from pheasa import validate
+
+    normal = khmer.normalize(run)
+    return normal, tuple((issue.start, issue.message) for issue in validate(normal))
+
+
+def _fast_path(text: str) -> bool:
+    return khmer.has_khmer(text) and not text.startswith(khmer.BOM) and _FOREIGN_MARK_RE.search(text) is None
 
 
 def normalize(text: str) -> str:
@@ -37,11 +45,31 @@ def normalize(text: str) -> str:
     cached: words and phrases repeat across a catalog. A leading BOM and foreign combining marks
     take the whole-text path. Equality with the whole-text result is tested on fuzzed strings.
     """
-    if not khmer.has_khmer(text) or text.startswith(khmer.BOM) or _FOREIGN_MARK_RE.search(text):
+    if not _fast_path(text):
         return khmer.normalize(text)
     parts = _RUN_RE.split(text)  # [other, run, other, run, ..., other]
-    parts[1::2] = map(_normalize_run, parts[1::2])
+    parts[1::2] = [_run_info(run)[0] for run in parts[1::2]]
     return unicodedata.normalize("NFC", "".join(parts))
+
+
+def analyse(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """:func:`normalize` of *text*, and where the normalized text still does not fit the Khmer
+    syllable structure (pheasa's validation, run by run) as (offset in the normalized text, message)."""
+    if not _fast_path(text):
+        from pheasa import validate
+
+        normal = khmer.normalize(text)
+        return normal, [(i.start, i.message) for i in validate(normal)] if khmer.has_khmer(normal) else []
+    parts = _RUN_RE.split(text)
+    issues: list[tuple[int, str]] = []
+    offset = 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            normal, found = _run_info(part)
+            parts[i] = normal
+            issues.extend((offset + start, message) for start, message in found)
+        offset += len(parts[i])
+    return unicodedata.normalize("NFC", "".join(parts)), issues
 
 
 def ascii_digits(text: str) -> str:
@@ -96,20 +124,3 @@ def contains(hay_key: str, term_key: str) -> bool:
         start = hay_key.find(term_key, start + 1)
     return False
 
-
-@lru_cache(maxsize=100_000)
-def _run_issues(run: str) -> tuple[tuple[int, str], ...]:
-    from pheasa import validate
-
-    return tuple((issue.start, issue.message) for issue in validate(run))
-
-
-def khmer_issues(normalized: str) -> list[tuple[int, str]]:
-    """Where normalized text still does not fit the Khmer syllable structure (pheasa's
-    validation), as (offset, message); validated run by run like :func:`normalize`."""
-    found: list[tuple[int, str]] = []
-    if not khmer.has_khmer(normalized):
-        return found
-    for m in _RUN_RE.finditer(normalized):
-        found.extend((m.start() + start, message) for start, message in _run_issues(m.group()))
-    return found
