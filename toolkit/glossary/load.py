@@ -74,9 +74,21 @@ def read_file(path: Path, *, use_cache: bool = True) -> list[Concept]:
     return cache.cached(path, parse_file)
 
 
+def _shown(path: Path) -> Path:
+    """*path* relative to the working directory when it is below it (shorter messages)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def default_paths(config: Config) -> list[Path]:
-    """The shipped glossary plus the files configured in ``[tool.toolkit] glossary``."""
-    return [shipped_dir(), *config.glossary]
+    """The shipped glossary plus the files configured in ``[tool.toolkit] glossary``.
+
+    The shipped directory is resolved (in a checkout, ``toolkit/data/glossary`` links to
+    ``glossary/``), so messages name the file a translator edits.
+    """
+    return [_shown(shipped_dir().resolve()), *config.glossary]
 
 
 def combine(groups: Sequence[list[Concept]], secondary: Sequence[Concept] = ()) -> Glossary:
