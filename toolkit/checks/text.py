@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from toolkit import khmer
 
-_SPACES_RE = re.compile(r"\s+")
 _KHMER_DIGIT_RE = re.compile("[\u17e0-\u17e9]")
 _DIGIT_PAIRS = tuple((chr(0x17E0 + d), str(d)) for d in range(10))
 _WORD_CHAR_RE = re.compile(r"[^\W_]")  # a letter or digit (any script)
@@ -86,20 +85,20 @@ def _is_khmer(char: str) -> bool:
     return "\u1780" <= char <= "\u17ff" or "\u19e0" <= char <= "\u19ff"
 
 
-def _space(text: str, m: re.Match[str]) -> str:
-    # Whitespace next to a Khmer character is optional in Khmer writing: it is not compared.
-    start, end = m.start(), m.end()
-    if (start > 0 and _is_khmer(text[start - 1])) or (end < len(text) and _is_khmer(text[end])):
-        return ""
-    return " "
-
-
 @lru_cache(maxsize=100_000)
 def key(text: str) -> str:
     """The form msgstr and target terms are compared in (see module docstring)."""
-    text = ascii_digits(khmer.strip_invisible(normalize(text)))
-    text = text.strip()  # digits are Latin by now: "១ ៥០០" keeps its space
-    return _SPACES_RE.sub(lambda m: _space(text, m), text).casefold()
+    words = ascii_digits(khmer.strip_invisible(normalize(text))).split()
+    if len(words) < 2:
+        return "".join(words).casefold()
+    # Whitespace next to a Khmer character is optional in Khmer writing: it is not compared.
+    # (Digits are Latin by now, so "១ ៥០០" keeps its space.)
+    out = [words[0]]
+    for word in words[1:]:
+        if not (_is_khmer(out[-1][-1]) or _is_khmer(word[0])):
+            out.append(" ")
+        out.append(word)
+    return "".join(out).casefold()
 
 
 def on_boundaries(hay: str, start: int, end: int) -> bool:
