@@ -71,3 +71,19 @@ def test_bad_po_is_a_located_error(text, line, words):
     assert info.value.line == line and info.value.path == "x.po"
     assert words in info.value.message
     assert str(info.value).startswith(f"x.po:{line}: ")
+
+
+def test_undecodable_file_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "bad.po"
+    path.write_bytes(b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "\xff"\n')
+    with pytest.raises(CatalogError) as info:
+        read_po(path)
+    assert (info.value.path, info.value.line) == (str(path), 6)
+    assert "not valid UTF-8" in info.value.message
+
+
+def test_declared_legacy_charset_is_honoured(tmp_path):
+    path = tmp_path / "latin1.po"
+    path.write_bytes(b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "caf\xe9"\nmsgstr "caf\xe9"\n')
+    (entry,) = read_po(path).entries
+    assert entry.msgid == "café"

@@ -34,7 +34,7 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
     the Khmer syllable structure even once normalized (a doubled vowel sign), or has invisible
     characters in odd places (doubled ZWSP, ZWSP next to a space or at either end)."""
     for _source, translation in entry.pairs:
-        normal, issues = text.analyse(translation) if km.has_khmer(translation) else (translation, [])
+        normal, issues = text.analyse(translation)
         if normal != translation:
             changes = km.normalization_changes(translation)
             shown = "; ".join(

@@ -156,10 +156,10 @@ def canonical_numbers(translation_key: str, source: str) -> str:
     return _KM_TOKEN_RE.sub(canon, translation_key)
 
 
-def target_values(translation: str) -> set[str]:
+def target_values(translation: str, clean: str | None = None) -> set[str]:
     """Every value a reading of the translation's numbers may have."""
-    # Digits and separators are never changed by normalization: only invisibles are removed.
-    clean = text.ascii_digits(khmer.strip_invisible(strip_placeholders(translation)))
+    if clean is None:
+        clean = _clean(translation)
     values: set[str] = set()
     for m in _KM_TOKEN_RE.finditer(clean):
         token = m.group()
@@ -184,13 +184,18 @@ def word_values(translation: str) -> set[str]:
             if text.on_boundaries(hay, m.start(), m.end())}
 
 
-def _same_tokens(source: str, translation: str) -> set[str]:
+def _clean(translation: str) -> str:
+    """The translation as numbers are read in it: no placeholders, no invisibles, Latin digits.
+    (Normalization never changes digits or separators, so it is not needed here.)"""
+    return text.ascii_digits(khmer.strip_invisible(strip_placeholders(translation)))
+
+
+def _same_tokens(source: str, clean: str) -> set[str]:
     """Number tokens written exactly as in the source (Khmer digits aside): a fast, exact answer
     for most numbers. Not used when a scale word could change a value ("1.5 million")."""
     lower = source.lower()
     if any(w in lower for w in _EN_SCALE_WORDS):
         return set()
-    clean = text.ascii_digits(khmer.strip_invisible(strip_placeholders(translation)))
     lower = clean.lower()
     if any(w in lower for w in _KM_SCALE_WORDS + _EN_SCALE_WORDS):
         return set()
@@ -209,14 +214,15 @@ def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
         wanted = source_numbers(source)
         if not wanted:
             continue
-        same = _same_tokens(source, translation)
+        clean = _clean(translation)
+        same = _same_tokens(source, clean)
         have: set[str] | None = None
         words: set[str] | None = None
         for token, values in wanted:
             if token in same:
                 continue
             if have is None:
-                have = target_values(translation)
+                have = target_values(translation, clean)
             if values & have:
                 continue
             if words is None:

@@ -9,11 +9,13 @@ anything else with ``path:line``. It never writes; the catalog module owns writi
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from toolkit.errors import CatalogError
+from toolkit.errors import CatalogError, InputError
 from toolkit.textio import read_text
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
@@ -22,6 +24,7 @@ _ESCAPE_RE = re.compile(r"\\(x[0-9A-Fa-f]{1,2}|[0-7]{1,3}|.)", re.S)
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]*(\".*)$")
 _STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*$', re.S)
 _KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))})
+_CHARSET_RE = re.compile(rb"charset=([-\w.:]+)", re.I)
 _LANGUAGE_RE = re.compile(r"^Language:[ \t]*(.*?)[ \t]*$", re.M)
 
 
@@ -247,5 +250,24 @@ def parse_po(text: str, path: str = "<string>") -> Catalog:
 
 
 def read_po(path: str | os.PathLike[str]) -> Catalog:
-    """Read and parse a PO file (UTF-8, or UTF-16 with BOM); errors name ``path:line``."""
-    return parse_po(read_text(path), str(path))
+    """Read and parse a PO file; errors name ``path:line``.
+
+    UTF-8 (or UTF-16 with a BOM) is read directly; a file that is not UTF-8 but declares another
+    ``charset`` in its header is decoded with that charset.
+    """
+    try:
+        return parse_po(read_text(path), str(path))
+    except InputError as exc:
+        if exc.offset is None or isinstance(exc, CatalogError):
+            raise
+        data = Path(path).read_bytes()
+        declared = _CHARSET_RE.search(data)
+        if declared:
+            charset = declared.group(1).decode("ascii").lower()
+            try:
+                if codecs.lookup(charset).name not in ("utf-8", "utf-16"):
+                    return parse_po(data.decode(charset), str(path))
+            except (LookupError, UnicodeDecodeError):
+                pass
+        line = data.count(b"\n", 0, exc.offset) + 1
+        raise CatalogError(f"{exc.message} (byte {exc.offset})", path=path, line=line) from None

@@ -33,7 +33,7 @@ def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 
 
 def _fast_path(text: str) -> bool:
-    return khmer.has_khmer(text) and not text.startswith(khmer.BOM) and _FOREIGN_MARK_RE.search(text) is None
+    return not text.startswith(khmer.BOM) and _FOREIGN_MARK_RE.search(text) is None
 
 
 def normalize(text: str) -> str:
@@ -44,31 +44,31 @@ def normalize(text: str) -> str:
     cached: words and phrases repeat across a catalog. A leading BOM and foreign combining marks
     take the whole-text path. Equality with the whole-text result is tested on fuzzed strings.
     """
-    if not _fast_path(text):
-        return khmer.normalize(text)
-    parts = _RUN_RE.split(text)  # [other, run, other, run, ..., other]
-    parts[1::2] = [_run_info(run)[0] for run in parts[1::2]]
-    return unicodedata.normalize("NFC", "".join(parts))
+    return analyse(text)[0]
 
 
-def analyse(text: str) -> tuple[str, list[tuple[int, str]]]:
+@lru_cache(maxsize=4096)  # every check of one entry asks for the same msgstr
+def analyse(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """:func:`normalize` of *text*, and where the normalized text still does not fit the Khmer
     syllable structure (pheasa's validation, run by run) as (offset in the normalized text, message)."""
+    if not khmer.has_khmer(text):
+        return unicodedata.normalize("NFC", text), ()
     if not _fast_path(text):
         from pheasa import validate
 
         normal = khmer.normalize(text)
-        return normal, [(i.start, i.message) for i in validate(normal)] if khmer.has_khmer(normal) else []
-    parts = _RUN_RE.split(text)
+        return normal, tuple((i.start, i.message) for i in validate(normal))
+    parts = _RUN_RE.split(text)  # [other, run, other, run, ..., other]
     issues: list[tuple[int, str]] = []
     offset = 0
     for i, part in enumerate(parts):
         if i % 2:
             normal, found = _run_info(part)
             parts[i] = normal
-            issues.extend((offset + start, message) for start, message in found)
+            if found:
+                issues.extend((offset + start, message) for start, message in found)
         offset += len(parts[i])
-    return unicodedata.normalize("NFC", "".join(parts)), issues
+    return unicodedata.normalize("NFC", "".join(parts)), tuple(issues)
 
 
 def ascii_digits(text: str) -> str:
