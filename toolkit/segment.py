@@ -73,18 +73,21 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) 
     append = out.append
     new, setattr_ = object.__new__, object.__setattr__
     line_at = _line_counter(text)
+    split = english.Splitter(rules).spans if lang == "en" else _khmer_sentences  # type: ignore[arg-type]
     paragraph = 0
     for start, end in layout.units(text, paragraphs, lang):
-        if lang == "en":
-            spans = english.sentences(text, start, end, rules)  # type: ignore[arg-type]
-        else:
-            spans = _khmer_sentences(text, start, end)
+        spans = split(text, start, end)
         if not spans:
             continue
+        line = line_at(spans[0][0])
+        one_line = text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0
         for a, b in spans:
             # A frozen dataclass built without its generated __init__ (twice as fast; same object).
             seg = new(Segment)
-            setattr_(seg, "__dict__", {"text": text[a:b], "start": a, "end": b, "paragraph": paragraph, "line": line_at(a)})
+            setattr_(seg, "__dict__", {
+                "text": text[a:b], "start": a, "end": b, "paragraph": paragraph,
+                "line": line if one_line else line_at(a),
+            })
             append(seg)
         paragraph += 1
     return out

@@ -18,11 +18,28 @@ _CLOSERS = "”’\"')]}»"
 _QUOTES = "”’\"'»"
 _INVISIBLE = "\u200b\ufeff"
 
-# Sentence punctuation: a spaced ellipsis ". . ." (3 or more dots), or a run of . ! ? … (not a
-# dot inside a spaced ellipsis); it starts with a character class so that the engine scans fast;
-# then closing quotes/brackets, then white space and something that is not a lower-case letter
-# (a sentence never ends before "a", "said"; the end of the unit needs no boundary).
-_CANDIDATE = re.compile(r"([.!?…‽](?<!\. .)(?:(?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.)))([”’\"'»)\]}]*)[\s\u200b]+(?=[“‘\"'(\[{«]*[^a-z\s\u200b])")
+# Candidate boundaries: sentence punctuation -- a spaced ellipsis ". . ." (3 or more dots) or a
+# run of . ! ? … (not a dot inside a spaced ellipsis) -- then closing quotes/brackets, then white
+# space and something that is not a lower-case letter (a sentence never ends before "a" or
+# "said"; the end of a unit needs no boundary). The pattern starts with a character class so the
+# regex engine scans fast. It is compiled per rule set (see _candidates): the group `ordinary`
+# is set when the period follows a word ending in four lower-case letters that is no
+# abbreviation ("year.", "province."): most sentence ends, decided without more work in Python.
+_TERM = r"[.!?…‽](?<!\. .)(?:%s(?![.!?…‽]|[ ]\.)(?P<ordinary>)|)(?:(?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.))"
+_AFTER = r"([”’\"'»)\]}]*)[\s\u200b]+(?=[“‘\"'(\[{«]*[^a-z\s\u200b])"
+
+
+@lru_cache(maxsize=16)
+def _candidates(rules: SegmentRules) -> re.Pattern[str]:
+    # Abbreviations that end in four lower-case letters ("approx", "Sept" does not) are excluded by
+    # their last four letters (a plain word with the same ending merely takes the slow path).
+    tails = sorted({w[-4:] for w in rules.abbreviations if re.fullmatch(r"[a-z]{4}", w[-4:])})
+    ordinary = r"(?<=[a-z]{4}\.)(?<!\b[ivx]{4}\.)(?<!\b[ivx]{5}\.)"
+    if tails:
+        ordinary += r"(?<!(?:%s)\.)" % "|".join(map(re.escape, tails))
+    return re.compile("(" + _TERM % ordinary + ")" + _AFTER)
+
+
 _SPACE = re.compile(r"[\s\u200b]*")
 _WORD = re.compile(r"[A-Za-z]+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
@@ -31,6 +48,8 @@ _MARKER_ONLY = re.compile(r"[•⁃▪◦‣●○■□➢►*–—-]?\s*(?:\d
 # A list item at the start of a unit, to find the next items in the same line.
 _LIST_START = re.compile(r"([•⁃▪◦‣●➢►]?)\s*(\d{1,3}|[A-Za-z])(\.\)|[.)])\s")
 _BULLET_START = re.compile(r"([•⁃▪◦‣●➢►])\s")
+# First characters of a unit that may start an inline list (with a second character "." or ")").
+_LIST_FIRST = frozenset("•⁃▪◦‣●➢►0123456789")
 
 
 @lru_cache(maxsize=16)
@@ -70,19 +89,6 @@ def _inline_list(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
-def sentences(text: str, start: int, end: int, rules: SegmentRules) -> list[tuple[int, int]]:
-    """Spans ``(start, end)`` of the sentences in ``text[start:end]``, without edge white space."""
-    spans: list[tuple[int, int]] = []
-    a = _SPACE.match(text, start, end).end()
-    for b, after in (*boundaries(text, a, end, rules), (end, end)):
-        while b > a and (text[b - 1].isspace() or text[b - 1] in _INVISIBLE):
-            b -= 1
-        if a < b:
-            spans.append((a, b))
-        a = after
-    return spans
-
-
 def trim(text: str, a: int, b: int) -> tuple[int, int]:
     """``(a, b)`` without white space (or zero-width spaces) at either edge."""
     a = _SPACE.match(text, a, b).end()
@@ -91,49 +97,79 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def boundaries(text: str, start: int, end: int, rules: SegmentRules) -> list[tuple[int, int]]:
-    """Where sentences end in ``text[start:end]``: pairs (end of one, start of the next)."""
-    start = _SPACE.match(text, start, end).end()
-    forced = _inline_list(text, start, end)
-    cuts: list[tuple[int, int]] = []
-    seg_start = start
-    fi = 0
-    attribution = _attribution(rules.speech_verbs)
-    abbreviations = rules.abbreviations
-    for m in _CANDIDATE.finditer(text, start, end):
-        p, q = m.span()
-        if forced:
-            while fi < len(forced) and forced[fi] <= p:
-                cuts.append((forced[fi], forced[fi]))
-                seg_start = forced[fi]
-                fi += 1
-        if text[p] == "." and m.end(1) == p + 1:
-            # Fast paths for the common cases: a title before a name, an ordinary word.
-            # (slice first: str.rfind with bounds is slow on non-Latin-1 text)
-            word = text[max(seg_start, p - 40) : p].rsplit(" ", 1)[-1]
-            if "\n" not in word and "\t" not in word:
-                word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
-                cls = abbreviations.get(word)
-                if cls is None and len(word) > 1:
-                    cls = abbreviations.get(word.lower())
-                if cls == "prefix" or cls == "inside":
-                    continue
-                if (
-                    cls is None
-                    and len(word) > 1
-                    and "." not in word
-                    and not text[q].islower()
-                    and (p - seg_start > 12 or not _MARKER_ONLY.fullmatch(text, seg_start, p))
-                ):
-                    cuts.append((m.end(2), q))
-                    seg_start = q
-                    continue
-        cut = _decide(text, m, p, q, end, seg_start, rules, attribution)
-        if cut is not None:
-            seg_start = _SPACE.match(text, cut, end).end()
-            cuts.append((cut, seg_start))
-    cuts.extend((f, f) for f in forced[fi:])
-    return cuts
+class Splitter:
+    """Finds the sentences of English units; the rules are compiled once per splitter."""
+
+    __slots__ = ("rules", "pattern", "attribution", "abbreviations")
+
+    def __init__(self, rules: SegmentRules) -> None:
+        self.rules = rules
+        self.pattern = _candidates(rules)
+        self.attribution = _attribution(rules.speech_verbs)
+        self.abbreviations = rules.abbreviations
+
+    def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans ``(start, end)`` of the sentences in ``text[start:end]``, trimmed, in order."""
+        seg_start = _SPACE.match(text, start, end).end()
+        if seg_start >= end:
+            return []
+        spans: list[tuple[int, int]] = []
+        forced: list[int] = []
+        if text[seg_start] in _LIST_FIRST or text[seg_start + 1 : seg_start + 2] in (".", ")"):
+            forced = _inline_list(text, seg_start, end)
+        fi = 0
+        abbreviations = self.abbreviations
+        for m in self.pattern.finditer(text, seg_start, end):
+            if forced:
+                p = m.start()
+                while fi < len(forced) and forced[fi] <= p:
+                    a, b = trim(text, seg_start, forced[fi])
+                    if a < b:
+                        spans.append((a, b))
+                    seg_start = forced[fi]
+                    fi += 1
+            if m.start(2) >= 0:  # an ordinary word and a period: the sentence ends
+                spans.append((seg_start, m.end(3)))
+                seg_start = m.end()
+                continue
+            p, q = m.span()
+            if text[p] == "." and m.end(1) == p + 1:
+                # Fast paths for common cases: a title before a name, an ordinary word.
+                # (slice first: str.rfind with bounds is slow on non-Latin-1 text)
+                word = text[max(seg_start, p - 40) : p].rsplit(" ", 1)[-1]
+                if "\n" not in word and "\t" not in word:
+                    word = word.lstrip(_OPENERS).rstrip(_CLOSERS)
+                    cls = abbreviations.get(word)
+                    if cls is None and len(word) > 1:
+                        cls = abbreviations.get(word.lower())
+                    if cls == "prefix" or cls == "inside":
+                        continue
+                    if (cls == "number" or cls == "month") and text[q].isdigit():
+                        continue  # "No. 41", "Sept. 30"
+                    if (
+                        cls is None
+                        and len(word) > 1
+                        and "." not in word
+                        and not text[q].islower()
+                        and (p - seg_start > 12 or not _MARKER_ONLY.fullmatch(text, seg_start, p))
+                    ):
+                        spans.append((seg_start, m.end(3)))
+                        seg_start = q
+                        continue
+            cut = _decide(text, m, p, q, end, seg_start, self.rules, self.attribution)
+            if cut is not None:
+                if seg_start < cut:
+                    spans.append((seg_start, cut))
+                seg_start = _SPACE.match(text, cut, end).end()
+        for f in forced[fi:]:
+            a, b = trim(text, seg_start, f)
+            if a < b:
+                spans.append((a, b))
+            seg_start = f
+        a, b = trim(text, seg_start, end)
+        if a < b:
+            spans.append((a, b))
+        return spans
 
 
 def _decide(
@@ -147,7 +183,7 @@ def _decide(
     attribution: re.Pattern[str],
 ) -> int | None:
     """Where to cut for candidate *m* (punctuation at *p*, next text at *q*), or None."""
-    term, close = m.group(1), m.group(2)
+    term, close = m.group(1), m.group(3)
     j = q
     while j < end and text[j] in _OPENERS:
         j += 1
@@ -162,30 +198,30 @@ def _decide(
         if term.count(".") < 4 or not upper:
             return None
         attached = p > seg_start and not text[p - 1].isspace()
-        return p + 1 if attached else m.end(2)
+        return p + 1 if attached else m.end(3)
     dots = term.count(".")
     if "!" in term or "?" in term or "‽" in term:
         if close and any(c in _QUOTES for c in close) and attribution.match(text, q, end):
             return None  # “Should they join us?” Hun Sen asked.
-        return m.end(2)
+        return m.end(3)
     if "…" in term or dots in (2, 3):  # an ellipsis: ends a sentence only before a capital
-        return m.end(2) if upper and not text[q] in "([{" else None
+        return m.end(3) if upper and not text[q] in "([{" else None
 
     # A period (or four dots). Find the word before it.
     lo = max(seg_start, p - 48)
     parts = text[lo:p].split()
     if not parts or text[p - 1].isspace():
-        return m.end(2)
+        return m.end(3)
     word = parts[-1].lstrip(_OPENERS).rstrip(_CLOSERS)
     if p - seg_start <= 12 and _MARKER_ONLY.fullmatch(text, seg_start, p):
         return None  # "1. The first item": a list marker
     if dots >= 4:
-        return m.end(2)
+        return m.end(3)
     cls = rules.abbreviation_class(word)
     if cls is None and _INITIALS.fullmatch(word):
         cls = "general"  # an initial "E." or an initialism "U.N."
     if cls is None:
-        return m.end(2)
+        return m.end(3)
     if cls == "prefix" or cls == "inside":
         return None
     starter = False
@@ -193,23 +229,23 @@ def _decide(
         w = _WORD.match(text, j, end)
         starter = w is not None and w.group() in rules.starters
     if cls == "general":
-        return m.end(2) if starter or (opened and upper) else None
+        return m.end(3) if starter or (opened and upper) else None
     if cls == "final":
-        return m.end(2) if upper or digit else None
+        return m.end(3) if upper or digit else None
     if cls in ("number", "month"):
-        return None if digit else m.end(2)
+        return None if digit else m.end(3)
     if cls == "time":
         if not upper:
             return None
         before = text[seg_start:p].split()[:-1]
         intro = len(before) <= 3 and bool(before) and before[0].lower() in rules.time_intro
-        return None if intro else m.end(2)
+        return None if intro else m.end(3)
     if cls == "prefix-or-name":
         if starter:
-            return m.end(2)
+            return m.end(3)
         if len(parts) >= 2:
             prev = parts[-2].lstrip(_OPENERS)
             if prev[:1].isupper() and "." not in prev and rules.abbreviation_class(prev) is None:
-                return m.end(2)  # "Hun Sen." ends the sentence; "Sen. Rubio" does not
+                return m.end(3)  # "Hun Sen." ends the sentence; "Sen. Rubio" does not
         return None
-    return m.end(2)
+    return m.end(3)
