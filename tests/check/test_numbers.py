@@ -28,6 +28,11 @@ CASES = [
     ("1.5 million dollars", "១ ៥០០ ០០០ ដុល្លារ", True),
     ("1.5 million dollars", "១,៥ ពាន់លានដុល្លារ", False),  # became billion
     ("50 thousand", "៥ ម៉ឺន", True),
+    ("a $1.2bn loan", "ប្រាក់កម្ចី ១,២ ពាន់លានដុល្លារ", True),
+    ("a $1.2bn loan", "ប្រាក់កម្ចី ១,២ លានដុល្លារ", False),
+    ("a $3.4m grant", "ជំនួយ ៣,៤ លានដុល្លារ", True),  # "m" is not read as a scale; the bare number is there
+    ("the 2024-25 budget", "ថវិកាឆ្នាំ ២០២៤-២០២៥", True),
+    ("the 2024-25 budget", "ថវិកាឆ្នាំ ២០២៤-២០២៦", False),
     ("on 25 November 2024", "ថ្ងៃទី២៥ ខែវិច្ឆិកា ឆ្នាំ២៥៦៨", True),  # Buddhist Era year
     ("on 25 November 2024", "ថ្ងៃទី២៥ ខែវិច្ឆិកា ឆ្នាំ២០២៣", False),
     ("the 21st meeting", "លើកទី២១", True),

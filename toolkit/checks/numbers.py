@@ -8,9 +8,11 @@ Policy (documented in docs/ci.md):
   for 81.1). When both marks occur, the last one is the decimal mark; a single mark followed by
   exactly three digits may be either, so both readings are accepted; a space (also no-break and
   thin spaces) groups thousands only before groups of three digits.
-* Scales: "1.5 million" is satisfied by ១,៥ លាន or by ១ ៥០០ ០០០ (million, billion, trillion,
-  thousand; លាន, ពាន់លាន, ប៊ីលាន, ពាន់, ម៉ឺន, សែន).
-* Years: a four-digit year 1000–2999 may be given in the Buddhist Era (+543 or +544).
+* Scales: "1.5 million" means 1 500 000 and is satisfied by ១,៥ លាន or by ១ ៥០០ ០០០ (thousand,
+  million, billion, trillion, bn, tn; លាន, ពាន់លាន, ប៊ីលាន, ពាន់, ម៉ឺន, សែន), not by ១,៥ ពាន់លាន.
+  A translation's "១,៥ លាន" is also accepted for a bare 1.5 (a source such as "$1.5m").
+* Years: a four-digit year 1000–2999 may be given in the Buddhist Era (+543 or +544); in a range
+  "2024-25" the second year is 2025.
 * Ordinals: 21st is the number 21 (ទី២១).
 * Number words: the Khmer words for one to ten satisfy a source number 1–10 (mirroring the usual
   style of spelling small numbers out); other number words are out of scope.
@@ -34,11 +36,13 @@ from toolkit.checks.registry import Problem, check
 
 _SPACE_SEPS = " \u00a0\u202f\u2009"
 _KM_TOKEN_RE = re.compile(r"[0-9](?:[.,][0-9]+|[ \u00a0\u202f\u2009]?[0-9]+)*")
-_EN_SCALE_RE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+_EN_SCALE_RE = re.compile(r"\s*(thousand|million|billion|trillion|bn|tn)\b", re.I)
+_YEAR_RANGE_RE = re.compile(r"((?:1|2)[0-9])([0-9]{2})[-\u2013/]$")
 _KM_SCALE_RE = re.compile(r"[\s\u200b]*(ពាន់លាន|ប៊ីលាន|ទ្រីលាន|លាន|ពាន់|ម៉ឺន|សែន|thousand|million|billion|trillion)", re.I)
-_EN_SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+_EN_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "bn", "tn")
 _KM_SCALE_WORDS = ("ពាន់", "លាន", "ម៉ឺន", "សែន")
-_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9,
+              "tn": 10**12}
 _KM_SCALES = {"ពាន់លាន": 10**9, "ប៊ីលាន": 10**9, "ទ្រីលាន": 10**12, "លាន": 10**6, "ពាន់": 10**3,
               "ម៉ឺន": 10**4, "សែន": 10**5, **_EN_SCALES}
 _KM_WORDS = {"ប្រាំមួយ": 6, "ប្រាំពីរ": 7, "ប្រាំបី": 8, "ប្រាំបួន": 9, "ប្រាំ": 5, "មួយ": 1,
@@ -124,6 +128,11 @@ def _source_numbers(source: str) -> list[tuple[str, set[str]]]:
         token = m.group()
         if _YEAR_RE.fullmatch(token):
             values |= {str(int(token) + 543), str(int(token) + 544)}
+        elif len(token) == 2 and token.isdigit():
+            years = _YEAR_RANGE_RE.search(clean, max(0, m.start() - 5), m.start())
+            if years:  # "2024-25": the second year is 2025
+                year = int(years.group(1) + token)
+                values |= {str(year), str(year + 543), str(year + 544)}
         found.append((token, values))
     return found
 
@@ -166,13 +175,11 @@ def target_values(translation: str, clean: str | None = None) -> set[str]:
         chunks = _SPACE_SPLIT_RE.split(token)
         readings = token_readings(token)
         scale = _KM_SCALE_RE.match(clean, m.end())
-        if scale:  # "១,៥ លាន" is 1 500 000, not 1.5
-            tail = chunks[-1]
-            last = _readings(tail, english=False)
+        if scale:  # "១,៥ លាន" is 1 500 000 (and 1.5, for a source that says "$1.5m")
+            last = _readings(chunks[-1], english=False)
             base = set(last) if isinstance(last, set) else set()
             base.update(_space_grouped(chunks) or ())
-            readings = (readings - (set(last) if isinstance(last, set) else set())) | _scaled(
-                base, _KM_SCALES[scale.group(1).lower()])
+            readings |= _scaled(base, _KM_SCALES[scale.group(1).lower()])
         values |= readings
     return values
 
