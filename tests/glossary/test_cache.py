@@ -16,11 +16,11 @@ def _copy(tmp_path: Path) -> Path:
     return path
 
 
-def test_cache_gives_the_parsed_concepts(tmp_path: Path, _private_cache: Path) -> None:
+def test_cache_gives_the_parsed_concepts(tmp_path: Path, own_cache: Path) -> None:
     path = _copy(tmp_path)
     parsed = load_glossary([path], use_cache=False)
     first = load_glossary([path])
-    assert list((_private_cache / "glossary").glob("*.json"))
+    assert list((own_cache / "glossary").glob("*.json"))
     second = load_glossary([path])
     assert [concept_record(c) for c in second.concepts] == [concept_record(c) for c in parsed.concepts]
     assert [(c.path, c.line) for c in second.concepts] == [(c.path, c.line) for c in parsed.concepts]
@@ -34,15 +34,15 @@ def test_edit_invalidates(tmp_path: Path) -> None:
     assert load_glossary([path]).targets("senate", "km") == ["ព្រឹទ្ធសភាថ្មី"]
 
 
-def test_corrupt_cache_falls_back_to_parsing(tmp_path: Path, _private_cache: Path) -> None:
+def test_corrupt_cache_falls_back_to_parsing(tmp_path: Path, own_cache: Path) -> None:
     path = _copy(tmp_path)
     load_glossary([path])
-    for slot in (_private_cache / "glossary").glob("*.json"):
+    for slot in (own_cache / "glossary").glob("*.json"):
         slot.write_text("{not json", encoding="utf-8")
     assert len(load_glossary([path])) == 13
 
 
-def test_broken_files_are_never_cached(tmp_path: Path, _private_cache: Path) -> None:
+def test_broken_files_are_never_cached(tmp_path: Path, own_cache: Path) -> None:
     import pytest
 
     from toolkit.errors import ProblemsError

@@ -16,6 +16,12 @@ def layer():
     return {c.id: c for c in gazetteer_concepts(use_cache=False)}
 
 
+@pytest.fixture(scope="module")
+def layered():
+    """The test fixture glossary with the layer on (its matcher is compiled once per module)."""
+    return load_glossary([FIXTURE], gazetteer=True)
+
+
 def test_size_and_shape(layer) -> None:
     assert len(layer) > 9000
     assert sum(len(c.terms) for c in layer.values()) > 20000
@@ -38,14 +44,14 @@ def test_ambiguous_khmer_spellings_are_all_offered(layer) -> None:
     assert all(t.status == "admitted" and t.note.startswith("as in ") for t in km[1:])
 
 
-def test_short_and_english_word_names_need_their_unit_noun(layer) -> None:
-    g = load_glossary([FIXTURE], gazetteer=True)
+def test_short_and_english_word_names_need_their_unit_noun(layered) -> None:
+    g = layered
     found = [m.text for m in g.find("In Peak village they say Say is far; the peak of In village.")]
     assert found == ["Peak village", "In village"]
 
 
-def test_bare_names_are_case_sensitive() -> None:
-    g = load_glossary([FIXTURE], gazetteer=True)
+def test_bare_names_are_case_sensitive(layered) -> None:
+    g = layered
     assert [m.concept for m in g.find("Thmei")] == ["geo-thmei"]
     assert g.find("thmei") == []
     assert [m.concept for m in g.find("thmei village")] == ["geo-thmei"]
@@ -66,3 +72,11 @@ def test_layer_is_off_by_default_and_on_by_config(tmp_path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.toolkit]\ngazetteer = true\n", encoding="utf-8")
     assert "geo-thmei" not in load_glossary([FIXTURE])
     assert "geo-thmei" in load_glossary(config=load_config(tmp_path))
+
+
+def test_layer_lints_clean(layer) -> None:
+    """Upstream names with doubled spaces, zero-width characters or a Latin digit are cleaned."""
+    from toolkit.glossary.lint import lint_concepts
+
+    findings = [f for f in lint_concepts(list(layer.values())) if f.severity == "error"]
+    assert findings == [], "\n".join(map(str, findings[:10]))

