@@ -134,3 +134,11 @@ def test_check_needs_no_mt_stack(toolkit_exe, tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert "HEAVY [] CODE 1" in r.stdout, r.stdout + r.stderr
     assert run_toolkit(toolkit_exe, "check", CLEAN, "-g", GLOSSARY).returncode == 0
+
+
+def test_list_checks(cli):
+    r = cli("check", "--list-checks")
+    assert r.exit_code == 0
+    ids = [line.split()[0] for line in r.stdout.splitlines()]
+    assert ids == ["glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders",
+                   "punctuation", "khmer-normalization", "max-untranslated", "max-fuzzy"]

@@ -33,7 +33,7 @@ class Check:
 
     @property
     def doc(self) -> str:
-        return (self.func.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+        return " ".join((self.func.__doc__ or "").strip().split("\n\n")[0].replace("``", "`").split())
 
 
 REGISTRY: dict[str, Check] = {}
@@ -50,8 +50,14 @@ def check(check_id: str, severity: str, scope: str = "entry") -> Callable[[Calla
     return register
 
 
+#: The order checks run and are reported in (within one line of a file).
+ORDER = ("glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders", "punctuation",
+         "khmer-normalization", "max-untranslated", "max-fuzzy")
+
+
 def all_checks() -> dict[str, Check]:
-    """Every registered check, in a stable order (importing the check modules registers them)."""
+    """Every registered check, in :data:`ORDER` (importing the check modules registers them)."""
     from toolkit.checks import consistency, glossary, khmer, numbers, placeholders, punctuation, thresholds  # noqa: F401
 
-    return dict(REGISTRY)
+    rank = {c: i for i, c in enumerate(ORDER)}
+    return dict(sorted(REGISTRY.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))

@@ -58,7 +58,7 @@ class CheckResult:
     findings: tuple[Finding, ...]
     summary: Summary
     problems: tuple[ToolkitError, ...] = ()  # files that could not be read
-    checks: tuple[str, ...] = ()  # the checks that ran
+    checks: tuple[str, ...] = ()  # the checks that ran (thresholds only when a limit is set)
     files: tuple[str, ...] = ()  # the files that were checked
 
     def exit_code(self, fail_on: str = "error") -> int:
@@ -146,7 +146,9 @@ def _run(
     options = options or CheckOptions()
     registry = all_checks()
     files, problems = collect_files(paths)
-    enabled = [c for c in registry.values() if c.id in options.enabled]
+    limits = {"max-untranslated": options.limits.max_untranslated, "max-fuzzy": options.limits.max_fuzzy}
+    enabled = [c for c in registry.values()
+               if c.id in options.enabled and not (c.scope == "catalog" and limits.get(c.id) is None)]
     entry_checks = [c for c in enabled if c.scope == "entry"]
     catalog_checks = [c for c in enabled if c.scope == "catalog"]
     corpus_checks = [c for c in enabled if c.scope == "corpus"]
