@@ -69,27 +69,32 @@ def segment(
 
 
 def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) -> list[Segment]:
+    units = list(layout.units(text, paragraphs, lang))
+    if lang == "en":
+        spans = english.Splitter(rules).spans_of_units(text, units)  # type: ignore[arg-type]
+    else:
+        spans = [(a, b, i) for i, (start, end) in enumerate(units) for a, b in _khmer_sentences(text, start, end)]
     out: list[Segment] = []
     append = out.append
     new, setattr_ = object.__new__, object.__setattr__
     line_at = _line_counter(text)
-    split = english.Splitter(rules).spans if lang == "en" else _khmer_sentences  # type: ignore[arg-type]
-    paragraph = 0
-    for start, end in layout.units(text, paragraphs, lang):
-        spans = split(text, start, end)
-        if not spans:
-            continue
-        line = line_at(spans[0][0])
-        one_line = text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0
-        for a, b in spans:
-            # A frozen dataclass built without its generated __init__ (twice as fast; same object).
-            seg = new(Segment)
-            setattr_(seg, "__dict__", {
-                "text": text[a:b], "start": a, "end": b, "paragraph": paragraph,
-                "line": line if one_line else line_at(a),
-            })
-            append(seg)
-        paragraph += 1
+    paragraph = -1
+    last_unit = -1
+    line = 0
+    for a, b, unit in spans:
+        if unit != last_unit:  # paragraphs are counted over units that have segments
+            last_unit = unit
+            paragraph += 1
+            start, end = units[unit]
+            one_line = text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0
+            line = line_at(a)
+        # A frozen dataclass built without its generated __init__ (twice as fast; same object).
+        seg = new(Segment)
+        setattr_(seg, "__dict__", {
+            "text": text[a:b], "start": a, "end": b, "paragraph": paragraph,
+            "line": line if one_line else line_at(a),
+        })
+        append(seg)
     return out
 
 

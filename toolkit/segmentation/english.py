@@ -9,6 +9,7 @@ from :class:`~toolkit.segmentation.rules.SegmentRules` (data), not from literals
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from toolkit.segmentation.rules import SegmentRules
@@ -24,8 +25,9 @@ _INVISIBLE = "\u200b\ufeff"
 # "said"; the end of a unit needs no boundary). The pattern starts with a character class so the
 # regex engine scans fast. It is compiled per rule set (see _candidates): the group `ordinary`
 # is set when the period follows a word ending in four lower-case letters that is no
-# abbreviation ("year.", "province."): most sentence ends, decided without more work in Python.
-_TERM = r"[.!?…‽](?<!\. .)(?:%s(?![.!?…‽]|[ ]\.)(?P<ordinary>)|)(?:(?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.))"
+# abbreviation ("year.", "province."): most sentence ends, decided without more work in Python;
+# a period after a `prefix` or `inside` abbreviation ("Mr.", "e.g.") is no candidate at all.
+_TERM = r"[.!?…‽](?<!\. .)(?:%s(?![.!?…‽]|[ ]\.)(?P<ordinary>)|%s)(?:(?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.))"
 _AFTER = r"([”’\"'»)\]}]*)[\s\u200b]+(?=[“‘\"'(\[{«]*[^a-z\s\u200b])"
 
 
@@ -37,7 +39,14 @@ def _candidates(rules: SegmentRules) -> re.Pattern[str]:
     ordinary = r"(?<=[a-z]{4}\.)(?<!\b[ivx]{4}\.)(?<!\b[ivx]{5}\.)"
     if tails:
         ordinary += r"(?<!(?:%s)\.)" % "|".join(map(re.escape, tails))
-    return re.compile("(" + _TERM % ordinary + ")" + _AFTER)
+    # One negative look-behind per length (Python needs fixed widths), exact spellings (the
+    # lower-case variants are in the table too); other spellings ("MR.") take the Python path.
+    by_length: dict[int, list[str]] = {}
+    for word, cls in rules.abbreviations.items():
+        if cls in ("prefix", "inside"):
+            by_length.setdefault(len(word), []).append(re.escape(word))
+    never = "".join(r"(?<!\b(?:%s)\.)" % "|".join(sorted(words)) for _, words in sorted(by_length.items()))
+    return re.compile("(" + _TERM % (ordinary, never) + ")" + _AFTER)
 
 
 _SPACE = re.compile(r"[\s\u200b]*")
@@ -110,29 +119,51 @@ class Splitter:
 
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Spans ``(start, end)`` of the sentences in ``text[start:end]``, trimmed, in order."""
-        seg_start = _SPACE.match(text, start, end).end()
-        if seg_start >= end:
-            return []
-        spans: list[tuple[int, int]] = []
-        forced: list[int] = []
-        if text[seg_start] in _LIST_FIRST or text[seg_start + 1 : seg_start + 2] in (".", ")"):
-            forced = _inline_list(text, seg_start, end)
-        fi = 0
+        return [(a, b) for a, b, _ in self.spans_of_units(text, [(start, end)])]
+
+    def spans_of_units(self, text: str, units: Sequence[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """Sentence spans ``(start, end, unit index)`` of all *units* (sorted, disjoint spans).
+
+        One scan of the candidate pattern over the whole text; a candidate whose white space
+        runs past the end of its unit is that unit's end, which always ends a sentence.
+        """
+        out: list[tuple[int, int, int]] = []
+        n = len(units)
+        if not n:
+            return out
+        append = out.append
         abbreviations = self.abbreviations
-        for m in self.pattern.finditer(text, seg_start, end):
+        ui = 0
+        us, ue = units[0]
+        seg_start, forced = self._open(text, us, ue)
+        fi = 0
+        for m in self.pattern.finditer(text, us, units[-1][1]):
+            p = m.start()
+            if p >= ue:
+                while p >= ue:  # close this unit (and any unit without candidates)
+                    self._close(text, seg_start, ue, forced, fi, ui, append)
+                    ui += 1
+                    if ui == n:
+                        return out
+                    us, ue = units[ui]
+                    seg_start, forced = self._open(text, us, ue)
+                    fi = 0
+                if p < seg_start:
+                    continue
+            q = m.end()
+            if q >= ue:
+                continue  # the unit ends here
             if forced:
-                p = m.start()
                 while fi < len(forced) and forced[fi] <= p:
                     a, b = trim(text, seg_start, forced[fi])
                     if a < b:
-                        spans.append((a, b))
+                        append((a, b, ui))
                     seg_start = forced[fi]
                     fi += 1
             if m.start(2) >= 0:  # an ordinary word and a period: the sentence ends
-                spans.append((seg_start, m.end(3)))
-                seg_start = m.end()
+                append((seg_start, m.end(3), ui))
+                seg_start = q
                 continue
-            p, q = m.span()
             if text[p] == "." and m.end(1) == p + 1:
                 # Fast paths for common cases: a title before a name, an ordinary word.
                 # (slice first: str.rfind with bounds is slow on non-Latin-1 text)
@@ -153,23 +184,53 @@ class Splitter:
                         and not text[q].islower()
                         and (p - seg_start > 12 or not _MARKER_ONLY.fullmatch(text, seg_start, p))
                     ):
-                        spans.append((seg_start, m.end(3)))
+                        append((seg_start, m.end(3), ui))
                         seg_start = q
                         continue
-            cut = _decide(text, m, p, q, end, seg_start, self.rules, self.attribution)
+            cut = _decide(text, m, p, q, ue, seg_start, self.rules, self.attribution)
             if cut is not None:
                 if seg_start < cut:
-                    spans.append((seg_start, cut))
-                seg_start = _SPACE.match(text, cut, end).end()
+                    append((seg_start, cut, ui))
+                seg_start = _SPACE.match(text, cut, ue).end()
+        while True:
+            self._close(text, seg_start, ue, forced, fi, ui, append)
+            ui += 1
+            if ui == n:
+                return out
+            us, ue = units[ui]
+            seg_start, forced = self._open(text, us, ue)
+            fi = 0
+
+    @staticmethod
+    def _open(text: str, start: int, end: int) -> tuple[int, list[int]]:
+        """Where the unit's first sentence starts, and where inline list items start."""
+        if start < end and not text[start].isspace():
+            seg_start = start
+        else:
+            seg_start = _SPACE.match(text, start, end).end()
+            if seg_start >= end:
+                return seg_start, []
+        if text[seg_start] in _LIST_FIRST or text[seg_start + 1 : seg_start + 2] in (".", ")"):
+            return seg_start, _inline_list(text, seg_start, end)
+        return seg_start, []
+
+    @staticmethod
+    def _close(
+        text: str, seg_start: int, end: int, forced: list[int], fi: int, ui: int,
+        append: Callable[[tuple[int, int, int]], None],
+    ) -> None:
+        """Emit the unit's remaining inline list items and its last sentence."""
         for f in forced[fi:]:
             a, b = trim(text, seg_start, f)
             if a < b:
-                spans.append((a, b))
+                append((a, b, ui))
             seg_start = f
+        if seg_start < end and not text[end - 1].isspace() and text[end - 1] not in _INVISIBLE:
+            append((seg_start, end, ui))
+            return
         a, b = trim(text, seg_start, end)
         if a < b:
-            spans.append((a, b))
-        return spans
+            append((a, b, ui))
 
 
 def _decide(
