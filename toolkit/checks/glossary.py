@@ -42,6 +42,7 @@ class _Index:
 
         assert env.glossary is not None
         table: dict[str, tuple[bool, list[str]]] = {}  # key -> (accepted anywhere, deprecating concepts)
+        self.shown: dict[str, str] = {}  # key -> the deprecated term as the glossary writes it
         self.automaton = ahocorasick.Automaton()
         for concept in env.glossary.concepts:
             for target in env.glossary.targets(concept.id, lang):
@@ -50,6 +51,7 @@ class _Index:
                     table[k] = (True, table.get(k, (True, []))[1])
             for bad in env.glossary.forbidden(concept.id, lang):
                 k = text.key(bad)
+                self.shown.setdefault(k, bad)
                 if k:
                     accepted, concepts = table.get(k, (False, []))
                     table[k] = (accepted, [*concepts, concept.id])
@@ -94,7 +96,7 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
         if not found:
             continue
         matched = {m.concept: m.term for m in env.matches(source)}
-        reported: set[str] = set()
+        reported: set[tuple[str, str]] = set()
         for k, concepts in found:
             concept = next((c for c in concepts if c in matched), concepts[0])
             if (k, concept) in reported:
@@ -103,7 +105,8 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
             term = matched.get(concept) or _source_term(env, concept)
             accepted = tuple(env.glossary.targets(concept, lang))
             hint = f"; use {' or '.join(f'“{t}”' for t in accepted[:3])}" if accepted else ""
-            yield Problem(f"deprecated rendering “{k}” of {concept}{hint}", term=term, expected=accepted)
+            yield Problem(f"deprecated rendering “{index.shown.get(k, k)}” of {concept}{hint}", term=term,
+                          expected=accepted)
 
 
 def _source_term(env: Env, concept_id: str) -> str | None:
