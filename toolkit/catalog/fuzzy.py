@@ -9,13 +9,16 @@ on Tuesday that …") share many characters but few words.
 :data:`THRESHOLD` was measured on that data (see ``benchmarks/bench_catalog.py --threshold``):
 below it no guess is made at all; a guess at or above it is still always marked fuzzy.
 
-Search is not all-pairs: an inverted index from each word to the old sentences containing it
-gives the candidates, which are ranked by shared words; only the best few are scored, and a
-length bound skips those that cannot reach the threshold.
+Search is not all-pairs: an inverted index from each content word to the old sentences
+containing it gives the candidates. The query's rarest words are read first (a changed sentence
+keeps most of its rare words: names, numbers), common words only while a postings budget lasts;
+candidates are ranked by shared words, only the best few are scored, and a length bound skips
+those that cannot reach the threshold.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +27,10 @@ from difflib import SequenceMatcher
 #: Minimum similarity for a fuzzy guess (measured; see module docstring).
 THRESHOLD = 0.75
 #: Candidates scored per query, best first by shared words.
-MAX_CANDIDATES = 25
+MAX_CANDIDATES = 10
+#: Postings read per query: the rarest words are read first; at least MIN_WORDS of them always.
+POSTINGS_BUDGET = 1000
+MIN_WORDS = 2
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _STOP = frozenset(
@@ -65,14 +71,19 @@ class FuzzyIndex:
     def best(self, text: str) -> tuple[int, float] | None:
         """Index and similarity of the closest old sentence at or above the threshold."""
         query = tokens(text)
+        words = sorted({w for w in query if w in self._index}, key=lambda w: (len(self._index[w]), w))
         shared: Counter[int] = Counter()
-        for word in set(query):
-            for number in self._index.get(word, ()):
-                shared[number] += 1
+        budget = POSTINGS_BUDGET
+        for rank, word in enumerate(words):
+            postings = self._index[word]
+            if rank >= MIN_WORDS and len(postings) > budget:
+                break  # the rarest words already name the candidates; common ones add noise
+            shared.update(postings)
+            budget -= len(postings)
         best: tuple[int, float] | None = None
         length = len(query)
         # Rank by shared words, then by position, so the result is deterministic.
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        ranked = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda item: (-item[1], item[0]))
         for number, _ in ranked:
             other = self._tokens[number]
             bound = 2 * min(length, len(other)) / (length + len(other))

@@ -31,6 +31,16 @@ from toolkit.catalog.fuzzy import THRESHOLD, FuzzyIndex
 TEMPLATE_COMMENT_PREFIXES = ("glossary: ",)
 
 
+@dataclass(frozen=True, slots=True)
+class TemplateEntry:
+    """One message of the new template (a light stand-in for ``polib.POEntry``)."""
+
+    msgid: str
+    occurrences: tuple[tuple[str, str], ...] = ()
+    comment: str = ""
+    msgctxt: str | None = None
+
+
 @dataclass(frozen=True)
 class MergeStats:
     """What the merge did, entry by entry."""
@@ -52,7 +62,7 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
 
-def _comments(template: polib.POEntry, old: polib.POEntry | None) -> str:
+def _comments(template: TemplateEntry | polib.POEntry, old: polib.POEntry | None) -> str:
     lines = [line for line in template.comment.split("\n") if line] if template.comment else []
     if old is not None and old.comment:
         for line in old.comment.split("\n"):
@@ -67,7 +77,7 @@ def _foreign_comments(entry: polib.POEntry) -> str:
     return "\n".join(line for line in lines if line and not line.startswith(TEMPLATE_COMMENT_PREFIXES))
 
 
-def _copy(template: polib.POEntry) -> polib.POEntry:
+def _copy(template: TemplateEntry | polib.POEntry) -> polib.POEntry:
     return polib.POEntry(
         msgid=template.msgid,
         msgctxt=template.msgctxt,
@@ -78,7 +88,7 @@ def _copy(template: polib.POEntry) -> polib.POEntry:
 
 
 def merge(
-    template: Sequence[polib.POEntry],
+    template: Sequence[TemplateEntry | polib.POEntry],
     old: polib.POFile | None,
     prefill: Mapping[str, str] | None = None,
     *,

@@ -23,9 +23,11 @@ every byte (and every date) as it was.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,7 +37,7 @@ import polib
 
 from toolkit.catalog import header as headers
 from toolkit.catalog.lock import locked
-from toolkit.catalog.merge import MergeStats, merge
+from toolkit.catalog.merge import MergeStats, TemplateEntry, merge
 from toolkit.catalog.po import format_po, read_po
 from toolkit.errors import UsageError
 from toolkit.textio import atomic_write, read_text
@@ -206,6 +208,20 @@ def _template_date(old_pot: str | None, doc: _Document, locales: Path, languages
     return None
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a catalog run allocates ~10 objects per entry and
+    never makes cycles, and generation scans were half the CPU time of a 10,000-entry re-run
+    (memory is still freed by reference counting)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def translate(
     sources: Sequence[str | Path],
     languages: Sequence[str],
@@ -224,6 +240,25 @@ def translate(
     *drafter_for(lang)* returns an MT drafter or ``None``; with a drafter, untranslated entries
     are filled by :func:`toolkit.catalog.mtfill.fill`.
     """
+    with paused_gc():
+        return _translate(sources, languages, locales_dir=locales_dir, glossary=glossary,
+                          drafter_for=drafter_for, check=check, now=now, cwd=cwd,
+                          segment_options=segment_options, lock_timeout=lock_timeout)
+
+
+def _translate(
+    sources: Sequence[str | Path],
+    languages: Sequence[str],
+    *,
+    locales_dir: str | Path,
+    glossary: Any,
+    drafter_for: Callable[[str], Any] | None,
+    check: bool,
+    now: datetime | None,
+    cwd: str | Path | None,
+    segment_options: Mapping[str, Any] | None,
+    lock_timeout: float,
+) -> TranslateResult:
     if not sources:
         raise UsageError("no source document given")
     if not languages:
@@ -272,8 +307,7 @@ def translate(
                 po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
                 old, old_text = _read_existing(po_path)
                 template = [
-                    polib.POEntry(msgid=t.msgid, occurrences=t.occurrences,
-                                  comment=_hints(doc.matches[t.msgid], lang))
+                    TemplateEntry(t.msgid, tuple(t.occurrences), _hints(doc.matches[t.msgid], lang))
                     for t in doc.template
                 ]
                 prefill = {}
