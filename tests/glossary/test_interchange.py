@@ -148,3 +148,13 @@ def test_glossary_option_reads_tbx_and_csv(cli, tmp_path: Path) -> None:
                  input="The CDC met at Tonle Sap Lake.")
     assert result.exit_code == 0, result.stderr
     assert [line.split("\t")[2] for line in result.stdout.splitlines()] == ["c1", "tonle-sap"]
+
+
+def test_reads_tbx_v3_dct_style_with_region_codes() -> None:
+    g = load_glossary([DATA / "v3-dct.tbx"])
+    nec = g.get("nec")
+    assert nec.domain == "organisation" and nec.definition == "The body that runs elections."
+    assert [(t.lang, t.status, t.pos) for t in nec.terms] == [
+        ("en", "preferred", "noun"), ("en", "admitted", None), ("km", "preferred", None)]
+    (m,) = g.find("The NEC said so.")
+    assert m.targets == {"km": ["គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត"]}

@@ -166,10 +166,13 @@ def register(app: typer.Typer) -> None:
         output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
     ) -> None:
         """Convert a TBX or CSV glossary to the native YAML format."""
+        from toolkit.errors import UsageError
         from toolkit.glossary.load import expand, read_file
         from toolkit.glossary.native import dump_native
 
-        (path,) = expand([file]) if not file.is_dir() else (file,)
+        if file.is_dir():
+            raise UsageError(f"{file}: is a directory; import one .tbx or .csv file at a time")
+        (path,) = expand([file])
         concepts = read_file(path, use_cache=False)
         _out(dump_native(concepts, header=f"imported from {path.name}"), output)
 

@@ -161,8 +161,50 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+_GROUPS = ("descripGrp", "adminGrp", "termNoteGrp")
+_TYPED = ("descrip", "admin", "termNote")
+#: Data categories written as elements (TBX v3 DCT style, e.g. <basic:partOfSpeech>).
+_DCT = ("administrativeStatus", "partOfSpeech", "subjectField", "definition", "source", "note")
+#: subjectField values other tools use for our domains.
+DOMAIN_ALIASES = {"organization": "organisation", "location": "place", "geography": "place",
+                  "people": "person", "name": "person", "politics": "policy"}
+
+
+def _text(elem: ET.Element) -> str:
+    return "".join(elem.itertext())
+
+
+def _categories(elem: ET.Element) -> list[tuple[str, str, ET.Element]]:
+    """(data category, value, element) of *elem*'s children, whatever the TBX style."""
+    out = []
+    for kid in elem:
+        if not isinstance(kid.tag, str):
+            continue
+        tag = _local(kid.tag)
+        if tag in _GROUPS:
+            out += _categories(kid)[:1]  # the group's main category; the rest annotates it
+        elif tag in _TYPED and kid.get("type"):
+            out.append((kid.get("type") or "", _text(kid), kid))
+        elif tag in _DCT:
+            out.append((tag, _text(kid), kid))
+    return out
+
+
+def _lang(code: str) -> str:
+    """BCP-47 code as we key terms: lower-case language, a region subtag dropped (en-US -> en)."""
+    parts = code.replace("_", "-").split("-")
+    parts[0] = parts[0].lower()
+    if len(parts) == 2 and (len(parts[1]) == 2 or parts[1].isdigit()):
+        return parts[0]
+    return "-".join(parts)
+
+
 def read_tbx(path: Path | str, text: str) -> list[Concept]:
-    """Concepts of a TBX file (TBX-Basic v3 or TBX v2); ProblemsError lists every problem."""
+    """Concepts of a TBX file (TBX-Basic v3, DCA or DCT style, or TBX v2); every problem reported.
+
+    Elements we have no use for (context, cross-references, transactions) are skipped, not
+    errors: a TBX file from another tool should load. Language codes lose a region subtag.
+    """
     name = str(path)
     root, lines = parse_xml(text, name)
     problems: list[GlossaryError] = []
@@ -173,72 +215,62 @@ def read_tbx(path: Path | str, text: str) -> list[Concept]:
     if _local(root.tag) not in ("tbx", "martif"):
         error(root, f"not a TBX document (root element <{_local(root.tag)}>)")
         raise ProblemsError(problems)
-    default_lang = root.get(XML_LANG) or SOURCE_LANG
+    default_lang = _lang(root.get(XML_LANG) or SOURCE_LANG)
     concepts: list[Concept] = []
     used: set[str] = set()
     entries = [e for e in root.iter() if isinstance(e.tag, str) and _local(e.tag) in ("conceptEntry", "termEntry")]
     for n, entry in enumerate(entries, 1):
         line = lines.get(entry)
         domain, source, note, definition = "general", None, None, None
-        for d in _kids(entry, "descrip", "admin", "note", "descripGrp", "adminGrp"):
-            kind, value = d.get("type"), (d.text or "").strip()
-            tag = _local(d.tag)
-            if tag in ("descripGrp", "adminGrp"):
-                inner = _kids(d, "descrip", "admin")
-                if not inner:
-                    continue
-                kind, value, tag = inner[0].get("type"), (inner[0].text or "").strip(), _local(inner[0].tag)
-            if tag == "descrip" and kind == "subjectField":
-                domain = value if value in DOMAINS else "general"
-            elif tag == "descrip" and kind == "definition":
+        for kind, value, _el in _categories(entry):
+            if kind == "subjectField":
+                value = value.strip().lower()
+                domain = value if value in DOMAINS else DOMAIN_ALIASES.get(value, "general")
+            elif kind == "definition":
                 definition = value
-            elif tag == "admin" and kind == "source":
+            elif kind == "source":
                 source = value
-            elif tag == "note":
-                note = d.text or ""
+            elif kind == "note" and note is None:
+                note = value
         terms: list[Term] = []
         for sec in _kids(entry, "langSec", "langSet"):
-            lang = sec.get(XML_LANG) or sec.get("lang") or default_lang
+            lang = _lang(sec.get(XML_LANG) or sec.get("lang") or default_lang)
             if not LANG_RE.match(lang):
                 error(sec, f"language code {lang!r} is not a BCP-47 code")
                 continue
-            for d in _kids(sec, "descrip"):
-                if d.get("type") == "definition" and definition is None:
-                    definition = d.text or ""
+            for kind, value, _el in _categories(sec):
+                if kind == "definition" and definition is None:
+                    definition = value
             groups = []
             for holder in _kids(sec, "termSec", "tig", "ntig"):
                 grp = _kids(holder, "termGrp")
-                groups.append(grp[0] if grp else holder)
-                if grp:  # ntig: notes may sit beside the termGrp
-                    groups[-1] = (grp[0], holder)
-                else:
-                    groups[-1] = (holder, holder)
-            for index, (grp, holder) in enumerate(groups):
+                groups.append((grp[0], holder) if grp else (holder, holder))  # ntig: notes beside termGrp
+            for grp, holder in groups:
                 term_el = _kids(grp, "term")
-                if not term_el or not (term_el[0].text or "").strip():
+                if not term_el or not _text(term_el[0]).strip():
                     error(holder, f"concept {n}: a term entry without <term> text")
                     continue
                 status = "preferred" if not any(t.lang == lang for t in terms) else "admitted"
                 pos = tnote = None
                 cs = dnt = False
-                for tn in _kids(grp, "termNote") + (_kids(holder, "termNote") if holder is not grp else []):
-                    kind, value = tn.get("type"), (tn.text or "").strip()
+                found = _categories(grp) + (_categories(holder) if holder is not grp else [])
+                for kind, value, el in found:
                     if kind == "administrativeStatus":
-                        if value.lower() not in STATUS_IN:
-                            error(tn, f"unknown administrativeStatus {value!r}")
+                        key = value.strip().lower()
+                        if key not in STATUS_IN:
+                            error(el, f"unknown administrativeStatus {value.strip()!r}")
                         else:
-                            status = STATUS_IN[value.lower()]
+                            status = STATUS_IN[key]
                     elif kind == "partOfSpeech":
-                        pos = value
-                for nt in _kids(holder, "note") + (_kids(grp, "note") if holder is not grp else []):
-                    value = nt.text or ""
-                    if value.strip() == FLAG_CS:
-                        cs = True
-                    elif value.strip() == FLAG_DNT:
-                        dnt = True
-                    else:
-                        tnote = value if tnote is None else tnote + "\n" + value
-                terms.append(Term(term_el[0].text or "", lang, status, pos, cs, dnt, tnote, lines.get(term_el[0])))
+                        pos = value.strip()
+                    elif kind == "note":
+                        if value.strip() == FLAG_CS:
+                            cs = True
+                        elif value.strip() == FLAG_DNT:
+                            dnt = True
+                        else:
+                            tnote = value if tnote is None else tnote + "\n" + value
+                terms.append(Term(_text(term_el[0]), lang, status, pos, cs, dnt, tnote, lines.get(term_el[0])))
         raw_id = entry.get("id") or ""
         if raw_id.startswith("_") and ID_RE.match(raw_id[1:]):
             raw_id = raw_id[1:]
