@@ -20,13 +20,15 @@ _EDGE_SPACE = "\r\n \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006
 _CLOSERS = "”’\"')]}»"
 _OPENERS = "“‘\"'([{«"
 _EN_TERMINAL = ".!?…"
-_KM_TERMINAL = "។៕?!"
 # A list item: a bullet, or a number / letter / roman numeral with "." ")" ".)" and a space.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[•⁃▪◦‣●○■□➢►*–—-][ \t]|(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,5})(?:\.\)|[.)])[ \t])")
 # A byline: "By Sokha Vann", "By Staff Reporter", "By Chan Dara and Keo Lina".
 _BYLINE = re.compile(r"By (?:[A-Z][\w’'.-]*|and|&)(?: (?:[A-Z][\w’'.-]*|and|&)){0,6}\Z")
 # Line ends that mean the sentence obviously continues on the next line.
-_CONTINUES = re.compile(r"(?:[,;(\[–—-]|\b(?:and|or|but|the|a|an|of|to|in|on|for|with|by|at|from|that)\Z)")
+_CONTINUES_CHARS = frozenset(",;([–—-")
+_CONTINUES_WORDS = frozenset("and or but the a an of to in on for with by at from that".split())
+# First characters of a line that may be a list item (see _LIST_ITEM).
+_LIST_FIRST = frozenset("•⁃▪◦‣●○■□➢►*–—-0123456789")
 
 
 # One or more blank (or white-space-only) lines: always a paragraph break.
@@ -37,12 +39,20 @@ Line = tuple[int, int, str]
 
 
 def _lines(text: str, start: int, end: int) -> list[Line]:
-    lines: list[Line] = []
+    if text.find("\r", start, end) >= 0:
+        lines: list[Line] = []
+        pos = start
+        for m in _NEWLINE.finditer(text, start, end):
+            lines.append((pos, m.start(), text[pos : m.start()].strip(_EDGE_SPACE)))
+            pos = m.end()
+        lines.append((pos, end, text[pos:end].strip(_EDGE_SPACE)))
+        return lines
+    lines = []
     pos = start
-    for m in _NEWLINE.finditer(text, start, end):
-        lines.append((pos, m.start(), text[pos : m.start()].strip(_EDGE_SPACE)))
-        pos = m.end()
-    lines.append((pos, end, text[pos:end].strip(_EDGE_SPACE)))
+    for raw in text[start:end].split("\n"):
+        after = pos + len(raw)
+        lines.append((pos, after, raw.strip(_EDGE_SPACE)))
+        pos = after + 1
     return lines
 
 
@@ -53,21 +63,6 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
         yield pos, m.start()
         pos = m.end()
     yield pos, len(text)
-
-
-def _terminal(content: str, enders: str) -> bool:
-    core = content.rstrip(_CLOSERS)
-    return bool(core) and core[-1] in enders
-
-
-def _starts_lower(content: str) -> bool:
-    core = content.lstrip(_OPENERS)
-    return bool(core) and core[0].islower()
-
-
-def _first_word_len(content: str) -> int:
-    space = content.find(" ")
-    return len(content) if space < 0 else space
 
 
 def units(text: str, mode: str, lang: str) -> Iterator[tuple[int, int]]:
@@ -98,48 +93,71 @@ def units(text: str, mode: str, lang: str) -> Iterator[tuple[int, int]]:
                 yield block[0][0], block[-1][1]
         return
 
-    wrapped, width = _document_shape([b for b in blocks if isinstance(b, list)])
+    multi = [b for b in blocks if isinstance(b, list)]
+    features = {line[0]: _features(line[2]) for block in multi for line in block}
+    wrapped, width = _document_shape(multi, features)
     for block in blocks:
         if isinstance(block, tuple):
             yield block
             continue
         first = block[0]
         for prev, nxt in zip(block, block[1:]):
-            if not _soft(prev[2], nxt[2], wrapped, width):
+            if not _soft(features[prev[0]], features[nxt[0]], wrapped, width):
                 yield first[0], prev[1]
                 first = nxt
         yield first[0], block[-1][1]
 
 
-def _document_shape(blocks: list[list[Line]]) -> tuple[bool, int]:
+#: What the line-break decision needs to know of a line, computed once per line:
+#: (length, ends a sentence, starts lower-case, is a list item, obviously continues, is a byline,
+#: length of its first word, ends with a colon)
+Features = tuple[int, bool, bool, bool, bool, bool, int, bool]
+
+
+def _features(content: str) -> Features:
+    core = content.rstrip(_CLOSERS)
+    terminal = bool(core) and core[-1] in _EN_TERMINAL
+    head = content.lstrip(_OPENERS)
+    lower = bool(head) and head[0].islower()
+    listy = (content[:1] in _LIST_FIRST or content[1:2] in (".", ")") or content[:1] in "ivxIVX") and bool(
+        _LIST_ITEM.match(content)
+    )
+    continues = not terminal and (content[-1] in _CONTINUES_CHARS or content.rsplit(" ", 1)[-1] in _CONTINUES_WORDS)
+    byline = content.startswith("By ") and bool(_BYLINE.match(content))
+    space = content.find(" ")
+    return (len(content), terminal, lower, listy, continues, byline, len(content) if space < 0 else space, content.endswith(":"))
+
+
+def _document_shape(blocks: list[list[Line]], features: dict[int, Features]) -> tuple[bool, int]:
     """Is the document hard-wrapped, and at what width (longest line that is not a block's last)?"""
     evidence = 0
     open_breaks = 0
     width = 0
     for block in blocks:
         for prev, nxt in zip(block, block[1:]):
-            width = max(width, len(prev[2]))
-            if _terminal(prev[2], _EN_TERMINAL):
+            fp, fn = features[prev[0]], features[nxt[0]]
+            width = max(width, fp[0])
+            if fp[1]:
                 continue
             open_breaks += 1
-            if _LIST_ITEM.match(nxt[2]):
+            if fn[3]:
                 continue
-            if _starts_lower(nxt[2]) or _CONTINUES.search(prev[2]):
+            if fn[2] or fp[4]:
                 evidence += 1
     wrapped = evidence > 0 and evidence * 4 >= open_breaks
     return wrapped, width
 
 
-def _soft(prev: str, nxt: str, wrapped: bool, width: int) -> bool:
+def _soft(prev: Features, nxt: Features, wrapped: bool, width: int) -> bool:
     """Decide one line break in `auto` mode: True for a soft wrap, False for a structural break."""
-    terminal = _terminal(prev, _EN_TERMINAL)
-    long_line = len(prev) + 1 + _first_word_len(nxt) > 0.9 * width
-    if _BYLINE.match(nxt) or _BYLINE.match(prev):
-        return False
-    if _LIST_ITEM.match(nxt):
+    terminal = prev[1]
+    long_line = prev[0] + 1 + nxt[6] > 0.9 * width
+    if nxt[5] or prev[5]:
+        return False  # a byline stands alone
+    if nxt[3]:
         # A new list item, unless a long wrapped line happens to break before "20. The".
-        return wrapped and not terminal and long_line and not _LIST_ITEM.match(prev) and not prev.endswith(":")
-    if not terminal and (_starts_lower(nxt) or _CONTINUES.search(prev)):
+        return wrapped and not terminal and long_line and not prev[3] and not prev[7]
+    if not terminal and (nxt[2] or prev[4]):
         return True
     if not wrapped:
         return False
