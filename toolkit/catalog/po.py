@@ -31,8 +31,21 @@ from toolkit.textio import read_text
 _LINE_RE = re.compile(r"\(line (\d+)\)")
 
 
+_STRING_LINE = re.compile(r'^(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"')
+_COMPLETE = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_strings(text: str, path: str | Path) -> None:
+    """polib silently accepts an unterminated string; GNU gettext does not, nor do we."""
+    for number, line in enumerate(text.splitlines(), 1):
+        head = _STRING_LINE.match(line)
+        if head and not _COMPLETE.match(line, head.end() - 1):
+            raise CatalogError("unterminated or malformed string", path=path, line=number)
+
+
 def parse_po(text: str, path: str | Path = "<string>") -> polib.POFile:
     """Parse PO text; a syntax error becomes ``CatalogError`` with the file and line."""
+    _check_strings(text, path)
     try:
         catalog = polib.pofile(text, wrapwidth=0)
     except (OSError, ValueError) as exc:

@@ -25,6 +25,14 @@ def _now():
     return None
 
 
+def _short(path: Path) -> Path:
+    """*path* relative to the working directory when it lies inside it (shorter messages)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
 def translate_command(
     sources: Annotated[list[Path], typer.Argument(help="Source documents (UTF-8 text).", show_default=False)],
     to: Annotated[list[str], typer.Option("--to", help="Target language code (repeatable), e.g. km.", show_default=False)],
@@ -72,7 +80,7 @@ def translate_command(
 
     result = translate(
         sources, to,
-        locales_dir=locales or config.locales_dir,
+        locales_dir=_short(locales or config.locales_dir),
         glossary=terms,
         drafter_for=None if no_mt else drafter_for,
         check=check,
@@ -99,7 +107,7 @@ def build_command(
     from toolkit.config import load_config
 
     config = load_config()
-    result = build(locales or config.locales_dir, out_dir=out, include_fuzzy=include_fuzzy)
+    result = build(_short(locales or config.locales_dir), out_dir=out, include_fuzzy=include_fuzzy)
     for item in result.outputs:
         s = item.stats
         print(

@@ -1,0 +1,150 @@
+"""``toolkit translate`` and ``toolkit build`` from the command line: options, messages, exit
+codes, the summary line, and the MT path with the repository's real test model."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.catalog.conftest import GLOSSARY, po_path
+from tests.conftest import require_gettext, run_toolkit
+from toolkit.catalog.po import read_po
+
+ARTICLE = """Hun Sen
+
+The Ministry of Rural Development will repair roads in Kampot. Work starts in May.
+"""
+SUMMARY = re.compile(r"^summary: segments=(\d+) mt=(\d+) reused=(\d+) enforced=(\d+) mismatches=(\d+)$")
+
+
+@pytest.fixture
+def doc(work: Path) -> Path:
+    path = work / "docs" / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _summary(stderr: str) -> tuple[int, ...]:
+    last = stderr.strip().splitlines()[-1]
+    found = SUMMARY.match(last)
+    assert found, stderr
+    return tuple(int(x) for x in found.groups())
+
+
+def test_translate_writes_catalogs_and_ends_with_summary(cli, work: Path, doc: Path) -> None:
+    result = cli("translate", "docs/article.txt", "--to", "km", "--to", "fr", "--glossary", GLOSSARY, "--no-mt")
+    assert result.exit_code == 0, result.stderr
+    assert _summary(result.stderr) == (3, 0, 0, 0, 0)
+    assert "wrote locales/km/LC_MESSAGES/article.po" in result.stderr
+    catalog = read_po(po_path(work))
+    assert catalog[0].msgstr == "ហ៊ុន សែន"
+    assert (work / "locales" / "templates" / "article.pot").exists()
+    assert po_path(work, "fr").exists()
+
+
+def test_check_exits_1_naming_the_catalogs(cli, work: Path, doc: Path) -> None:
+    args = ("translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY, "--no-mt")
+    result = cli(*args, "--check")
+    assert result.exit_code == 1
+    assert "locales/km/LC_MESSAGES/article.po" in result.stderr and not po_path(work).exists()
+    assert cli(*args).exit_code == 0
+    assert cli(*args, "--check").exit_code == 0
+
+
+def test_unknown_language_is_a_usage_error(cli, doc: Path) -> None:
+    result = cli("translate", "docs/article.txt", "--to", "kh", "--no-mt")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("toolkit: error: unknown language code 'kh' for --to; "
+                                     "did you mean 'km' (Khmer)?")
+
+
+def test_unparsable_catalog_exit_2_one_line(cli, work: Path, doc: Path) -> None:
+    target = po_path(work)
+    target.parent.mkdir(parents=True)
+    target.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b\n',
+                      encoding="utf-8")
+    before = target.read_bytes()
+    result = cli("translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY, "--no-mt")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("toolkit: error: locales/km/LC_MESSAGES/article.po:")
+    assert "Traceback" not in result.stderr
+    assert target.read_bytes() == before
+
+
+def test_missing_source_exit_2(cli, work: Path) -> None:
+    result = cli("translate", "docs/nothing.txt", "--to", "km", "--no-mt")
+    assert result.exit_code == 2 and "docs/nothing.txt: no such file" in result.stderr
+
+
+def test_build_prints_statistics(cli, work: Path, doc: Path) -> None:
+    assert cli("translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY, "--no-mt").exit_code == 0
+    result = cli("build", "--out", "out", "--include-fuzzy")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("km\tarticle\ttranslated=0 fuzzy=1 untranslated=2\t")
+    assert (work / "out" / "km" / "article.txt").read_text(encoding="utf-8").startswith("ហ៊ុន សែន\n")
+    assert (work / "locales" / "km" / "LC_MESSAGES" / "article.mo").exists()
+
+
+def test_no_mt_never_imports_the_mt_stack(work: Path, doc: Path) -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from toolkit.cli import app\n"
+        f"r = CliRunner().invoke(app, ['translate', 'docs/article.txt', '--to', 'km', '--no-mt', '--glossary', {str(GLOSSARY)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "heavy = [m for m in ('ctranslate2', 'argostranslate', 'sentencepiece', 'toolkit.mt') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+# --- with machine translation: the MT part's real copy model (built in-process, no download) ---
+
+@pytest.fixture(scope="module")
+def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pytest.importorskip("ctranslate2", reason="the [mt] extra is not installed")
+    from toolkit.mt import packages
+    from toolkit.mt.testmodel import build_package
+
+    root = tmp_path_factory.mktemp("mt")
+    directory = root / "models"
+    packages.install(build_package(root / "en_km-test.argosmodel"), directory)
+    return directory
+
+
+def test_mt_fills_drafts_then_reuses_them(toolkit_exe: str, work: Path, doc: Path, models_dir: Path) -> None:
+    args = ("translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY, "--models-dir", models_dir)
+    first = run_toolkit(toolkit_exe, *args, cwd=work)
+    assert first.returncode == 0, first.stderr.decode()
+    segments, mt, reused, enforced, mismatches = _summary(first.stderr.decode())
+    assert (segments, mt, reused) == (3, 2, 1)  # the headline was pre-filled from the glossary
+    catalog = read_po(po_path(work))
+    drafted = [e for e in catalog if any(line.startswith("mt: ") for line in e.comment.split("\n"))]
+    assert len(drafted) == 2 and all(e.fuzzy and e.msgstr for e in drafted)
+    assert "ក្រសួងអភិវឌ្ឍន៍ជនបទ" in drafted[0].msgstr
+    before = po_path(work).read_bytes()
+
+    second = run_toolkit(toolkit_exe, *args, cwd=work)
+    assert second.returncode == 0
+    assert _summary(second.stderr.decode())[1:3] == (0, 3)  # zero model calls, everything reused
+    assert po_path(work).read_bytes() == before
+
+    msgfmt = require_gettext("msgfmt")
+    check = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(po_path(work))], capture_output=True)
+    assert check.returncode == 0, check.stderr
+
+
+def test_missing_model_exits_3(toolkit_exe: str, work: Path, doc: Path, tmp_path: Path) -> None:
+    pytest.importorskip("ctranslate2", reason="the [mt] extra is not installed")
+    done = run_toolkit(toolkit_exe, "translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY,
+                       "--models-dir", tmp_path / "empty", cwd=work)
+    assert done.returncode == 3
+    assert "toolkit models install" in done.stderr.decode()
+    assert not po_path(work).exists()
