@@ -43,7 +43,7 @@ def test_glossary_option_replaces_the_default_set(cli, tmp_path: Path) -> None:
     replaced = cli("glossary", "find", "-", "--glossary", own, input="Phnom Penh")
     assert replaced.stdout.split("\t")[2] == "only-mine"
     two = cli("glossary", "stats", "--glossary", own, "--glossary", FIXTURE, "--format", "json")
-    assert json.loads(two.stdout)["concepts"] == 1 + 13
+    assert json.loads(two.stdout)["concepts"] == 1 + 16
 
 
 def test_config_adds_files_to_the_default_set(toolkit_exe: str, tmp_path: Path) -> None:
@@ -71,11 +71,11 @@ def test_show(cli) -> None:
 def test_stats(cli) -> None:
     result = cli("glossary", "stats", "--glossary", FIXTURE, "--format", "json")
     data = json.loads(result.stdout)
-    assert data["concepts"] == 13
-    assert data["terms"]["km"] == {"preferred": 12, "admitted": 0, "deprecated": 1, "total": 13}
-    assert data["coverage"]["km"] == round(12 / 13, 4)  # Samdech is do-not-translate, no Khmer term
+    assert data["concepts"] == 16
+    assert data["terms"]["km"] == {"preferred": 15, "admitted": 0, "deprecated": 1, "total": 16}
+    assert data["coverage"]["km"] == round(15 / 16, 4)  # Samdech is do-not-translate, no Khmer term
     text = cli("glossary", "stats", "--glossary", FIXTURE)
-    assert "concepts: 13" in text.stdout
+    assert "concepts: 16" in text.stdout
 
 
 def test_bad_glossary_is_one_line_per_problem_without_traceback(toolkit_exe: str) -> None:

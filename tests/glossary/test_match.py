@@ -19,6 +19,7 @@ def _cases() -> list[tuple[str, str, list[tuple[int, int, str, str]]]]:
         if not raw.strip() or raw.startswith("#"):
             continue
         marked = raw.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t")
+        marked = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), marked)
         text, spans, pos = [], [], 0
         cursor = 0
         for m in _MARK.finditer(marked):

@@ -8,14 +8,17 @@ disappeared, keeping a small offset map back to the original:
 * every other non-word character (quotes straight or curly, apostrophes, hyphens, brackets,
   punctuation) becomes a space, one for one — so ``Hun Sen’s`` contains ``hun sen``,
   ``CPP-aligned`` contains ``cpp`` and ``sub-national`` equals ``sub national``;
+* soft hyphens, zero-width joiners, word joiners and BOMs inside words are dropped;
 * letters are lower-cased (one for one).
 
 Terms go through the same normalisation and are stored padded with a space on each side, so the
 automaton only reports matches that start and end on word boundaries ("Senate" never inside
 "Senator") and the hot loop stays in C. Case-sensitive terms (explicitly marked, or all-caps
 acronyms such as CPP) are checked against the un-lowered form afterwards. Regular English plurals
-(policies, provinces) and the unhyphenated spelling of hyphenated terms (subnational) are added as
-variant keys. Overlaps are resolved leftmost-longest.
+(policies, provinces), the unhyphenated spelling of hyphenated terms (subnational) and the other
+side's spelling of British/American pairs (Labour/Labor, decentralisation/decentralization) are
+added as variant keys. A term's final full stop (``H.E.``) is part of the span when the text has
+it. Overlaps are resolved leftmost-longest.
 """
 
 from __future__ import annotations
@@ -31,9 +34,11 @@ import ahocorasick
 from toolkit.glossary.model import SOURCE_LANG, Concept, Term, TermMatch
 
 PARA = "\x00"  # stands for a paragraph break; no key contains it (decoded text never has NUL)
-_WS_RUN = re.compile(r"\s{2,}")
+#: Runs that change length: whitespace runs (-> one space or a paragraph barrier) and invisible
+#: characters inside words (soft hyphen, joiners, word joiner, BOM -> nothing).
+_RUN = re.compile(r"\s{2,}|[\u00ad\u200c\u200d\u2060\ufeff]+")
 #: One-for-one: every character that is not part of a word (and not already a space) -> space.
-_SEP = re.compile(r"[^\w \u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\x00]|_")
+_SEP = re.compile(r"[^\w \u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\x00]|[_\u02bb\u02bc]")  # ʻ ʼ are apostrophes
 _VOWELS = frozenset("aeiou")
 _BOUNDARY = " " + PARA  # what may follow a match
 
@@ -81,7 +86,8 @@ def _to_original(pieces, spans):
             i += 1
         ostart = pieces[i][1] if i < count and pieces[i][0] <= q else q + shift_i
         r = end - 1
-        while j < count and pieces[j][0] + pieces[j][2] <= r:
+        # A removed character (zero-length piece) right at the end stays outside the span.
+        while j < count and (pieces[j][0] + pieces[j][2] < r or (pieces[j][2] and pieces[j][0] + pieces[j][2] == r)):
             shift_j = pieces[j][1] + pieces[j][3] - pieces[j][0] - pieces[j][2]
             j += 1
         oend = pieces[j][1] if j < count and pieces[j][0] <= r else r + shift_j
@@ -95,15 +101,18 @@ def normalise(text: str) -> Normalised:
     parts: list[str] = []
     last = 0
     shift = 0  # normalised length minus original length so far
-    for m in _WS_RUN.finditer(text):
+    for m in _RUN.finditer(text):
         run = m.group()
-        if (run.count("\n") or run.count("\r")) >= 2:
+        if not run[0].isspace():
+            rep = ""
+        elif (run.count("\n") or run.count("\r")) >= 2:
             # A paragraph break: a barrier plus spaces, one for one, so no offset shift.
             parts.append(text[last : m.start()])
             parts.append(PARA + " " * (len(run) - 1))
             last = m.end()
             continue
-        rep = " "
+        else:
+            rep = " "
         parts.append(text[last : m.start()])
         pieces.append((m.start() + shift, m.start(), len(rep), len(run)))
         parts.append(rep)
@@ -127,6 +136,41 @@ def is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+#: British <-> American spellings that news texts mix (whole words; -isation/-ization by rule).
+_SPELLING = {
+    "labour": "labor", "defence": "defense", "centre": "center", "programme": "program",
+    "honour": "honor", "neighbour": "neighbor", "favour": "favor", "harbour": "harbor",
+    "licence": "license", "offence": "offense", "catalogue": "catalog", "analyse": "analyze",
+    "councillor": "councilor", "counsellor": "counselor", "enrolment": "enrollment",
+}
+_SPELLING.update({v: k for k, v in list(_SPELLING.items())})
+_WORD = re.compile(r"[A-Za-z]+")
+_TAIL = re.compile(r"[.]*\Z")
+
+
+def _respell(m: re.Match[str]) -> str:
+    word = m.group()
+    low = word.lower()
+    other = _SPELLING.get(low)
+    if other is None:
+        for a, b in (("isation", "ization"), ("ization", "isation")):
+            stem = low.removesuffix(a).removesuffix(a + "s")
+            if stem != low and len(stem) >= 3:
+                other = low.replace(a, b)
+                break
+    if other is None:
+        return word
+    if word.isupper():
+        return other.upper()
+    return other[0].upper() + other[1:] if word[0].isupper() else other
+
+
+def spelling_variant(text: str) -> str:
+    """*text* with British spellings made American and vice versa (labour/labor,
+    decentralisation/decentralization); the text itself when nothing applies."""
+    return _WORD.sub(_respell, text)
+
+
 def plural(word: str) -> str | None:
     """The regular English plural of *word*, or None when there is no safe regular one."""
     if len(word) < 3 or not word.isalpha() or not word.isascii():
@@ -144,6 +188,7 @@ class _Entry:
     term: str
     cased: str | None  # the cased key to compare, for case-sensitive terms
     rank: tuple[int, ...]
+    tail: str = ""  # punctuation ending the term (the last "." of "H.E."), part of the span if present
 
 
 class Matcher:
@@ -159,10 +204,11 @@ class Matcher:
             for term in concept.terms:
                 if term.lang != lang:
                     continue
+                tail = _TAIL.search(term.text).group()
                 for variant, key, cased in self._keys(term):
                     # Curated before optional layers, exact before variant, preferred first.
                     rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
-                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank))
+                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail))
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: e.rank)
@@ -181,6 +227,10 @@ class Matcher:
         forms = [(0, term.text)]
         if "-" in term.text:
             forms.append((1, re.sub(r"(?<=\w)-(?=\w)", "", term.text)))
+        for _rank, form in list(forms):
+            other = spelling_variant(form)
+            if other != form:
+                forms.append((1, other))
         out = []
         for variant, form in forms:
             cased = term_key(form)
@@ -278,6 +328,8 @@ class Matcher:
             spans = [(s - 1, e - 1, entry) for s, e, entry in spans]
         new = object.__new__
         for start, end, entry in spans:
+            if entry.tail and text.startswith(entry.tail, end):
+                end += len(entry.tail)
             # Same fields as TermMatch(...), without the frozen dataclass's six
             # object.__setattr__ calls: this loop runs once per match.
             match = new(TermMatch)
