@@ -36,7 +36,8 @@ from toolkit.glossary.model import SOURCE_LANG, Concept, Term, TermMatch
 PARA = "\x00"  # stands for a paragraph break; no key contains it (decoded text never has NUL)
 #: Runs that change length: whitespace runs (-> one space or a paragraph barrier) and invisible
 #: characters inside words (soft hyphen, joiners, word joiner, BOM -> nothing).
-_RUN = re.compile(r"\s{2,}|[\u00ad\u200c\u200d\u2060\ufeff]+")
+#: A hyphen ending a line ("sub-" + line break + "national") is one space, like "sub national".
+_RUN = re.compile(r"\s{2,}|-[ \t]*\r?\n[ \t]*(?![\r\n])|[\u00ad\u200c\u200d\u2060\ufeff]+")
 #: One-for-one: every character that is not part of a word (and not already a space) -> space.
 _SEP = re.compile(r"[^\w \u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\x00]|[_\u02bb\u02bc]")  # ʻ ʼ are apostrophes
 _VOWELS = frozenset("aeiou")
@@ -103,7 +104,9 @@ def normalise(text: str) -> Normalised:
     shift = 0  # normalised length minus original length so far
     for m in _RUN.finditer(text):
         run = m.group()
-        if not run[0].isspace():
+        if run[0] == "-":
+            rep = " "
+        elif not run[0].isspace():
             rep = ""
         elif (run.count("\n") or run.count("\r")) >= 2:
             # A paragraph break: a barrier plus spaces, one for one, so no offset shift.
