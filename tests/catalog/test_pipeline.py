@@ -85,16 +85,20 @@ def test_translator_work_is_kept(work: Path, run) -> None:
     run(TEXT)
     path = po_path(work)
     text = path.read_text(encoding="utf-8").replace(
-        'msgid "Villagers welcomed the news."\nmsgstr ""',
-        '# Dara: checked with the editor\nmsgid "Villagers welcomed the news."\nmsgstr "អ្នកភូមិស្វាគមន៍ព័ត៌មាននេះ។"')
+        '#: docs/article.txt:5\nmsgid "Villagers welcomed the news."\nmsgstr ""',
+        '# Dara: checked with the editor\n#: docs/article.txt:5\nmsgid "Villagers welcomed the news."\n'
+        'msgstr "អ្នកភូមិស្វាគមន៍ព័ត៌មាននេះ។"')
     text = text.replace('"Last-Translator: \\n"', '"Last-Translator: Dara <dara@example.org>\\n"')
+    text = text.replace('"X-Generator: toolkit', '"X-Generator: Poedit 3.4\\n"\n"X-Old-Generator: toolkit')
     path.write_text(text, encoding="utf-8")
     run(now=LATER)
+    assert path.read_text(encoding="utf-8") == text  # nothing of ours changed: not even rewritten
     catalog = read_po(path)
     entry = next(e for e in catalog if e.msgid == "Villagers welcomed the news.")
     assert entry.msgstr == "អ្នកភូមិស្វាគមន៍ព័ត៌មាននេះ។" and entry.tcomment == "Dara: checked with the editor"
     assert not entry.fuzzy
     assert catalog.metadata["Last-Translator"] == "Dara <dara@example.org>"
+    assert catalog.metadata["X-Generator"] == "Poedit 3.4"
 
 
 def test_unparsable_catalog_is_never_overwritten(work: Path, run) -> None:

@@ -3,8 +3,9 @@
 A new catalog gets the fields GNU ``msginit`` writes, filled from CLDR (via babel) instead of
 placeholders, so ``msgfmt --check`` accepts it as is. Fields a translator (or their editor) set
 in an existing catalog are kept; only ``POT-Creation-Date`` (copied from the template, as
-``msgmerge`` does), ``PO-Revision-Date`` (when our run changes the catalog's content),
-``X-Generator`` and ``X-Toolkit-Source`` are ours to update.
+``msgmerge`` does), ``PO-Revision-Date`` (when our run changes the catalog's content) and
+``X-Toolkit-Source`` are ours to update; ``X-Generator`` is only set in new catalogs (an editor
+such as Poedit writes its own name there, and rewriting it would churn the file).
 """
 
 from __future__ import annotations
@@ -124,7 +125,7 @@ def catalog_comment(locale, source: str) -> str:
 def merge_header(old: dict[str, str], new: dict[str, str]) -> dict[str, str]:
     """Keep every field of *old* (a translator's), update the fields that are ours."""
     merged = dict(old)
-    for key in ("POT-Creation-Date", "X-Generator", SOURCE_FIELD):
+    for key in ("POT-Creation-Date", SOURCE_FIELD):  # X-Generator may name the translator's editor
         merged[key] = new[key]
     for key, value in new.items():
         merged.setdefault(key, value)
