@@ -298,6 +298,9 @@ def _decide(
     if cls == "time":
         if not upper:
             return None
+        w = _WORD.match(text, j, end)
+        if w is not None and w.group() in rules.time_after:
+            return None  # "10 a.m. Tuesday"
         before = text[seg_start:p].split()[:-1]
         intro = len(before) <= 3 and bool(before) and before[0].lower() in rules.time_intro
         return None if intro else m.end(3)

@@ -20,10 +20,10 @@ ABBREVIATION_CLASSES = frozenset(
     {"prefix", "prefix-or-name", "number", "month", "time", "inside", "general", "final"}
 )
 #: Word-list sections.
-WORD_LISTS = ("starters", "speech-verbs", "time-intro")
+WORD_LISTS = ("starters", "speech-verbs", "time-intro", "time-after")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SegmentRules:
     """Everything language-specific the English segmenter knows, as data."""
 
@@ -31,6 +31,7 @@ class SegmentRules:
     starters: frozenset[str]  # words that typically begin a sentence
     speech_verbs: frozenset[str]  # "said", "asked": attribution after a quoted question
     time_intro: frozenset[str]  # "at", "by": opening time phrase ("At 5 a.m. Mr. Smith")
+    time_after: frozenset[str] = frozenset()  # "Tuesday", "GMT": continue a time ("10 a.m. Tuesday")
     sources: tuple[str, ...] = ()
 
     def abbreviation_class(self, word: str) -> str | None:
@@ -111,5 +112,6 @@ def _load(extra: tuple[str, ...]) -> SegmentRules:
         starters=frozenset(sections.get("starters", {})),
         speech_verbs=frozenset(sections.get("speech-verbs", {})),
         time_intro=frozenset(w.lower() for w in sections.get("time-intro", {})),
+        time_after=frozenset(sections.get("time-after", {})),
         sources=("toolkit/data/segment/en.txt", *extra),
     )
