@@ -65,9 +65,12 @@ class _Index:
 
     def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
         """Deprecated renderings in *hay* that are not part of a longer accepted rendering."""
+        hits = list(self.automaton.iter(hay))
+        if not any(not ok and concepts for _, (_, ok, concepts) in hits):
+            return []  # the common case: no deprecated rendering at all
         accepted: list[tuple[int, int]] = []
         bad: list[tuple[int, int, str, tuple[str, ...]]] = []
-        for end, (k, ok, concepts) in self.automaton.iter(hay):
+        for end, (k, ok, concepts) in hits:
             start = end + 1 - len(k)
             if not text.on_boundaries(hay, start, end + 1):
                 continue

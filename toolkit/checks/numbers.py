@@ -39,6 +39,7 @@ _KM_TOKEN_RE = re.compile(r"[0-9](?:[.,][0-9]+|[ \u00a0\u202f\u2009]?[0-9]+)*")
 _EN_SCALE_RE = re.compile(r"\s*(thousand|million|billion|trillion|bn|tn)\b", re.I)
 _YEAR_RANGE_RE = re.compile(r"((?:1|2)[0-9])([0-9]{2})[-\u2013/]$")
 _KM_SCALE_RE = re.compile(r"[\s\u200b]*(ពាន់លាន|ប៊ីលាន|ទ្រីលាន|លាន|ពាន់|ម៉ឺន|សែន|thousand|million|billion|trillion)", re.I)
+_SWAP_MARKS = str.maketrans(".,", ",.")
 _EN_SCALE_WORDS = ("thousand", "million", "billion", "trillion", "bn", "tn")
 _KM_SCALE_WORDS = ("ពាន់", "លាន", "ម៉ឺន", "សែន")
 _EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9,
@@ -226,8 +227,8 @@ def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
         have: set[str] | None = None
         words: set[str] | None = None
         for token, values in wanted:
-            if token in same:
-                continue
+            if token in same or token.translate(_SWAP_MARKS) in same:
+                continue  # as written, or with . and , swapped (៨១,១ for 81.1; ១.៥០០ for 1,500)
             if have is None:
                 have = target_values(translation, clean)
             if values & have:

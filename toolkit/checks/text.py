@@ -59,15 +59,15 @@ def analyse(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
         normal = khmer.normalize(text)
         return normal, tuple((i.start, i.message) for i in validate(normal))
     parts = _RUN_RE.split(text)  # [other, run, other, run, ..., other]
+    infos = list(map(_run_info, parts[1::2]))
+    parts[1::2] = [normal for normal, _ in infos]
     issues: list[tuple[int, str]] = []
-    offset = 0
-    for i, part in enumerate(parts):
-        if i % 2:
-            normal, found = _run_info(part)
-            parts[i] = normal
-            if found:
-                issues.extend((offset + start, message) for start, message in found)
-        offset += len(parts[i])
+    if any(found for _, found in infos):  # rare: locate them in the normalized text
+        offset = 0
+        for i, part in enumerate(parts):
+            if i % 2:
+                issues.extend((offset + start, message) for start, message in infos[i // 2][1])
+            offset += len(part)
     return unicodedata.normalize("NFC", "".join(parts)), tuple(issues)
 
 
