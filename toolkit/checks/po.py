@@ -13,6 +13,7 @@ import codecs
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from toolkit.errors import CatalogError, InputError
@@ -50,7 +51,7 @@ class Entry:
         """Every msgstr form (one for singular entries)."""
         return self.msgstr_plural if self.msgid_plural is not None else (self.msgstr,)
 
-    @property
+    @cached_property  # asked for by every check of the entry
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """(source, translation) pairs: msgstr[0] pairs with msgid, the other forms with
         msgid_plural; a language with one form (Khmer) pairs it with msgid_plural."""
