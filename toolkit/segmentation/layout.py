@@ -129,14 +129,18 @@ def _features(content: str) -> Features:
 
 
 def _document_shape(blocks: list[list[Line]], features: dict[int, Features]) -> tuple[bool, int]:
-    """Is the document hard-wrapped, and at what width (longest line that is not a block's last)?"""
+    """Is the document hard-wrapped, and at what width?
+
+    The width is the 90th percentile of the lengths of lines that are not a block's last (one
+    long URL on its own line does not make every other line look short).
+    """
     evidence = 0
     open_breaks = 0
-    width = 0
+    lengths: list[int] = []
     for block in blocks:
         for prev, nxt in zip(block, block[1:]):
             fp, fn = features[prev[0]], features[nxt[0]]
-            width = max(width, fp[0])
+            lengths.append(fp[0])
             if fp[1]:
                 continue
             open_breaks += 1
@@ -145,6 +149,8 @@ def _document_shape(blocks: list[list[Line]], features: dict[int, Features]) -> 
             if fn[2] or fp[4]:
                 evidence += 1
     wrapped = evidence > 0 and evidence * 4 >= open_breaks
+    lengths.sort()
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
     return wrapped, width
 
 
