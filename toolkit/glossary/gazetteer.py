@@ -12,11 +12,12 @@ Ambiguity, and what we do about it:
 * **One English name, several Khmer spellings** (different places romanised alike): the Khmer
   used by most units is preferred, the others are admitted, each with a note naming a unit that
   uses it — the translator sees every candidate; checks accept any of them.
+* **Bare names are case-sensitive**: place names are capitalised in English news; "peak" or
+  "chan" in lower case is not a village. "<name> district|commune|village" is admitted and
+  matched in any case ("Thmei Village", "thmei village").
 * **Names that are English words or very short** ("In", "Say", "Peak", "Run", "Ou"): the bare
-  name is not recognised (only "In village", "Say commune" …), so running text does not light up.
-* **Every bare name is case-sensitive**: place names are capitalised in English news; "peak" or
-  "chan" in lower case is not a village. The "<name> district|commune|village" variants are
-  admitted terms matched case-insensitively.
+  name is not recognised, and only the capitalised unit form is, case-sensitively ("In Village",
+  "Say Commune"), because "In village meetings" and "in villages" are ordinary English.
 * **Collisions with the curated glossary** (a district called Battambang): curated concepts always
   win in recognition (the layer is ranked after every curated concept), and a gazetteer id that
   a curated concept already uses is dropped.
@@ -41,7 +42,7 @@ ENGLISH_WORDS = frozenset(
     "bang bat bos cham chan char chong hang peak pong run sala say ban bay bar bell bone kong long "
     "tong trap leap dam lake rose mean tom pis".split()
 )
-LAYER_VERSION = 2  # bump when the way the layer is built changes (invalidates caches)
+LAYER_VERSION = 4  # bump when the way the layer is built changes (invalidates caches)
 MIN_BARE = 4  # shorter single-word names (Ou, Ta, In) are recognised only with their unit noun
 
 
@@ -119,7 +120,11 @@ def build() -> list[Concept]:
         if bare:
             terms.append(Term(name, "en", "preferred", case_sensitive=True))
         for level in levels:
-            terms.append(Term(f"{name} {level}", "en", "preferred" if not terms else "admitted"))
+            status = "preferred" if not terms else "admitted"
+            if bare:  # "thmei village" in any case is still the place
+                terms.append(Term(f"{name} {level}", "en", status))
+            else:  # "In village meetings": only "In Village" is the place
+                terms.append(Term(f"{name} {level.title()}", "en", status, case_sensitive=True))
         spellings = Counter(u.km for u in units)
         for i, (km, _n) in enumerate(spellings.most_common()):
             first = next(u for u in units if u.km == km)
