@@ -60,6 +60,8 @@ def test_lint_cli_exit_codes(cli) -> None:
     assert broken.exit_code == 1
     assert broken.stdout.count("[spacing]") == 3
     assert "3 error(s)" in broken.stderr
+    missing = cli("glossary", "lint", LINT / "no-such-file.yaml")
+    assert missing.exit_code == 2 and "no such glossary file" in missing.stderr
 
 
 def test_shipped_glossary_lints_clean() -> None:

@@ -233,10 +233,7 @@ def lint_paths(paths: Sequence[str | Path], *, gazetteer: bool = False) -> list[
 
     findings: list[Finding] = []
     concepts: list[Concept] = []
-    try:
-        files = expand(paths)
-    except ToolkitError as exc:
-        return _schema(exc)
+    files = expand(paths)  # a missing path is an input error (exit 2), not a finding
     for path in files:
         try:
             if path.suffix.lower() in (".yaml", ".yml"):
