@@ -106,5 +106,10 @@ class Glossary:
         return matcher
 
     def find(self, text: str, lang: str = SOURCE_LANG) -> list[TermMatch]:
-        """Glossary terms recognised in *text* (see :mod:`toolkit.glossary.match` for the rules)."""
+        """Glossary terms recognised in *text* (see :mod:`toolkit.glossary.match` for the rules).
+
+        *lang* is the language of *text*; word boundaries are spaces and punctuation, so this
+        suits English and other space-separated languages, not Khmer (use
+        :func:`toolkit.khmer.find_on_boundaries` with :meth:`targets` for Khmer text).
+        """
         return self.matcher(lang).find(text)
