@@ -214,16 +214,25 @@ def _same_tokens(source: str, clean: str) -> set[str]:
     return tokens
 
 
+def _all_written_alike(source: str, same: set[str]) -> bool:
+    """True if every raw number token of *source* occurs in the translation as written or with
+    . and , swapped. Sound: such a token always has a reading equal to the source's value(s)."""
+    clean = text.ascii_digits(strip_placeholders(source))
+    return all(t in same or t.translate(_SWAP_MARKS) in same for t in _SOURCE_RE.findall(clean))
+
+
 @check("numbers", "error")
 def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
     """A number of the source is missing or changed in the translation (Khmer digits equal Latin
     digits; thousands separators and decimal marks are normalised, see the module docstring)."""
     for source, translation in entry.pairs:
-        wanted = source_numbers(source)
-        if not wanted:
+        if _DIGIT_RE.search(source) is None:
             continue
         clean = _clean(translation)
         same = _same_tokens(source, clean)
+        if same and _all_written_alike(source, same):
+            continue  # every number of the source is in the translation as written: nothing to parse
+        wanted = source_numbers(source)
         have: set[str] | None = None
         words: set[str] | None = None
         for token, values in wanted:

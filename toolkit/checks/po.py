@@ -144,9 +144,7 @@ def parse_po(text: str, path: str = "<string>") -> Catalog:
 
     def finish(lineno: int) -> None:
         nonlocal cur, header, header_line
-        if cur.empty():
-            if cur.flags and not cur.obsolete:
-                pass  # flags/comments without a message at end of file: harmless
+        if cur.empty():  # comments without a message (e.g. at the end of the file): harmless
             cur = _Builder()
             return
         if cur.msgid is None:
