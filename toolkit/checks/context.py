@@ -37,6 +37,15 @@ class Env:
             found = self.cache[(concept_id, lang)] = self.glossary.targets(concept_id, lang)
         return found
 
+    def target_keys(self, concept_id: str, lang: str) -> tuple[str, ...]:
+        """The comparison keys (:func:`toolkit.checks.text.key`) of :meth:`targets`."""
+        found = self.cache.get(("keys", concept_id, lang))
+        if found is None:
+            from toolkit.checks.text import key
+
+            found = self.cache[("keys", concept_id, lang)] = tuple(key(t) for t in self.targets(concept_id, lang))
+        return found
+
     @property
     def glossary_lang(self) -> str | None:
         """The glossary language code for the catalog's language (``km_KH`` -> ``km``)."""

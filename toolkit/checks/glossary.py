@@ -27,7 +27,7 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
                 continue
             seen.add(match.concept)
             accepted = env.targets(match.concept, lang)
-            if not accepted or any(text.contains(hay, text.key(t)) for t in accepted):
+            if not accepted or any(text.contains(hay, k) for k in env.target_keys(match.concept, lang)):
                 continue
             shown = " or ".join(f"“{t}”" for t in accepted[:3])
             yield Problem(f"“{match.text}” ({match.concept}) is not translated with {shown}",
