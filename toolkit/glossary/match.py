@@ -37,7 +37,12 @@ PARA = "\x00"  # stands for a paragraph break; no key contains it (decoded text 
 #: Runs that change length: whitespace runs (-> one space or a paragraph barrier) and invisible
 #: characters inside words (soft hyphen, joiners, word joiner, BOM -> nothing).
 #: A hyphen ending a line ("sub-" + line break + "national") is one space, like "sub national".
-_RUN = re.compile(r"\s{2,}|-[ \t]*\r?\n[ \t]*(?![\r\n])|[\u00ad\u200c\u200d\u2060\ufeff]+")
+_DROPPED = "\u00ad\u200c\u200d\u2060\ufeff"
+_RUN = re.compile(
+    rf"(?=[\s\-{_DROPPED}])(?:\s{{2,}}|-[ \t]*\r?\n[ \t]*(?![\r\n])|[{_DROPPED}]+)"
+)
+_WS_RUN = re.compile(r"\s{2,}")  # the same when the text has no line-end hyphen or dropped character
+_HYPHEN_EOL = re.compile(r"-[ \t]*\r?\n")
 #: One-for-one: every character that is not part of a word (and not already a space) -> space.
 _SEP = re.compile(r"[^\w \u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\x00]|[_\u02bb\u02bc]")  # ʻ ʼ are apostrophes
 _VOWELS = frozenset("aeiou")
@@ -102,7 +107,8 @@ def normalise(text: str) -> Normalised:
     parts: list[str] = []
     last = 0
     shift = 0  # normalised length minus original length so far
-    for m in _RUN.finditer(text):
+    simple = _HYPHEN_EOL.search(text) is None and not any(c in text for c in _DROPPED)
+    for m in (_WS_RUN if simple else _RUN).finditer(text):
         run = m.group()
         if run[0] == "-":
             rep = " "
