@@ -108,3 +108,10 @@ def test_missing_and_unsupported_paths(tmp_path: Path) -> None:
     odd.write_text("{}", encoding="utf-8")
     with pytest.raises(InputError, match="not a glossary file"):
         load_glossary([odd])
+
+
+def test_language_codes_are_keys_of_concepts_only() -> None:
+    body = "domain: general\nconcepts:\n  - {id: a, source: s, en: [{term: x, fr: y}]}\n"
+    _concepts, problems = parse_native(body, "t.yaml")
+    assert [p.message for p in problems] == [
+        "concept 'a', en term 1: unknown key 'fr' (expected one of: term, status, pos, case_sensitive, dnt, note)"]

@@ -42,8 +42,12 @@ class _Reader:
             line = node.start_mark.line + 1
         self.problems.append(GlossaryError(message, path=self.path, line=line))
 
-    def mapping(self, node: yaml.Node, what: str, allowed: Iterable[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """Key -> (key node, value node); reports non-mappings, duplicate and unknown keys."""
+    def mapping(self, node: yaml.Node, what: str, allowed: Iterable[str],
+                languages: bool = False) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Key -> (key node, value node); reports non-mappings, duplicate and unknown keys.
+
+        With *languages*, BCP-47 codes are keys too (a concept's ``en:``, ``km:``).
+        """
         if not isinstance(node, yaml.MappingNode):
             self.error(node, f"{what} must be a mapping")
             return {}
@@ -57,8 +61,9 @@ class _Reader:
             if name in out:
                 self.error(key, f"{what}: duplicate key {name!r}")
                 continue
-            if name not in allowed and not (what.startswith("concept") and LANG_RE.match(name)):
-                self.error(key, f"{what}: unknown key {name!r} (expected one of: {', '.join(allowed)})")
+            if name not in allowed and not (languages and LANG_RE.match(name)):
+                also = " or a language code such as en, km" if languages else ""
+                self.error(key, f"{what}: unknown key {name!r} (expected one of: {', '.join(allowed)}{also})")
                 continue
             out[name] = (key, value)
         return out
@@ -117,7 +122,12 @@ def _term(r: _Reader, node: yaml.Node, lang: str, index: int, cid: str) -> Term 
 
 def _concept(r: _Reader, node: yaml.Node, file_domain: str | None, index: int) -> Concept | None:
     line = node.start_mark.line + 1
-    fields = r.mapping(node, f"concept {index + 1}", CONCEPT_KEYS)
+    name = f"concept {index + 1}"
+    if isinstance(node, yaml.MappingNode):  # name the concept by its id in messages, if it has one
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "id" and isinstance(value, yaml.ScalarNode):
+                name = f"concept {value.value!r}"
+    fields = r.mapping(node, name, CONCEPT_KEYS, languages=True)
     if not isinstance(node, yaml.MappingNode):
         return None
     cid = r.text(fields["id"][1], "concept id") if "id" in fields else None
