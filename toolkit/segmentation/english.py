@@ -1,9 +1,12 @@
-"""English sentence boundaries inside one unit of prose.
+"""English sentence boundaries inside units of prose (paragraphs, lines; see layout).
 
-One compiled regular expression finds every *candidate* boundary (sentence punctuation, any
-closing quotes or brackets, then white space); a small decision looks only at the word before
-and the word after, so the cost is linear in the input. What a period after a word means comes
-from :class:`~toolkit.segmentation.rules.SegmentRules` (data), not from literals here.
+One compiled regular expression, run once over the whole text, finds every *candidate*
+boundary (sentence punctuation, closing quotes or brackets, white space, then no lower-case
+letter) and already settles the two commonest cases: an ordinary word before a period ends the
+sentence, a title such as "Mr." never does. Every other candidate gets a small decision that
+looks only at the word before and the word after, so the cost is linear in the input. What a
+period after a word means comes from :class:`~toolkit.segmentation.rules.SegmentRules` (data),
+not from literals here.
 """
 
 from __future__ import annotations
@@ -68,33 +71,40 @@ def _attribution(verbs: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}(?:%s)\b" % alternatives)
 
 
+@lru_cache(maxsize=64)
+def _item_marker(bullet: str, suffix: str) -> re.Pattern[str]:
+    prefix = re.escape(bullet) + r"\s*" if bullet else ""
+    return re.compile(r"(?<=\s)" + prefix + r"(\d{1,3}|[A-Za-z])" + re.escape(suffix) + r"(?=\s)")
+
+
+@lru_cache(maxsize=16)
+def _bullet(bullet: str) -> re.Pattern[str]:
+    return re.compile(r"(?<=\s)" + re.escape(bullet) + r"(?=\s)")
+
+
+def _next_label(label: str) -> str | None:
+    if label.isdigit():
+        return str(int(label) + 1)
+    return None if label in "zZ" else chr(ord(label) + 1)
+
+
 def _inline_list(text: str, start: int, end: int) -> list[int]:
     """Offsets where the next items of a list written on one line begin ("1) a 2) b")."""
-    m = _LIST_START.match(text, start, end)
     cuts: list[int] = []
+    m = _LIST_START.match(text, start, end)
     if m:
         bullet, label, suffix = m.groups()
-        pos = m.end()
-        while True:
-            if label.isdigit():
-                label = str(int(label) + 1)
-            elif label in "zZ":
-                break
-            else:
-                label = chr(ord(label) + 1)
-            prefix = re.escape(bullet) + r"\s*" if bullet else ""
-            nxt = re.compile(r"(?<=\s)" + prefix + re.escape(label) + re.escape(suffix) + r"(?=\s)").search(
-                text, pos, end
-            )
-            if nxt is None:
-                break
-            cuts.append(nxt.start())
-            pos = nxt.end()
+        expected = _next_label(label)
+        for item in _item_marker(bullet, suffix).finditer(text, m.end(), end):
+            if item.group(1) == expected:
+                cuts.append(item.start())
+                expected = _next_label(expected)
+                if expected is None:
+                    break
         return cuts
     m = _BULLET_START.match(text, start, end)
     if m:
-        bullet = re.compile(r"(?<=\s)" + re.escape(m.group(1)) + r"(?=\s)")
-        cuts = [b.start() for b in bullet.finditer(text, m.end(), end)]
+        cuts = [b.start() for b in _bullet(m.group(1)).finditer(text, m.end(), end)]
     return cuts
 
 
