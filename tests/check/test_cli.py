@@ -7,7 +7,6 @@ import shutil
 import sys
 import xml.etree.ElementTree as ET
 
-import pytest
 
 from tests.check.helpers import CLEAN, GLOSSARY, SEEDED
 from tests.conftest import run_toolkit
