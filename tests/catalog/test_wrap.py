@@ -103,3 +103,42 @@ def test_random_corpus_round_trips_through_msgcat(seed: int, tmp_path: Path) -> 
         entries.append(polib.POEntry(msgid=msgid, msgstr=msgstr,
                                      occurrences=[("docs/a.txt", str(rng.randint(1, 9999)))]))
     _assert_msgcat_noop(_catalog(entries), tmp_path)
+
+
+NEWS_WORDS = ("minister said Tuesday budget roads Kampot Hun Sen's officials 62.5 1,000 2025–26 10:30 $180 €5 £3 "
+              "40% (CPP) [sic] {x} “quoted” ‘single’ «Khmer» — – … e.g. U.S. Dr. a/b and/or 3/4 x-ray well-known "
+              "20-year-old #5 @user 1st A&B ±2 ×3 ÷ → • · § © ™ ° ½ 'tis it's http://x.org/a?b=c;d "
+              "info@example.org C++ C# 7:00 p.m. 12.5% -5 +3 v2.0 ... ?! :) ;-)").split(" ")
+NEWS_KHMER = ["ក្រសួង", "អភិវឌ្ឍន៍", "ជនបទ", "បាន", "ថា", "៤០", "គីឡូម៉ែត្រ", "។", "៖", "ៗ", "«", "»", "ហ៊ុន",
+              "សែន", "១,០០០", "៦២,៥%", "(ក)", "ខ្មែរ", "៛", "–"]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_news_like_mixed_text_round_trips(seed: int, tmp_path: Path) -> None:
+    """English news punctuation, numbers, URLs and Khmer (with ZWSP, NBSP or no separator)."""
+    rng = random.Random(seed)
+    entries = []
+    for number in range(400):
+        parts = []
+        for _ in range(rng.randint(5, 40)):
+            parts.append(rng.choice(NEWS_KHMER) if rng.random() < 0.3 else rng.choice(NEWS_WORDS))
+            parts.append(rng.choice([" ", " ", " ", "", ZW, "\u00a0"]))
+        entries.append(polib.POEntry(msgid=f"{number} " + "".join(parts), msgstr=""))
+    _assert_msgcat_noop(_catalog(entries), tmp_path)
+
+
+PROBE_LEFT = list(".,:;/—-")
+PROBE_RIGHT = [chr(c) for c in range(33, 127) if chr(c) not in '"\\z'] + list("“”‘’«»—–…€£§¶©®™°½×÷→•·កខ។៖០")
+
+
+def test_break_opportunities_match_gettext_pair_by_pair(tmp_path: Path) -> None:
+    """For each pair (a, b), a string that must break exactly between a and b if gettext allows it."""
+    entries = [polib.POEntry(msgctxt=f"{a}{b}", msgid="q " + "z" * 74 + a + b + "zzzz", msgstr="")
+               for a in PROBE_LEFT for b in PROBE_RIGHT]
+    _assert_msgcat_noop(_catalog(entries), tmp_path)
+
+
+def test_break_after_closing_bracket_and_space_before_khmer_camnuc(tmp_path: Path) -> None:
+    """libunistring breaks in ``) ៖`` where current UAX #14 (LB16) does not: we follow gettext."""
+    entries = [polib.POEntry(msgid="x " * 33 + "(ក)÷ ៦២,៥%:) ៖ ១,០០០ rock'n'roll v2.0 more words here", msgstr="")]
+    _assert_msgcat_noop(_catalog(entries), tmp_path)
