@@ -1,0 +1,64 @@
+"""Placeholder syntaxes chosen by PO flags, and sentence-final punctuation equivalences."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.checks.context import Env
+from toolkit.checks.placeholders import placeholders
+from toolkit.checks.po import Entry
+from toolkit.checks.punctuation import punctuation
+
+PLACEHOLDERS = [
+    # (msgid, msgstr, flags, finding expected)
+    ("%d files", "ឯកសារ %d", ("c-format",), False),
+    ("%d files", "ឯកសារ %s", ("c-format",), True),
+    ("%s met %d people", "%2$d នាក់បានជួប %1$s", ("c-format",), False),
+    ("%s met %d people", "%2$s នាក់បានជួប %1$d", ("c-format",), True),
+    ("%i items", "ធាតុ %d", ("c-format",), False),  # %i and %d are the same conversion
+    ("100%% sure of %s", "ប្រាកដ ១០០%% ពី %s", ("c-format",), False),
+    ("%d files", "ឯកសារ %s", ("no-c-format",), False),  # flag says: not a format string
+    ("%(n)s of %(total)s", "%(total)s ក្នុង %(n)s", ("python-format",), False),
+    ("%(n)s of %(total)s", "%(n)s ក្នុង %(all)s", ("python-format",), True),
+    ("{0} of {1}", "{1} ក្នុង {0}", ("python-brace-format",), False),
+    ("{} of {}", "{} ក្នុង {}", ("python-brace-format",), False),
+    ("{name:>4}", "{name}", ("python-brace-format",), True),
+    ("{{literal}} {x}", "{{literal}} {x}", ("python-brace-format",), False),
+    ("{x}", "{y}", ("no-python-brace-format",), False),
+    ("50% of voters", "អ្នកបោះឆ្នោត ៥០%", (), False),  # no flag: a percent sign is text
+    ("Hello %s", "សួស្តី", (), True),  # no flag: unambiguous %s still compared
+    ("Hello {name}", "សួស្តី {name}", (), False),
+]
+
+
+@pytest.mark.parametrize("msgid,msgstr,flags,found", PLACEHOLDERS)
+def test_placeholders(msgid, msgstr, flags, found):
+    entry = Entry(1, msgid, msgstr, flags=frozenset(flags))
+    assert bool(list(placeholders(entry, Env()))) is found
+
+
+PUNCTUATION = [
+    ("It rained.", "ភ្លៀងបានធ្លាក់។", False),
+    ("It rained.", "ភ្លៀងបានធ្លាក់៕", False),
+    ("It rained.", "ភ្លៀងបានធ្លាក់។\u200b", False),
+    ("It rained.", "ភ្លៀងបានធ្លាក់ ។ ", False),
+    ("It rained.", "ភ្លៀងបានធ្លាក់", True),
+    ("It rained.", "ភ្លៀងបានធ្លាក់?", True),
+    ("Did it rain?", "តើភ្លៀងធ្លាក់ទេ?", False),
+    ("Run!", "រត់!", False),
+    ("Note:", "កំណត់ចំណាំ៖", False),
+    ("Note:", "កំណត់ចំណាំ:", False),
+    ("He said \"yes.\"", "គាត់បាននិយាយថា «បាទ»។", False),
+    ("He said \u201cyes.\u201d", "គាត់បាននិយាយថា «បាទ។»", False),
+    ("(See page 5.)", "(សូមមើលទំព័រ ៥។)", False),
+    ("Roads, bridges, etc.", "ផ្លូវ ស្ពាន ។ល។", False),
+    ("They live in the U.S.", "ពួកគេរស់នៅសហរដ្ឋអាមេរិក", False),
+    ("To be continued...", "នៅមានត…", False),
+    ("Headline without a stop", "ចំណងជើងគ្មានសញ្ញា", False),
+    ("Headline without a stop", "ចំណងជើងគ្មានសញ្ញា។", True),
+]
+
+
+@pytest.mark.parametrize("msgid,msgstr,found", PUNCTUATION)
+def test_punctuation(msgid, msgstr, found):
+    assert bool(list(punctuation(Entry(1, msgid, msgstr), Env()))) is found
