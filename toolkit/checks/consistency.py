@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from toolkit.checks import text
 from toolkit.checks.numbers import canonical_numbers
@@ -15,9 +15,8 @@ from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
 
 
-@dataclass(frozen=True)
-class Unit:
-    """An entry with the file it is in (what corpus checks see)."""
+class Unit(NamedTuple):
+    """An entry with the file it is in (what corpus checks see); a tuple, as there are many."""
 
     path: str
     entry: Entry

@@ -187,13 +187,16 @@ def _run(
         for chk in catalog_checks:
             for problem in chk.func(stats, options.limits):  # type: ignore[operator]
                 add(name, None, chk.id, problem, line=catalog.header_line)
+        units = by_lang[lang.replace("-", "_")]
+        funcs = [(chk.id, chk.func) for chk in entry_checks]
         for entry in catalog.entries:
             if entry.obsolete or not entry.translated or (entry.fuzzy and not options.include_fuzzy):
                 continue
-            by_lang[lang.replace("-", "_")].append(Unit(name, entry))
-            for chk in entry_checks:
-                for problem in chk.func(entry, env):  # type: ignore[operator]
-                    add(name, entry, chk.id, problem)
+            if corpus_checks:
+                units.append(Unit(name, entry))
+            for check_id, func in funcs:
+                for problem in func(entry, env):  # type: ignore[operator]
+                    add(name, entry, check_id, problem)
     for units in by_lang.values():
         for chk in corpus_checks:
             for unit, problem in chk.func(units):  # type: ignore[operator]
