@@ -63,3 +63,31 @@ def test_target_prefix_is_forced_and_stripped(model_files, tmp_path):
 def test_bad_options_are_usage_errors(kwargs):
     with pytest.raises(UsageError):
         EngineOptions(**kwargs)
+
+
+def test_pieces_outside_the_tokenizer_decode_as_sentencepiece_text(engine):
+    """OPUS-MT keeps a separate target vocabulary: its pieces still decode; control tokens drop."""
+    pieces = engine.codec.encode("Hello") + ["\u2581ឧទាហរណ៍ថ្មីណាស់", "\u2581zzqqxx", "</s>"]
+    assert engine.codec.sp.piece_to_id("\u2581zzqqxx") == engine.codec.sp.unk_id()
+    assert engine.codec.decode(pieces) == "Hello ឧទាហរណ៍ថ្មីណាស់ zzqqxx"
+    assert engine.codec.decode(["\u2581zzqqxx"] + engine.codec.encode("and more")) == "zzqqxx and more"
+
+
+def test_source_prefix_and_end_token_for_nllb_style_models(cli, extracted, tmp_path):
+    import json
+    import shutil
+
+    model = tmp_path / "ct2"
+    shutil.copytree(extracted / "model", model)
+    out = tmp_path / "nllb-style.argosmodel"
+    assert cli("models", "pack", "--ct2", model, "--tokenizer", extracted / "sentencepiece.model", "--from", "en",
+               "--to", "km", "--source-prefix", "eng_Latn", "-o", out).exit_code == 0
+    package = packages.install(out, tmp_path / "m")
+    assert package.source_prefix == "eng_Latn"
+    tokens = CT2Engine(package).tokenize(["Hi"])[0]
+    assert tokens[0] == "eng_Latn" and tokens[-1] != "</s>"  # this model's config adds </s> itself
+    config_path = package.path / "model" / "config.json"
+    config = json.loads(config_path.read_text())
+    config["add_source_eos"] = False
+    config_path.write_text(json.dumps(config))
+    assert CT2Engine(package).tokenize(["Hi"])[0][-1] == "</s>"

@@ -16,6 +16,7 @@ from toolkit.errors import ModelError, UsageError
 from toolkit.mt.packages import ModelPackage
 
 DEVICES = ("cpu", "cuda", "auto")
+_CONTROL = frozenset({"<s>", "</s>", "<pad>", "<blank>"})
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,29 @@ class SentencePieceCodec:
         return self.sp.encode(text, out_type=str)
 
     def decode(self, pieces: Sequence[str]) -> str:
-        # tokens outside the tokenizer (language tags, "</s>", padding) carry no text
-        known = [p for p in pieces if self.sp.piece_to_id(p) != self._unk or p == self.sp.id_to_piece(self._unk)]
-        return self.sp.decode_pieces(known)
+        """Pieces of the tokenizer decode through it; others (a separate target vocabulary, as in
+        OPUS-MT) are joined as SentencePiece text (``▁`` = space); control tokens are dropped."""
+        parts: list[str] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            if run:
+                text = self.sp.decode_pieces(run)
+                if parts and run[0].startswith("\u2581"):  # decode drops a run's leading space
+                    text = " " + text
+                parts.append(text)
+                run.clear()
+
+        for piece in pieces:
+            if piece in _CONTROL:
+                continue
+            if self.sp.piece_to_id(piece) != self._unk or piece == "<unk>":
+                run.append(piece)
+            else:
+                flush()
+                parts.append(piece.replace("\u2581", " ") if parts else piece.lstrip("\u2581").replace("\u2581", " "))
+        flush()
+        return "".join(parts)
 
 
 class BPECodec:
@@ -69,6 +90,16 @@ class BPECodec:
         return self.tok.decode(list(pieces))
 
 
+def _model_config(directory: Path) -> dict:
+    import json
+
+    try:
+        data = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 class CT2Engine:
     """One loaded package: ``translate(texts)`` returns one output per input, same order."""
 
@@ -82,6 +113,11 @@ class CT2Engine:
             and package.tokenizer.name != "bpe.model" else BPECodec(package)
         self.prefix = package.target_prefix.split()
         self.source_prefix = package.source_prefix.split()
+        # NLLB-style models want "<lang> tokens </s>" (as their tokenizer makes); add the end
+        # token unless the model's own config already has CTranslate2 add it.
+        config = _model_config(package.path / "model")
+        self.source_suffix = [config.get("eos_token") or "</s>"] \
+            if self.source_prefix and not config.get("add_source_eos") else []
         try:
             self.translator = ctranslate2.Translator(
                 str(package.path / "model"), device=options.device, intra_threads=options.threads,
@@ -96,7 +132,7 @@ class CT2Engine:
         return f"{self.name} {self.package.code} {self.package.version}"
 
     def tokenize(self, texts: Sequence[str]) -> list[list[str]]:
-        return [self.source_prefix + self.codec.encode(t) for t in texts]
+        return [self.source_prefix + self.codec.encode(t) + self.source_suffix for t in texts]
 
     def translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
         """One CTranslate2 call on pre-tokenized input; returns output tokens without the prefix."""

@@ -61,8 +61,8 @@ BASE_SHAPE = Shape(encoder_layers=6, decoder_layers=6, d_model=512, heads=8, ffn
 
 
 def train_sentencepiece(corpus: Path, out_prefix: Path, vocab_size: int = 700,
-                        user_symbols: tuple[str, ...] = ()) -> Path:
-    """Train a unigram SentencePiece model with byte fallback (any text is encodable)."""
+                        user_symbols: tuple[str, ...] = (), model_type: str = "unigram") -> Path:
+    """Train a SentencePiece model with byte fallback (any text is encodable)."""
     import sentencepiece as spm
 
     lines = [ln for ln in corpus.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
@@ -70,7 +70,7 @@ def train_sentencepiece(corpus: Path, out_prefix: Path, vocab_size: int = 700,
         text = Path(tmp) / "corpus.txt"
         text.write_text("\n".join(lines) + "\n", encoding="utf-8")
         spm.SentencePieceTrainer.train(
-            input=str(text), model_prefix=str(out_prefix), vocab_size=vocab_size, model_type="unigram",
+            input=str(text), model_prefix=str(out_prefix), vocab_size=vocab_size, model_type=model_type,
             character_coverage=1.0, byte_fallback=True, hard_vocab_limit=False,
             user_defined_symbols=list(user_symbols), minloglevel=2, num_threads=1,
             # round-trip: keep the text as written (no NFKC, no whitespace squeezing)
@@ -210,7 +210,8 @@ def build_copy_model(sp_model: Path, out_dir: Path, shape: Shape = TEST_SHAPE, *
 
 def build_package(out: Path, *, corpus: Path = DEFAULT_CORPUS, shape: Shape = TEST_SHAPE,
                   from_code: str = "en", to_code: str = "km", version: str = "1.0",
-                  prefix_token: str | None = None, code: str | None = None) -> Path:
+                  prefix_token: str | None = None, code: str | None = None, vocab_size: int = 700,
+                  model_type: str = "unigram") -> Path:
     """Train the tokenizer, build the copy model and zip both as a real ``.argosmodel``."""
     out = Path(out)
     name = code or f"{from_code}_{to_code}-{'base' if shape.decoder_layers > 1 else 'test'}"
@@ -218,7 +219,8 @@ def build_package(out: Path, *, corpus: Path = DEFAULT_CORPUS, shape: Shape = TE
         root = Path(tmp) / name
         root.mkdir()
         symbols = (prefix_token,) if prefix_token else ()
-        sp_model = train_sentencepiece(corpus, Path(tmp) / "sp", user_symbols=symbols)
+        sp_model = train_sentencepiece(corpus, Path(tmp) / "sp", vocab_size=vocab_size, user_symbols=symbols,
+                                       model_type=model_type)
         (root / "sentencepiece.model").write_bytes(sp_model.read_bytes())
         stats = build_copy_model(sp_model, root / "model", shape, prefix_token=prefix_token)
         metadata = {
