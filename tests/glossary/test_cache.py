@@ -52,3 +52,14 @@ def test_broken_files_are_never_cached(tmp_path: Path, own_cache: Path) -> None:
     for _ in range(2):
         with pytest.raises(ProblemsError):
             load_glossary([path])
+
+
+def test_cache_is_pruned(tmp_path: Path, own_cache: Path, monkeypatch) -> None:
+    from toolkit.glossary import cache
+
+    monkeypatch.setattr(cache, "KEEP", 3)
+    for n in range(5):
+        path = tmp_path / f"g{n}.yaml"
+        path.write_text(f"domain: general\nconcepts:\n  - {{id: c{n}, source: s, en: [t{n}]}}\n", encoding="utf-8")
+        load_glossary([path])
+    assert len(list((own_cache / "glossary").glob("*.json"))) == 3

@@ -19,6 +19,7 @@ from toolkit import __version__
 from toolkit.glossary.model import Concept, Term
 
 FORMAT = 1
+KEEP = 256  # entries kept; the least recently written beyond that are removed on each store
 
 
 def cache_dir() -> Path | None:
@@ -79,8 +80,22 @@ def store(name: str, stamp: list[object], concepts: list[Concept]) -> None:
     payload = json.dumps({"stamp": stamp, "concepts": encode(concepts)}, ensure_ascii=False)
     try:
         atomic_write(slot, payload)
+        _prune(slot.parent)
     except OSError:
         pass  # a read-only cache directory only costs speed
+
+
+def _prune(directory: Path) -> None:
+    """Keep the cache small: files loaded once (temporary glossaries) must not pile up."""
+    entries = list(directory.glob("*.json"))
+    if len(entries) <= KEEP:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[: len(entries) - KEEP]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
 
 
 def cached(path: Path, parse: Callable[[Path], list[Concept]]) -> list[Concept]:
