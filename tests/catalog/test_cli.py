@@ -148,3 +148,46 @@ def test_missing_model_exits_3(toolkit_exe: str, work: Path, doc: Path, tmp_path
     assert done.returncode == 3
     assert "toolkit models install" in done.stderr.decode()
     assert not po_path(work).exists()
+
+
+def test_without_the_mt_extra_a_note_then_glossary_hints_only(work: Path, doc: Path) -> None:
+    """As after ``pip install .`` without ``[mt]``: ctranslate2 cannot be imported."""
+    code = (
+        "import sys\n"
+        "sys.modules['ctranslate2'] = None  # makes `import ctranslate2` fail, as when not installed\n"
+        "from toolkit.cli import main\n"
+        f"sys.argv = ['toolkit', 'translate', 'docs/article.txt', '--to', 'km', '--to', 'fr', '--glossary', {str(GLOSSARY)!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.strip().splitlines()
+    notes = [line for line in lines if "machine translation is not installed" in line]
+    assert notes == ["toolkit: note: machine translation is not installed (pip install 'toolkit[mt]'); "
+                     "writing catalogs with glossary hints only"]
+    assert SUMMARY.match(lines[-1]) and lines[-1].endswith("mt=0 reused=0 enforced=0 mismatches=0")
+    assert po_path(work).exists() and po_path(work, "fr").exists()
+
+
+def test_ctrl_c_leaves_the_previous_catalog(toolkit_exe: str, work: Path) -> None:
+    """SIGINT at some moment of a large run: each catalog is the old file or the complete new one."""
+    import signal
+    import time
+
+    source = work / "docs" / "article.txt"
+    source.write_text("\n\n".join(f"Roads number {i} in Kampot were repaired." for i in range(4000)), encoding="utf-8")
+    args = ("translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY, "--no-mt")
+    assert run_toolkit(toolkit_exe, *args, cwd=work).returncode == 0
+    old = po_path(work).read_bytes()
+    source.write_text("\n\n".join(f"Roads number {i} in Takeo were repaired." for i in range(4000)), encoding="utf-8")
+    for delay in (0.4, 0.7, 1.0):
+        process = subprocess.Popen([toolkit_exe, *map(str, args)], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        # 130: our handler; -SIGINT: interrupted while Python was still importing or exiting
+        assert process.returncode in (0, 130, -signal.SIGINT), err.decode()
+        now = po_path(work).read_bytes()
+        assert now == old or (b"in Takeo were repaired" in now and now.rstrip().endswith(b'msgstr ""'))
+        read_po(po_path(work))  # parses
+        assert not [p for p in po_path(work).parent.iterdir() if p.name.endswith(".tmp")]
