@@ -175,3 +175,13 @@ def test_without_the_mt_extra_open_drafter_says_how_to_install(tmp_path):
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert run.stdout.startswith("unavailable 3 ") and "pip install 'toolkit[mt]'" in run.stdout
+
+
+def test_argos_translate_lt_brings_the_module_without_torch_stanza_or_spacy():
+    """Why the [mt] extra names argos-translate-lt: the argostranslate module, light dependencies."""
+    import importlib.metadata as md
+    import re as _re
+
+    requires = [_re.split(r"[ ;<>=!\[]", r)[0].lower() for r in md.requires("argos-translate-lt") or []]
+    assert not {"torch", "stanza", "spacy"} & set(requires)
+    assert "argostranslate/package.py" in {str(f) for f in md.files("argos-translate-lt")}
