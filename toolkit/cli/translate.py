@@ -34,17 +34,17 @@ def _short(path: Path) -> Path:
 
 
 def translate_command(
-    sources: Annotated[list[Path], typer.Argument(help="Source documents (UTF-8 text).", show_default=False)],
-    to: Annotated[list[str], typer.Option("--to", help="Target language code (repeatable), e.g. km.", show_default=False)],
-    locales: Annotated[Optional[Path], typer.Option("--locales", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", help="Glossary file or directory (repeatable); replaces the default set.")] = None,
+    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE", help="Source documents (UTF-8 text).", show_default=False)],
+    to: Annotated[list[str], typer.Option("--to", metavar="LANG", help="Target language code (repeatable), e.g. km.", show_default=False)],
+    locales: Annotated[Optional[Path], typer.Option("--locales", metavar="DIR", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", metavar="PATH", help="Glossary file or directory (repeatable); replaces the default set.")] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any catalog would change.")] = False,
-    models_dir: Annotated[Optional[Path], typer.Option("--models-dir", help="MT models directory.")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="MT batch size.")] = 32,
-    beam_size: Annotated[int, typer.Option("--beam-size", min=1, help="MT beam size.")] = 2,
-    device: Annotated[str, typer.Option("--device", help="MT device: cpu, cuda or auto.")] = "cpu",
-    threads: Annotated[int, typer.Option("--threads", min=0, help="MT CPU threads (0: automatic).")] = 0,
+    models_dir: Annotated[Optional[Path], typer.Option("--models-dir", metavar="DIR", help="MT models directory.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", metavar="N", min=1, help="MT batch size.")] = 32,
+    beam_size: Annotated[int, typer.Option("--beam-size", metavar="N", min=1, help="MT beam size.")] = 2,
+    device: Annotated[str, typer.Option("--device", metavar="cpu|cuda|auto", help="MT device: cpu, cuda or auto.")] = "cpu",
+    threads: Annotated[int, typer.Option("--threads", metavar="N", min=0, help="MT CPU threads (0: automatic).")] = 0,
 ) -> None:
     """Write PO catalogs for translators: one entry per sentence, glossary hints, merged with earlier work."""
     from toolkit.catalog.pipeline import translate
@@ -98,8 +98,8 @@ def translate_command(
 
 
 def build_command(
-    locales: Annotated[Optional[Path], typer.Option("--locales", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Output directory for translated documents [default: <locales>/../build].")] = None,
+    locales: Annotated[Optional[Path], typer.Option("--locales", metavar="DIR", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Output directory for translated documents [default: ./build].")] = None,
     include_fuzzy: Annotated[bool, typer.Option("--include-fuzzy", help="Use fuzzy (draft) translations too.")] = False,
 ) -> None:
     """Compile a .mo for each catalog and render each translated document; print statistics."""
