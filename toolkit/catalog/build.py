@@ -110,12 +110,12 @@ def join_gap(previous: str, current: str, source_gap: str, language: str) -> str
     return source_gap
 
 
-def render(text: str, segments: list, translations: dict[str, str], language: str) -> tuple[str, int, int]:
-    """The translated document, the number of translated segments and of segments not in the catalog."""
+def render(text: str, segments: list, translations: dict[str, str], language: str) -> tuple[str, int]:
+    """The translated document and the number of segments replaced by a translation."""
     if not segments:
-        return text, 0, 0
+        return text, 0
     parts = [text[: segments[0].start]]
-    used = missing = 0
+    used = 0
     previous_piece = ""
     for index, seg in enumerate(segments):
         key = message_text(seg.text)
@@ -131,7 +131,7 @@ def render(text: str, segments: list, translations: dict[str, str], language: st
         parts.append(piece)
         previous_piece = piece
     parts.append(text[segments[-1].end :])
-    return "".join(parts), used, missing
+    return "".join(parts), used
 
 
 def _find_source(value: str | None, locales: Path, cwd: Path) -> Path | None:
@@ -153,7 +153,7 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
     base = Path.cwd() if cwd is None else Path(cwd)
     out = Path(out_dir) if out_dir is not None else base / "build"
     if not locales.is_dir():
-        raise UsageError(f"no catalogs to build (run toolkit translate first)", path=locales)
+        raise UsageError("no catalogs to build (run toolkit translate first)", path=locales)
     catalogs = sorted(locales.glob("*/LC_MESSAGES/*.po"))
     if not catalogs:
         raise UsageError("no catalogs to build (run toolkit translate first)", path=locales)
@@ -179,7 +179,7 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
             if text is not None:
                 segments = segment(text, lang="en")
                 translations = usable_translations(catalog, include_fuzzy)
-                rendered, _, _ = render(text, segments, translations, language)
+                rendered, _ = render(text, segments, translations, language)
                 known = {e.msgid for e in catalog if not e.obsolete}
                 stale = sum(1 for s in segments if message_text(s.text) not in known and s.text.strip())
                 if stale:
