@@ -28,7 +28,7 @@ _KM_END = re.compile(r"(?:[។៕]+|[?!]+(?=[\s\u200b]|\Z|[^\x00-\x7f]))[”’\
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """One sentence (or headline, list item, caption) of the input."""
 
@@ -37,6 +37,9 @@ class Segment:
     end: int
     paragraph: int  # 0-based paragraph index
     line: int  # 1-based line number of `start` in the input
+
+
+_SLOT_SETTERS = tuple(getattr(Segment, name).__set__ for name in ("text", "start", "end", "paragraph", "line"))
 
 
 def segment(
@@ -76,11 +79,15 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) 
         spans = [(a, b, i) for i, (start, end) in enumerate(units) for a, b in _khmer_sentences(text, start, end)]
     out: list[Segment] = []
     append = out.append
-    new, setattr_ = object.__new__, object.__setattr__
+    # Frozen slotted instances filled through their slot descriptors: the same objects as
+    # Segment(...) builds, without the generated __init__'s five object.__setattr__ calls.
+    new = object.__new__
+    set_text, set_start, set_end, set_paragraph, set_line = _SLOT_SETTERS
     line_at = _line_counter(text)
     paragraph = -1
     last_unit = -1
     line = 0
+    one_line = True
     for a, b, unit in spans:
         if unit != last_unit:  # paragraphs are counted over units that have segments
             last_unit = unit
@@ -88,12 +95,12 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) 
             start, end = units[unit]
             one_line = text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0
             line = line_at(a)
-        # A frozen dataclass built without its generated __init__ (twice as fast; same object).
         seg = new(Segment)
-        setattr_(seg, "__dict__", {
-            "text": text[a:b], "start": a, "end": b, "paragraph": paragraph,
-            "line": line if one_line else line_at(a),
-        })
+        set_text(seg, text[a:b])
+        set_start(seg, a)
+        set_end(seg, b)
+        set_paragraph(seg, paragraph)
+        set_line(seg, line if one_line else line_at(a))
         append(seg)
     return out
 
