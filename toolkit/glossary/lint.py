@@ -72,11 +72,16 @@ def duplicate_ids(concepts: Sequence[Concept]) -> Iterable[Finding]:
 
 @check("homograph")
 def homographs(concepts: Sequence[Concept]) -> Iterable[Finding]:
-    """The same English term in two concepts, without a note on each telling them apart."""
+    """The same English term in two concepts, without a note on each telling them apart.
+
+    "The same" as recognition sees it: case, quotes, hyphens and spacing do not count.
+    """
+    from toolkit.glossary.match import term_key
+
     first: dict[str, tuple[Concept, Term]] = {}
     for c in concepts:
         for t in c.terms_in(SOURCE_LANG):
-            key = _key(t.text)
+            key = term_key(t.text).lower()
             other = first.get(key)
             if other is None:
                 first[key] = (c, t)
