@@ -31,15 +31,21 @@ from toolkit.textio import read_text
 _LINE_RE = re.compile(r"\(line (\d+)\)")
 
 
-_STRING_LINE = re.compile(r'^(?:#~\s*)?(?:#\|\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"')
-_COMPLETE = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
+_STRING_STARTS = ('"', "msg", "#~", "#|")
 
 
 def _check_strings(text: str, path: str | Path) -> None:
     """polib silently accepts an unterminated string; GNU gettext does not, nor do we."""
     for number, line in enumerate(text.splitlines(), 1):
-        head = _STRING_LINE.match(line)
-        if head and not _COMPLETE.match(line, head.end() - 1):
+        if not line.startswith(_STRING_STARTS):
+            continue
+        stripped = line.rstrip()
+        first = stripped.find('"')
+        if first < 0:
+            continue  # a keyword without a string: polib reports it
+        body = stripped[first + 1 : -1]
+        escaped_end = (len(body) - len(body.rstrip("\\"))) % 2 == 1
+        if len(stripped) - first < 2 or stripped[-1] != '"' or escaped_end:
             raise CatalogError("unterminated or malformed string", path=path, line=number)
 
 
