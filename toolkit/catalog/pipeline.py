@@ -27,7 +27,7 @@ import gc
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -280,7 +280,9 @@ def _translate(
         names[doc.name] = doc.source
         documents.append(doc)
 
-    with locked(locales, timeout=lock_timeout):
+    # --check on a project without catalogs creates nothing, not even the lock file.
+    guard = nullcontext() if check and not locales.exists() else locked(locales, timeout=lock_timeout)
+    with guard:
         outputs: list[tuple[Path, str, bool]] = []
         files: list[CatalogResult] = []
         totals = {"mt": 0, "reused": 0, "enforced": 0, "mismatches": 0}
