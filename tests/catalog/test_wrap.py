@@ -108,7 +108,8 @@ def test_random_corpus_round_trips_through_msgcat(seed: int, tmp_path: Path) -> 
 NEWS_WORDS = ("minister said Tuesday budget roads Kampot Hun Sen's officials 62.5 1,000 2025–26 10:30 $180 €5 £3 "
               "40% (CPP) [sic] {x} “quoted” ‘single’ «Khmer» — – … e.g. U.S. Dr. a/b and/or 3/4 x-ray well-known "
               "20-year-old #5 @user 1st A&B ±2 ×3 ÷ → • · § © ™ ° ½ 'tis it's http://x.org/a?b=c;d "
-              "info@example.org C++ C# 7:00 p.m. 12.5% -5 +3 v2.0 ... ?! :) ;-)").split(" ")
+              "info@example.org C++ C# 7:00 p.m. 12.5% -5 +3 v2.0 ... ?! :) ;-) in\u00adter\u00adna\u00adtion\u00adal "
+              "x,¬y").split(" ")
 NEWS_KHMER = ["ក្រសួង", "អភិវឌ្ឍន៍", "ជនបទ", "បាន", "ថា", "៤០", "គីឡូម៉ែត្រ", "។", "៖", "ៗ", "«", "»", "ហ៊ុន",
               "សែន", "១,០០០", "៦២,៥%", "(ក)", "ខ្មែរ", "៛", "–"]
 

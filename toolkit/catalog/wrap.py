@@ -41,8 +41,6 @@ def escape(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _char_width(ch: str) -> int:
     """Display columns of one character, the way libunistring's ``uc_width`` counts them."""
-    if ch in "\u200b\u00ad":
-        return 0 if ch == "\u200b" else 1
     category = unicodedata.category(ch)
     if category in ("Mn", "Me", "Cf"):
         return 0
@@ -61,7 +59,7 @@ def _char_width(ch: str) -> int:
 # a break is allowed after an infix separator or a slash before a letter ("e.|g.", "v2.|pdf",
 # "http://|example"), after an infix separator before most symbols ("p.m.|#5"), and after
 # spaces that follow a closing bracket before the Khmer sign ៖ ("(ក) |៖": LB16 only for "}").
-_OLD_BREAK_RE = re.compile(r"[.,:;/](?=[^\W\d_])|[.,:;](?=[#&*<=>@^_`~§¶©®™×÷→•·])|[)\]] +(?=\u17d6)")
+_OLD_BREAK_RE = re.compile(r"[.,:;/](?=[^\W\d_])|[.,:;](?=[#&*<=>@^_`~§¶©®™×÷→•·¬])|[)\]] +(?=\u17d6)")
 
 
 def _opportunities(escaped: str) -> list[int]:
