@@ -186,6 +186,44 @@ def _settle(catalog: polib.POFile, metadata: dict[str, str], old_text: str | Non
 _POT_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
 
 
+def _prefill(doc: _Document, lang: str) -> dict[str, str]:
+    """msgid -> preferred *lang* target, for segments that are wholly one glossary term."""
+    prefill = {}
+    for msgid, found in doc.matches.items():
+        term = _wholly_term(msgid, found)
+        if term is not None and term.targets.get(lang):
+            prefill[msgid] = term.targets[lang][0]
+    return prefill
+
+
+def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, now: datetime,
+                      drafter: Any, glossary: Any) -> tuple[Path, str, CatalogResult, Any]:
+    """Merge (and MT-fill) one document's catalog for one language; render it, write nothing."""
+    lang = headers.language_tag(locale)
+    po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
+    old, old_text = _read_existing(po_path)
+    template = [TemplateEntry(t.msgid, tuple(t.occurrences), _hints(doc.matches[t.msgid], lang))
+                for t in doc.template]
+    entries, stats = merge(template, old, _prefill(doc, lang))
+    mt = None
+    if drafter is not None:
+        from toolkit.catalog.mtfill import fill
+
+        mt = fill([e for e in entries if not e.obsolete], doc.matches, drafter, glossary, lang)
+    catalog = polib.POFile(wrapwidth=0)
+    catalog.extend(entries)
+    fresh = headers.catalog_header(locale, doc.name, doc.rel, created, now)
+    if old is not None:
+        catalog.header = old.header
+        catalog.metadata_is_fuzzy = old.metadata_is_fuzzy
+        metadata = headers.merge_header(old.metadata, fresh)
+    else:
+        catalog.header = headers.catalog_comment(locale, doc.rel)
+        metadata = fresh
+    text, changed = _settle(catalog, metadata, old_text, "PO-Revision-Date", now)
+    return po_path, text, CatalogResult(po_path, lang, changed, len(template), stats), mt
+
+
 def _template_date(old_pot: str | None, doc: _Document, locales: Path, languages: list) -> str | None:
     """The creation date to keep for the template, if its content may be unchanged.
 
@@ -273,7 +311,7 @@ def _translate(
 
     documents: list[_Document] = []
     names: dict[str, Path] = {}
-    for source in sources:
+    for source in dict.fromkeys(Path(s) for s in sources):
         doc = _load_document(Path(source), glossary, base, options)
         if doc.name in names and names[doc.name] != doc.source:
             raise UsageError(f"two sources are both named {doc.name!r}: {names[doc.name]} and {doc.source}")
@@ -306,42 +344,14 @@ def _translate(
 
             for locale in locales_list:
                 lang = headers.language_tag(locale)
-                po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
-                old, old_text = _read_existing(po_path)
-                template = [
-                    TemplateEntry(t.msgid, tuple(t.occurrences), _hints(doc.matches[t.msgid], lang))
-                    for t in doc.template
-                ]
-                prefill = {}
-                for msgid, found in doc.matches.items():
-                    term = _wholly_term(msgid, found)
-                    if term is not None and term.targets.get(lang):
-                        prefill[msgid] = term.targets[lang][0]
-                entries, stats = merge(template, old, prefill)
-                if drafter_for is not None:
-                    if lang not in drafters:
-                        drafters[lang] = drafter_for(lang)
-                    drafter = drafters[lang]
-                    if drafter is not None:
-                        from toolkit.catalog.mtfill import fill
-
-                        live = [e for e in entries if not e.obsolete]
-                        mt = fill(live, doc.matches, drafter, glossary, lang)
-                        for key in totals:
-                            totals[key] += getattr(mt, key)
-                catalog = polib.POFile(wrapwidth=0)
-                catalog.extend(entries)
-                fresh = headers.catalog_header(locale, doc.name, doc.rel, created, now)
-                if old is not None:
-                    catalog.header = old.header
-                    catalog.metadata_is_fuzzy = old.metadata_is_fuzzy
-                    metadata = headers.merge_header(old.metadata, fresh)
-                else:
-                    catalog.header = headers.catalog_comment(locale, doc.rel)
-                    metadata = fresh
-                text, changed = _settle(catalog, metadata, old_text, "PO-Revision-Date", now)
-                outputs.append((po_path, text, changed))
-                files.append(CatalogResult(po_path, lang, changed, len(template), stats))
+                if drafter_for is not None and lang not in drafters:
+                    drafters[lang] = drafter_for(lang)
+                path, text, result, mt = _language_catalog(
+                    doc, locale, locales, created, now, drafters.get(lang), glossary)
+                outputs.append((path, text, result.changed))
+                files.append(result)
+                for key in totals:
+                    totals[key] += getattr(mt, key, 0)
 
         if not check:
             for path, text, changed in outputs:
