@@ -18,8 +18,10 @@ The document goes to ``<out>/LANG/NAME<suffix>``. Statistics count entries of th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polib
 
@@ -145,8 +147,12 @@ def _find_source(value: str | None, locales: Path, cwd: Path) -> Path | None:
 
 
 def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include_fuzzy: bool = False,
-          cwd: str | Path | None = None) -> BuildResult:
-    """Compile every catalog under *locales_dir* and render its document into *out_dir*."""
+          cwd: str | Path | None = None, segment_options: Mapping[str, Any] | None = None) -> BuildResult:
+    """Compile every catalog under *locales_dir* and render its document into *out_dir*.
+
+    *segment_options* must be those ``toolkit translate`` used (e.g. the user's abbreviation
+    rules), so the document is cut into the same segments its catalog was made from.
+    """
     from toolkit.segment import segment
 
     locales = Path(locales_dir)
@@ -177,7 +183,7 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
                 notes.append(str(exc))
                 text = None
             if text is not None:
-                segments = segment(text, lang="en")
+                segments = segment(text, lang="en", **(segment_options or {}))
                 translations = usable_translations(catalog, include_fuzzy)
                 rendered, _ = render(text, segments, translations, language)
                 known = {e.msgid for e in catalog if not e.obsolete}

@@ -43,5 +43,11 @@ check.register(app)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point. Ctrl-C anywhere ends with exit code 130 and no traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        import sys
+
+        print("toolkit: interrupted", file=sys.stderr)
+        raise SystemExit(130) from None

@@ -51,6 +51,7 @@ def translate_command(
     from toolkit.config import load_config
     from toolkit.errors import MTUnavailableError, UsageError
     from toolkit.glossary import load_glossary
+    from toolkit.segment import load_rules
 
     if device not in ("cpu", "cuda", "auto"):
         raise UsageError(f"--device must be cpu, cuda or auto, not {device!r}")
@@ -85,6 +86,7 @@ def translate_command(
         drafter_for=None if no_mt else drafter_for,
         check=check,
         now=_now(),
+        segment_options={"rules": load_rules(config.abbreviations)},
     )
     for item in result.files:
         if item.changed:
@@ -105,9 +107,11 @@ def build_command(
     """Compile a .mo for each catalog and render each translated document; print statistics."""
     from toolkit.catalog.build import build
     from toolkit.config import load_config
+    from toolkit.segment import load_rules
 
     config = load_config()
-    result = build(_short(locales or config.locales_dir), out_dir=out, include_fuzzy=include_fuzzy)
+    result = build(_short(locales or config.locales_dir), out_dir=out, include_fuzzy=include_fuzzy,
+                   segment_options={"rules": load_rules(config.abbreviations)})
     for item in result.outputs:
         s = item.stats
         print(
