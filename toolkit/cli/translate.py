@@ -91,7 +91,9 @@ def translate_command(
     for item in result.files:
         if item.changed:
             verb = "would change" if check else "wrote"
-            print(f"{verb} {item.path}", file=sys.stderr)
+        else:
+            verb = "up to date:"
+        print(f"{verb} {item.path}", file=sys.stderr)
     print(result.summary, file=sys.stderr)
     if check and result.changed:
         listing = ", ".join(str(p) for p in result.changed)
