@@ -30,7 +30,9 @@ _INVISIBLE = "\u200b\ufeff"
 # is set when the period follows a word ending in four lower-case letters that is no
 # abbreviation ("year.", "province."): most sentence ends, decided without more work in Python;
 # a period after a `prefix` or `inside` abbreviation ("Mr.", "e.g.") is no candidate at all.
-_TERM = r"[.!?…‽](?<!\. .)(?:%s(?![.!?…‽]|[ ]\.)(?P<ordinary>)|%s)(?:(?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.))"
+# The look-ahead right after the first character (what may follow it in a candidate) spares
+# the look-behinds for the many periods inside numbers, initialisms and addresses ("81.1").
+_TERM = r"[.!?…‽](?=[.!?…‽ ”’\"'»)\]}\s\u200b])(?<!\. .)(?:%s(?![.!?…‽]|[ ]\.)(?P<ordinary>)|%s)(?:(?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.))"
 _AFTER = r"([”’\"'»)\]}]*)[\s\u200b]+(?=[“‘\"'(\[{«]*[^a-z\s\u200b])"
 
 
@@ -62,6 +64,9 @@ _LIST_START = re.compile(r"([•⁃▪◦‣●➢►]?)\s*(\d{1,3}|[A-Za-z])(\.
 _BULLET_START = re.compile(r"([•⁃▪◦‣●➢►])\s")
 # First characters of a unit that may start an inline list (with a second character "." or ")").
 _LIST_FIRST = frozenset("•⁃▪◦‣●➢►0123456789")
+# Second characters of a unit that may start an inline list ("a." "b)").
+_MARKER_ENDS = frozenset(".)")
+_NO_CUTS: list[int] = []
 
 
 @lru_cache(maxsize=16)
@@ -135,7 +140,9 @@ class Splitter:
         """Sentence spans ``(start, end, unit index)`` of all *units* (sorted, disjoint spans).
 
         One scan of the candidate pattern over the whole text; a candidate whose white space
-        runs past the end of its unit is that unit's end, which always ends a sentence.
+        runs past the end of its unit is that unit's end, which always ends a sentence. The
+        loop is written for the common case (a period after an ordinary word, a unit without
+        list items or edge spaces) without function calls; the rest goes to helpers.
         """
         out: list[tuple[int, int, int]] = []
         n = len(units)
@@ -148,22 +155,31 @@ class Splitter:
         seg_start, forced = self._open(text, us, ue)
         fi = 0
         for m in self.pattern.finditer(text, us, units[-1][1]):
-            p = m.start()
-            if p >= ue:
+            q = m.end()
+            if q >= ue:
+                p = m.start()
+                if p < ue:
+                    continue  # the white space runs past the unit's end: the unit ends here
                 while p >= ue:  # close this unit (and any unit without candidates)
-                    self._close(text, seg_start, ue, forced, fi, ui, append)
+                    last = text[ue - 1] if seg_start < ue else " "
+                    if forced or last.isspace() or last in _INVISIBLE:
+                        self._close(text, seg_start, ue, forced, fi, ui, append)
+                    else:
+                        append((seg_start, ue, ui))
                     ui += 1
                     if ui == n:
                         return out
                     us, ue = units[ui]
-                    seg_start, forced = self._open(text, us, ue)
+                    first = text[us] if us < ue else " "
+                    if first.isspace() or first in _LIST_FIRST or text[us + 1 : us + 2] in _MARKER_ENDS:
+                        seg_start, forced = self._open(text, us, ue)
+                    else:
+                        seg_start, forced = us, _NO_CUTS
                     fi = 0
-                if p < seg_start:
+                if p < seg_start or q >= ue:
                     continue
-            q = m.end()
-            if q >= ue:
-                continue  # the unit ends here
             if forced:
+                p = m.start()
                 while fi < len(forced) and forced[fi] <= p:
                     a, b = trim(text, seg_start, forced[fi])
                     if a < b:
@@ -174,7 +190,8 @@ class Splitter:
                 append((seg_start, m.end(3), ui))
                 seg_start = q
                 continue
-            if text[p] == "." and m.end(1) == p + 1:
+            p = m.start()
+            if m.end(1) == p + 1 and text[p] == ".":
                 # Fast paths for common cases: a title before a name, an ordinary word.
                 # (slice first: str.rfind with bounds is slow on non-Latin-1 text)
                 word = text[max(seg_start, p - 40) : p].rsplit(" ", 1)[-1]
