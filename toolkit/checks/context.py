@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from toolkit.glossary import Glossary, TermMatch
+    from toolkit.glossary import Glossary
 
 
 @dataclass
@@ -16,17 +16,18 @@ class Env:
 
     glossary: "Glossary | None" = None
     lang: str | None = None
-    _matches: dict[str, list["TermMatch"]] = field(default_factory=dict)
+    _matches: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
     _lang_cache: dict[str, str | None] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
 
-    def matches(self, msgid: str) -> list["TermMatch"]:
-        """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — cached."""
+    def matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
+        """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — as
+        (start, end, concept id, source term) tuples, cached per msgid (catalogs repeat them)."""
         if self.glossary is None:
             return []
         found = self._matches.get(msgid)
         if found is None:
-            found = self._matches[msgid] = self.glossary.find(msgid)
+            found = self._matches[msgid] = self.glossary.matcher().spans(msgid)
         return found
 
     def targets(self, concept_id: str, lang: str) -> list[str]:

@@ -22,16 +22,16 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
     for source, translation in entry.pairs:
         hay = text.key(translation)
         seen: set[str] = set()
-        for match in env.matches(source):
-            if match.concept in seen:
+        for start, end, concept, term in env.matches(source):
+            if concept in seen:
                 continue
-            seen.add(match.concept)
-            accepted = env.targets(match.concept, lang)
-            if not accepted or any(text.contains(hay, k) for k in env.target_keys(match.concept, lang)):
+            seen.add(concept)
+            accepted = env.targets(concept, lang)
+            if not accepted or any(text.contains(hay, k) for k in env.target_keys(concept, lang)):
                 continue
             shown = " or ".join(f"“{t}”" for t in accepted[:3])
-            yield Problem(f"“{match.text}” ({match.concept}) is not translated with {shown}",
-                          term=match.term, expected=tuple(accepted))
+            yield Problem(f"“{source[start:end]}” ({concept}) is not translated with {shown}",
+                          term=term, expected=tuple(accepted))
 
 
 class _Index:
@@ -98,7 +98,7 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
         found = index.forbidden(text.key(translation))
         if not found:
             continue
-        matched = {m.concept: m.term for m in env.matches(source)}
+        matched = {concept: term for _, _, concept, term in env.matches(source)}
         reported: set[tuple[str, str]] = set()
         for k, concepts in found:
             concept = next((c for c in concepts if c in matched), concepts[0])

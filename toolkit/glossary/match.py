@@ -42,7 +42,7 @@ _RUN = re.compile(
     rf"(?=[\s\-{_DROPPED}])(?:\s{{2,}}|-[ \t]*\r?\n[ \t]*(?![\r\n])|[{_DROPPED}]+)"
 )
 _WS_RUN = re.compile(r"\s{2,}")  # the same when the text has no line-end hyphen or dropped character
-_HYPHEN_EOL = re.compile(r"-[ \t]*\r?\n")
+_SLOW = re.compile(rf"-[ \t]*\r?\n|[{_DROPPED}]")  # text that needs _RUN (a line-end hyphen, a dropped character)
 #: One-for-one: every character that is not part of a word (and not already a space) -> space.
 _SEP = re.compile(r"[^\w \u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\x00]|[_\u02bb\u02bc]")  # ʻ ʼ are apostrophes
 _VOWELS = frozenset("aeiou")
@@ -101,14 +101,43 @@ def _to_original(pieces, spans):
     return out
 
 
+class _SeparatorTable(dict):
+    """``str.translate`` table for :data:`_SEP` (separator -> space, other characters kept),
+    filled per character on first sight: several times faster than ``_SEP.sub`` on text."""
+
+    def __missing__(self, code: int) -> int:
+        value = self[code] = 32 if _SEP.match(chr(code)) else code
+        return value
+
+
+_SEP_TABLE = _SeparatorTable()
+_DROPPED_RE = re.compile(f"[{_DROPPED}]")
+
+
+def _plain(text: str) -> bool:
+    """True if normalisation only has to replace separators: single spaces between words,
+    no other whitespace, nothing dropped (so no offset map is needed)."""
+    return (text.isascii() or _DROPPED_RE.search(text) is None) and " ".join(text.split()) == text
+
+
 def normalise(text: str) -> Normalised:
     """Normalise *text* for matching in one linear pass (see the module docstring)."""
     pieces: list[tuple[int, int, int, int]] = []
+    if not _plain(text):
+        text = _fold_runs(text, pieces)
+    cased = " " + text.translate(_SEP_TABLE) + " "
+    norm = object.__new__(Normalised)  # as Normalised(...), without the frozen dataclass's setattr calls
+    norm.__dict__.update(cased=cased, low=_lower(cased), pieces=tuple(pieces),
+                         piece_starts=tuple(p[0] for p in pieces))
+    return norm
+
+
+def _fold_runs(text: str, pieces: list[tuple[int, int, int, int]]) -> str:
+    """*text* with whitespace runs and dropped characters replaced; *pieces* records them."""
     parts: list[str] = []
     last = 0
     shift = 0  # normalised length minus original length so far
-    simple = _HYPHEN_EOL.search(text) is None and not any(c in text for c in _DROPPED)
-    for m in (_WS_RUN if simple else _RUN).finditer(text):
+    for m in (_WS_RUN if _SLOW.search(text) is None else _RUN).finditer(text):
         run = m.group()
         if run[0] == "-":
             rep = " "
@@ -130,8 +159,7 @@ def normalise(text: str) -> Normalised:
     if parts:
         parts.append(text[last:])
         text = "".join(parts)
-    cased = " " + _SEP.sub(" ", text) + " "
-    return Normalised(cased, _lower(cased), tuple(pieces), tuple(p[0] for p in pieces))
+    return text
 
 
 def term_key(text: str) -> str:
@@ -256,6 +284,21 @@ class Matcher:
 
     def find(self, text: str) -> list[TermMatch]:
         """Term matches in *text*, leftmost-longest, offsets into *text*."""
+        targets = self._targets
+        new = object.__new__
+        matches: list[TermMatch] = []
+        for start, end, concept, term in self.spans(text):
+            # Same fields as TermMatch(...), without the frozen dataclass's six
+            # object.__setattr__ calls: this loop runs once per match.
+            match = new(TermMatch)
+            match.__dict__.update(start=start, end=end, text=text[start:end], concept=concept, term=term,
+                                  targets={k: v[:] for k, v in targets[concept].items()})
+            matches.append(match)
+        return matches
+
+    def spans(self, text: str) -> list[tuple[int, int, str, str]]:
+        """What :meth:`find` returns, as bare (start, end, concept id, source term) tuples:
+        callers that need no renderings (``toolkit check``) skip building the match objects."""
         if not len(self._automaton) or not text:
             return []
         # The loop allocates one small object per match and no cycles; pausing the cyclic GC
@@ -269,7 +312,7 @@ class Matcher:
             if paused:
                 gc.enable()
 
-    def _find(self, text: str) -> list[TermMatch]:
+    def _find(self, text: str) -> list[tuple[int, int, str, str]]:
         norm = normalise(text)
         cased, low = norm.cased, norm.low
         automaton = self._automaton
@@ -327,22 +370,15 @@ class Matcher:
             chosen.append(cand)
         return chosen
 
-    def _build(self, text: str, norm: Normalised, spans: list[tuple[int, int, _Entry]]) -> list[TermMatch]:
-        targets = self._targets
-        matches: list[TermMatch] = []
-        add = matches.append
+    @staticmethod
+    def _build(text: str, norm: Normalised, spans: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, str, str]]:
         if norm.pieces:
             spans = _to_original(norm.pieces, spans)
         else:  # the usual case: offsets are the normalised ones less the leading pad
             spans = [(s - 1, e - 1, entry) for s, e, entry in spans]
-        new = object.__new__
+        out = []
         for start, end, entry in spans:
             if entry.tail and text.startswith(entry.tail, end):
                 end += len(entry.tail)
-            # Same fields as TermMatch(...), without the frozen dataclass's six
-            # object.__setattr__ calls: this loop runs once per match.
-            match = new(TermMatch)
-            match.__dict__.update(start=start, end=end, text=text[start:end], concept=entry.concept,
-                                  term=entry.term, targets={k: v[:] for k, v in targets[entry.concept].items()})
-            add(match)
-        return matches
+            out.append((start, end, entry.concept, entry.term))
+        return out
