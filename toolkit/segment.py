@@ -39,7 +39,23 @@ class Segment:
     line: int  # 1-based line number of `start` in the input
 
 
-_SLOT_SETTERS = tuple(getattr(Segment, name).__set__ for name in ("text", "start", "end", "paragraph", "line"))
+@dataclass(slots=True)
+class _Draft:
+    """A mutable twin of :class:`Segment` with the same slots, so that it can become one.
+
+    Filling slots by attribute assignment is the cheapest way Python has to build an object;
+    a finished draft then changes its class to the frozen :class:`Segment` (allowed because
+    the memory layouts are the same), and is from then on an ordinary frozen Segment.
+    """
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    line: int
+
+
+assert _Draft.__slots__ == Segment.__slots__  # the layouts must stay the same
 
 
 def segment(
@@ -79,10 +95,7 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) 
         spans = [(a, b, i) for i, (start, end) in enumerate(units) for a, b in _khmer_sentences(text, start, end)]
     out: list[Segment] = []
     append = out.append
-    # Frozen slotted instances filled through their slot descriptors: the same objects as
-    # Segment(...) builds, without the generated __init__'s five object.__setattr__ calls.
     new = object.__new__
-    set_text, set_start, set_end, set_paragraph, set_line = _SLOT_SETTERS
     line_at = _line_counter(text)
     paragraph = -1
     last_unit = -1
@@ -95,12 +108,13 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) 
             start, end = units[unit]
             one_line = text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0
             line = line_at(a)
-        seg = new(Segment)
-        set_text(seg, text[a:b])
-        set_start(seg, a)
-        set_end(seg, b)
-        set_paragraph(seg, paragraph)
-        set_line(seg, line if one_line else line_at(a))
+        seg = new(_Draft)
+        seg.text = text[a:b]
+        seg.start = a
+        seg.end = b
+        seg.paragraph = paragraph
+        seg.line = line if one_line else line_at(a)
+        seg.__class__ = Segment
         append(seg)
     return out
 
