@@ -55,19 +55,21 @@ class _Index:
                 if k:
                     accepted, concepts = table.get(k, (False, []))
                     table[k] = (accepted, [*concepts, concept.id])
-        self.has_forbidden = any(not acc and cs for acc, cs in table.values())
+        self.bad = ahocorasick.Automaton()  # only the keys that are deprecated and never accepted
         for k, (accepted, concepts) in table.items():
             self.automaton.add_word(k, (k, accepted, tuple(concepts)))
-        if table:
+            if not accepted and concepts:
+                self.bad.add_word(k, k)
+        self.has_forbidden = len(self.bad) > 0
+        if self.has_forbidden:
             self.automaton.make_automaton()
-        else:
-            self.has_forbidden = False
+            self.bad.make_automaton()
 
     def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
         """Deprecated renderings in *hay* that are not part of a longer accepted rendering."""
-        hits = list(self.automaton.iter(hay))
-        if not any(not ok and concepts for _, (_, ok, concepts) in hits):
+        if next(self.bad.iter(hay), None) is None:
             return []  # the common case: no deprecated rendering at all
+        hits = list(self.automaton.iter(hay))
         accepted: list[tuple[int, int]] = []
         bad: list[tuple[int, int, str, tuple[str, ...]]] = []
         for end, (k, ok, concepts) in hits:

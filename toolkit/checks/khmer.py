@@ -22,6 +22,8 @@ _ODD_INVISIBLE = [
     (re.compile("^\u200b|\u200b$"), "zero-width space at the start or end"),
     (re.compile("(?<!^)\ufeff"), "byte-order mark inside the text"),
 ]
+#: Any of the patterns above (one search tells most texts with ZWSP are fine).
+_ANY_ODD_INVISIBLE = re.compile("|".join(pattern.pattern for pattern, _ in _ODD_INVISIBLE))
 
 
 _COENG_DA = "\u17d2\u178a"
@@ -54,7 +56,7 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
         if issues:
             offset, message = issues[0]
             yield Problem(f"invalid Khmer sequence at {offset}: {message}")
-        if "\u200b" in translation or "\ufeff" in translation:
+        if ("\u200b" in translation or "\ufeff" in translation) and _ANY_ODD_INVISIBLE.search(translation):
             for pattern, what in _ODD_INVISIBLE:
                 m = pattern.search(translation)
                 if m:

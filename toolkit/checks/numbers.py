@@ -54,6 +54,9 @@ _SPACE_SPLIT_RE = re.compile(f"[{_SPACE_SEPS}]")
 _YEAR_RE = re.compile(r"[12][0-9]{3}")
 _DIGIT_RE = re.compile(r"[0-9\u17e0-\u17e9]")
 _KM_WORDS_RE = re.compile("|".join(sorted(_KM_WORDS, key=len, reverse=True)))
+# Substring tests (of lower-cased text) for the scale words: one search instead of a loop.
+_EN_SCALE_WORD_RE = re.compile("|".join(_EN_SCALE_WORDS))
+_ANY_SCALE_WORD_RE = re.compile("|".join(_KM_SCALE_WORDS + _EN_SCALE_WORDS))
 
 
 def _value(digits: str) -> str:
@@ -201,16 +204,12 @@ def _clean(translation: str) -> str:
 def _same_tokens(source: str, clean: str) -> set[str]:
     """Number tokens written exactly as in the source (Khmer digits aside): a fast, exact answer
     for most numbers. Not used when a scale word could change a value ("1.5 million")."""
-    lower = source.lower()
-    if any(w in lower for w in _EN_SCALE_WORDS):
-        return set()
-    lower = clean.lower()
-    if any(w in lower for w in _KM_SCALE_WORDS + _EN_SCALE_WORDS):
+    if _EN_SCALE_WORD_RE.search(source.lower()) or _ANY_SCALE_WORD_RE.search(clean.lower()):
         return set()
     tokens: set[str] = set()
-    for m in _KM_TOKEN_RE.finditer(clean):
-        tokens.add(m.group())
-        tokens.update(_SPACE_SPLIT_RE.split(m.group()))
+    for token in _KM_TOKEN_RE.findall(clean):
+        tokens.add(token)
+        tokens.update(_SPACE_SPLIT_RE.split(token))
     return tokens
 
 

@@ -13,7 +13,6 @@ import codecs
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from toolkit.errors import CatalogError, InputError
@@ -27,6 +26,22 @@ _STRING_RE = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*$', re.S)
 _KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr", *(f"msgstr[{i}]" for i in range(10))})
 _CHARSET_RE = re.compile(rb"charset=([-\w.:]+)", re.I)
 _LANGUAGE_RE = re.compile(r"^Language:[ \t]*(.*?)[ \t]*$", re.M)
+
+
+class _cached:
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first access
+    (a cost per entry on large runs); the value goes into the instance dict like there."""
+
+    def __init__(self, func):  # type: ignore[no-untyped-def]
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __get__(self, obj, cls=None):  # type: ignore[no-untyped-def]
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -51,7 +66,7 @@ class Entry:
         """Every msgstr form (one for singular entries)."""
         return self.msgstr_plural if self.msgid_plural is not None else (self.msgstr,)
 
-    @cached_property  # asked for by every check of the entry
+    @_cached  # asked for by every check of the entry
     def pairs(self) -> tuple[tuple[str, str], ...]:
         """(source, translation) pairs: msgstr[0] pairs with msgid, the other forms with
         msgid_plural; a language with one form (Khmer) pairs it with msgid_plural."""

@@ -73,7 +73,7 @@ def analyse(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 
 def ascii_digits(text: str) -> str:
     """:func:`toolkit.khmer.to_ascii_digits`, fast when there is nothing or little to replace."""
-    if _KHMER_DIGIT_RE.search(text) is None:
+    if text.isascii() or _KHMER_DIGIT_RE.search(text) is None:
         return text
     for khmer_digit, digit in _DIGIT_PAIRS:
         if khmer_digit in text:
