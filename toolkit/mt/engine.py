@@ -109,8 +109,8 @@ class CT2Engine:
         import ctranslate2
 
         self.package, self.options = package, options
-        self.codec = SentencePieceCodec(package.tokenizer) if package.tokenizer.suffix == ".model" \
-            and package.tokenizer.name != "bpe.model" else BPECodec(package)
+        tokenizer = package.tokenizer
+        self.codec = SentencePieceCodec(tokenizer) if tokenizer.name == "sentencepiece.model" else BPECodec(package)
         self.prefix = package.target_prefix.split()
         self.source_prefix = package.source_prefix.split()
         # NLLB-style models want "<lang> tokens </s>" (as their tokenizer makes); add the end
