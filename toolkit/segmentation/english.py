@@ -46,12 +46,20 @@ def _candidates(rules: SegmentRules) -> re.Pattern[str]:
         ordinary += r"(?<!(?:%s)\.)" % "|".join(map(re.escape, tails))
     # One negative look-behind per length (Python needs fixed widths), exact spellings (the
     # lower-case variants are in the table too); other spellings ("MR.") take the Python path.
+    never = "".join(r"(?<!\b(?:%s)\.)" % words for words in _by_length(rules, ("prefix", "inside")))
+    # A `number` or `month` abbreviation after a space, then a lone period and a digit ("No. 41",
+    # "Sept. 30"), is no sentence end either: the same decision as the Python fast path's.
+    never += "".join(r"(?!(?<=[ ](?:%s)\.)[\s\u200b]+\d)" % words for words in _by_length(rules, ("number", "month")))
+    return re.compile("(" + _TERM % (ordinary, never) + ")" + _AFTER)
+
+
+def _by_length(rules: SegmentRules, classes: tuple[str, ...]) -> list[str]:
+    """Alternations of the abbreviations of *classes*, one per length (look-behinds need a fixed width)."""
     by_length: dict[int, list[str]] = {}
     for word, cls in rules.abbreviations.items():
-        if cls in ("prefix", "inside"):
+        if cls in classes:
             by_length.setdefault(len(word), []).append(re.escape(word))
-    never = "".join(r"(?<!\b(?:%s)\.)" % "|".join(sorted(words)) for _, words in sorted(by_length.items()))
-    return re.compile("(" + _TERM % (ordinary, never) + ")" + _AFTER)
+    return ["|".join(sorted(words)) for _, words in sorted(by_length.items())]
 
 
 _SPACE = re.compile(r"[\s\u200b]*")
