@@ -16,10 +16,13 @@ from toolkit.checks.registry import Problem, check
 
 
 class Unit(NamedTuple):
-    """An entry with the file it is in (what corpus checks see); a tuple, as there are many."""
+    """An entry with the file it is in (what corpus checks see); a tuple, as there are many.
+    ``keys`` are :func:`toolkit.checks.text.key` of its translations, computed where the entry
+    was checked (possibly a worker process)."""
 
     path: str
     entry: Entry
+    keys: tuple[str, ...]
 
 
 @check("inconsistent", "warning", scope="corpus")
@@ -29,7 +32,7 @@ def inconsistent(units: Sequence[Unit]) -> Iterator[tuple[Unit, Problem]]:
     groups: dict[tuple[str | None, str, str | None], list[tuple[Unit, tuple[str, ...]]]] = defaultdict(list)
     for unit in units:
         e = unit.entry
-        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append((unit, tuple(text.key(t) for t in e.translations)))
+        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append((unit, unit.keys))
     for members in groups.values():
         if len(members) < 2 or len({k for _, k in members}) < 2:
             continue

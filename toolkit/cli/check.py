@@ -49,6 +49,10 @@ def check(
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write the report to this file instead of standard output.",
         show_default=False)] = None,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", metavar="N", min=1,
+        help="Check files in N worker processes. Default: one per CPU, or a single process for small inputs.",
+        show_default=False)] = None,
     list_checks: Annotated[bool, typer.Option("--list-checks", help="List the checks and exit.")] = False,
 ) -> None:
     """Check PO catalogs for glossary consistency and translation quality (the CI gate).
@@ -83,7 +87,7 @@ def check(
         from toolkit.glossary import load_glossary
 
         gloss = load_glossary(glossary or None, config=config)
-    result = run_checks(paths, glossary=gloss, options=options)
+    result = run_checks(paths, glossary=gloss, options=options, jobs=jobs)
     report = render(result, fmt)
     if output is not None:
         atomic_write(output, report)
