@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from toolkit.errors import UsageError
@@ -25,7 +23,6 @@ PARAGRAPH_MODES = layout.MODES
 
 # Khmer sentence ends; "?" and "!" only when they are not part of a Latin token (a URL query).
 _KM_END = re.compile(r"(?:[។៕]+|[?!]+(?=[\s\u200b]|\Z|[^\x00-\x7f]))[”’\"'»)\]]*")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,24 +93,26 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) 
     out: list[Segment] = []
     append = out.append
     new = object.__new__
-    line_at = _line_counter(text)
+    has_cr = "\r" in text
     paragraph = -1
     last_unit = -1
-    line = 0
+    line, counted = 1, 0  # the line of offset `counted`, counted on from there
     one_line = True
     for a, b, unit in spans:
-        if unit != last_unit:  # paragraphs are counted over units that have segments
-            last_unit = unit
-            paragraph += 1
-            start, end = units[unit]
-            one_line = text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0
-            line = line_at(a)
+        if unit != last_unit or not one_line:
+            if unit != last_unit:  # paragraphs are counted over units that have segments
+                last_unit = unit
+                paragraph += 1
+                start, end = units[unit]
+                one_line = text.find("\n", start, end) < 0 and not (has_cr and text.find("\r", start, end) >= 0)
+            line += _line_breaks(text, counted, a) if has_cr else text.count("\n", counted, a)
+            counted = a
         seg = new(_Draft)
         seg.text = text[a:b]
         seg.start = a
         seg.end = b
         seg.paragraph = paragraph
-        seg.line = line if one_line else line_at(a)
+        seg.line = line
         seg.__class__ = Segment
         append(seg)
     return out
@@ -131,17 +130,6 @@ def _khmer_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _line_counter(text: str) -> Callable[[int], int]:
-    """A function from an offset to its 1-based line, for offsets asked in increasing order."""
-    if "\r" in text and text.count("\r") != text.count("\r\n"):
-        # Old Mac line ends: look the offset up among all line starts.
-        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-        return lambda offset: bisect_right(starts, offset)
-    state = [0, 1]  # last offset, its line
-
-    def line_at(offset: int) -> int:
-        state[1] += text.count("\n", state[0], offset)
-        state[0] = offset
-        return state[1]
-
-    return line_at
+def _line_breaks(text: str, start: int, end: int) -> int:
+    """Line breaks (CR LF, CR or LF) in ``text[start:end]``; neither offset splits a CR LF pair."""
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
