@@ -53,6 +53,12 @@ def _candidates(rules: SegmentRules) -> re.Pattern[str]:
     return re.compile("(" + _TERM % (ordinary, never) + ")" + _AFTER)
 
 
+@lru_cache(maxsize=16)
+def _table(rules: SegmentRules) -> dict[str, str]:
+    """The abbreviations as a plain dict: a mapping proxy's get() is a full method call."""
+    return dict(rules.abbreviations)
+
+
 def _by_length(rules: SegmentRules, classes: tuple[str, ...]) -> list[str]:
     """Alternations of the abbreviations of *classes*, one per length (look-behinds need a fixed width)."""
     by_length: dict[int, list[str]] = {}
@@ -138,8 +144,7 @@ class Splitter:
         self.rules = rules
         self.pattern = _candidates(rules)
         self.attribution = _attribution(rules.speech_verbs)
-        # A plain dict: a mapping proxy's get() is a full method call, several times slower.
-        self.abbreviations = dict(rules.abbreviations)
+        self.abbreviations = _table(rules)
 
     def spans(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Spans ``(start, end)`` of the sentences in ``text[start:end]``, trimmed, in order."""
