@@ -2,8 +2,9 @@
 
 One compiled regular expression, run once over the whole text, finds every *candidate*
 boundary (sentence punctuation, closing quotes or brackets, white space, then no lower-case
-letter) and already settles the two commonest cases: an ordinary word before a period ends the
-sentence, a title such as "Mr." never does. Every other candidate gets a small decision that
+letter) and already settles the commonest cases: an ordinary word before a period ends the
+sentence, a title such as "Mr." never does, nor does "No." or "Sept." before a number. Every
+other candidate gets a small decision that
 looks only at the word before and the word after, so the cost is linear in the input. What a
 period after a word means comes from :class:`~toolkit.segmentation.rules.SegmentRules` (data),
 not from literals here.
@@ -80,7 +81,7 @@ _BULLET_START = re.compile(r"([•⁃▪◦‣●➢►])\s")
 _LIST_FIRST = frozenset("•⁃▪◦‣●➢►0123456789")
 # Second characters of a unit that may start an inline list ("a." "b)").
 _MARKER_ENDS = frozenset(".)")
-_NO_CUTS: list[int] = []
+_NO_CUTS: tuple[int, ...] = ()  # no inline list items in a unit
 
 
 @lru_cache(maxsize=16)
@@ -243,7 +244,7 @@ class Splitter:
             fi = 0
 
     @staticmethod
-    def _open(text: str, start: int, end: int) -> tuple[int, list[int]]:
+    def _open(text: str, start: int, end: int) -> tuple[int, Sequence[int]]:
         """Where the unit's first sentence starts, and where inline list items start."""
         if start < end and not text[start].isspace():
             seg_start = start
@@ -257,7 +258,7 @@ class Splitter:
 
     @staticmethod
     def _close(
-        text: str, seg_start: int, end: int, forced: list[int], fi: int, ui: int,
+        text: str, seg_start: int, end: int, forced: Sequence[int], fi: int, ui: int,
         append: Callable[[tuple[int, int, int]], None],
     ) -> None:
         """Emit the unit's remaining inline list items and its last sentence."""
