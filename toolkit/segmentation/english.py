@@ -4,10 +4,9 @@ One compiled regular expression, run once over the whole text, finds every *cand
 boundary (sentence punctuation, closing quotes or brackets, white space, then no lower-case
 letter) and already settles the commonest cases: an ordinary word before a period ends the
 sentence, a title such as "Mr." never does, nor does "No." or "Sept." before a number. Every
-other candidate gets a small decision that
-looks only at the word before and the word after, so the cost is linear in the input. What a
-period after a word means comes from :class:`~toolkit.segmentation.rules.SegmentRules` (data),
-not from literals here.
+other candidate gets a small decision that looks only at the word before and the word after, so
+the cost is linear in the input. What a period after a word means comes from
+:class:`~toolkit.segmentation.rules.SegmentRules` (data), not from literals here.
 """
 
 from __future__ import annotations
