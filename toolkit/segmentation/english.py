@@ -26,14 +26,19 @@ _INVISIBLE = "\u200b\ufeff"
 # run of . ! ? … (not a dot inside a spaced ellipsis) -- then closing quotes/brackets, then white
 # space and something that is not a lower-case letter (a sentence never ends before "a" or
 # "said"; the end of a unit needs no boundary). The pattern starts with a character class so the
-# regex engine scans fast. It is compiled per rule set (see _candidates): the group `ordinary`
-# is set when the period follows a word ending in four lower-case letters that is no
+# regex engine scans fast. It is compiled per rule set (see _candidates) and has two branches.
+# The first takes a lone period after a word ending in four lower-case letters that is no
 # abbreviation ("year.", "province."): most sentence ends, decided without more work in Python;
-# a period after a `prefix` or `inside` abbreviation ("Mr.", "e.g.") is no candidate at all.
+# its closers are group 1, so `m.lastindex == 1` tells this branch. The second takes the rest,
+# with the punctuation after the first character as group 2 and the closers as group 3; a period
+# after a `prefix` or `inside` abbreviation ("Mr.", "e.g.") is no candidate at all.
 # The look-ahead right after the first character (what may follow it in a candidate) spares
 # the look-behinds for the many periods inside numbers, initialisms and addresses ("81.1").
-_TERM = r"[.!?…‽](?=[.!?…‽ ”’\"'»)\]}\s\u200b])(?<!\. .)(?:%s(?![.!?…‽]|[ ]\.)(?P<ordinary>)|%s)(?:(?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.))"
-_AFTER = r"([”’\"'»)\]}]*)[\s\u200b]+(?=[“‘\"'(\[{«]*[^a-z\s\u200b])"
+_FIRST = r"[.!?…‽](?=[.!?…‽ ”’\"'»)\]}\s\u200b])(?<!\. .)"
+_LONE = r"(?![.!?…‽]|[ ]\.)"  # nothing more of the punctuation follows
+_REST = r"((?:[ ]\.){2,}|[.!?…‽]*(?![ ]\.))"
+_CLOSERS_GROUP = r"([”’\"'»)\]}]*)"
+_AFTER = r"[\s\u200b]+(?=[“‘\"'(\[{«]*[^a-z\s\u200b])"
 
 
 @lru_cache(maxsize=16)
@@ -50,7 +55,9 @@ def _candidates(rules: SegmentRules) -> re.Pattern[str]:
     # A `number` or `month` abbreviation after a space, then a lone period and a digit ("No. 41",
     # "Sept. 30"), is no sentence end either: the same decision as the Python fast path's.
     never += "".join(r"(?!(?<=[ ](?:%s)\.)[\s\u200b]+\d)" % words for words in _by_length(rules, ("number", "month")))
-    return re.compile("(" + _TERM % (ordinary, never) + ")" + _AFTER)
+    ordinary_branch = ordinary + _LONE + _CLOSERS_GROUP
+    other_branch = never + _REST + _CLOSERS_GROUP
+    return re.compile(_FIRST + "(?:" + ordinary_branch + "|" + other_branch + ")" + _AFTER)
 
 
 @lru_cache(maxsize=16)
@@ -200,12 +207,12 @@ class Splitter:
                         append((a, b, ui))
                     seg_start = forced[fi]
                     fi += 1
-            if m.start(2) >= 0:  # an ordinary word and a period: the sentence ends
-                append((seg_start, m.end(3), ui))
+            if m.lastindex == 1:  # an ordinary word and a period: the sentence ends
+                append((seg_start, m.end(1), ui))
                 seg_start = q
                 continue
             p = m.start()
-            if m.end(1) == p + 1 and text[p] == ".":
+            if m.end(2) == p + 1 and text[p] == ".":
                 # Fast paths for common cases: a title before a name, an ordinary word.
                 # (slice first: str.rfind with bounds is slow on non-Latin-1 text)
                 word = text[max(seg_start, p - 40) : p].rsplit(" ", 1)[-1]
@@ -286,7 +293,7 @@ def _decide(
     abbreviations: dict[str, str],
 ) -> int | None:
     """Where to cut for candidate *m* (punctuation at *p*, next text at *q*), or None."""
-    term, close = m.group(1), m.group(3)
+    term, close = text[p : m.end(2)], m.group(3)
     j = q
     while j < end and text[j] in _OPENERS:
         j += 1
