@@ -38,6 +38,14 @@ class Env:
             found = self.cache[(concept_id, lang)] = self.glossary.targets(concept_id, lang)
         return found
 
+    def accepted(self, concept_id: str, lang: str) -> tuple[list[str], tuple[str, ...]]:
+        """:meth:`targets` and :meth:`target_keys` together, from one cache lookup (hot loop)."""
+        found = self.cache.get(("accepted", concept_id, lang))
+        if found is None:
+            found = self.cache[("accepted", concept_id, lang)] = (self.targets(concept_id, lang),
+                                                                  self.target_keys(concept_id, lang))
+        return found
+
     def target_keys(self, concept_id: str, lang: str) -> tuple[str, ...]:
         """The comparison keys (:func:`toolkit.checks.text.key`) of :meth:`targets`."""
         found = self.cache.get(("keys", concept_id, lang))

@@ -19,6 +19,7 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
     lang = env.glossary_lang
     if env.glossary is None or lang is None:
         return
+    contains = text.contains
     for source, translation in entry.pairs:
         hay = text.key(translation)
         seen: set[str] = set()
@@ -26,8 +27,8 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
             if concept in seen:
                 continue
             seen.add(concept)
-            accepted = env.targets(concept, lang)
-            if not accepted or any(text.contains(hay, k) for k in env.target_keys(concept, lang)):
+            accepted, keys = env.accepted(concept, lang)
+            if not accepted or any(contains(hay, k) for k in keys):
                 continue
             shown = " or ".join(f"“{t}”" for t in accepted[:3])
             yield Problem(f"“{source[start:end]}” ({concept}) is not translated with {shown}",
