@@ -248,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--version", default="1.0")
     parser.add_argument("--prefix-token", default=None, help="require this target prefix (NLLB style)")
     args = parser.parse_args(argv)
+    if not args.corpus.is_file():
+        parser.error(f"{args.corpus}: no such corpus file (run from a checkout of the repository or pass --corpus)")
     build_package(args.out, corpus=args.corpus, shape=BASE_SHAPE if args.base else TEST_SHAPE,
                   from_code=args.src, to_code=args.tgt, version=args.version, prefix_token=args.prefix_token)
     print(args.out)
