@@ -156,6 +156,7 @@ def parse_po(text: str, path: str = "<string>") -> Catalog:
     header_line = 1
     cur = _Builder()
     seen: set[tuple[str | None, str]] = set()
+    new_entry = object.__new__
 
     def finish(lineno: int) -> None:
         nonlocal cur, header, header_line
@@ -188,8 +189,12 @@ def parse_po(text: str, path: str = "<string>") -> Catalog:
                 if key in seen:
                     raise CatalogError("duplicate message definition", path=path, line=cur.msgid_line)
                 seen.add(key)
-            entries.append(Entry(cur.msgid_line, msgid, msgstr, ctxt, None if cur.plural is None else "".join(cur.plural),
-                                 forms, frozenset(cur.flags), cur.obsolete))
+            # As Entry(...), without the frozen dataclass's eight object.__setattr__ calls (per entry).
+            entry = new_entry(Entry)
+            entry.__dict__.update(line=cur.msgid_line, msgid=msgid, msgstr=msgstr, msgctxt=ctxt,
+                                  msgid_plural=None if cur.plural is None else "".join(cur.plural),
+                                  msgstr_plural=forms, flags=frozenset(cur.flags), obsolete=cur.obsolete)
+            entries.append(entry)
         cur = _Builder()
 
     lineno = 0

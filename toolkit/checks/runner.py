@@ -202,11 +202,13 @@ def _check_file(path: Path, plan: _Plan, env: Env) -> _FileResult:
                   for problem in func(stats, options.limits))
     units: list[Unit] = []
     include_fuzzy = options.include_fuzzy
+    key = text.key
     for entry in catalog.entries:
         if entry.obsolete or not entry.translated or (entry.fuzzy and not include_fuzzy):
             continue
         if plan.want_units:
-            units.append(Unit(name, entry, tuple(text.key(t) for t in entry.translations)))
+            keys = (key(entry.msgstr),) if entry.msgid_plural is None else tuple(map(key, entry.msgstr_plural))
+            units.append(Unit(name, entry, keys))
         for check_id, func in plan.entry_checks:
             for problem in func(entry, env):
                 found.append(_finding(options, name, entry, check_id, problem))
