@@ -198,7 +198,7 @@ def word_values(translation: str) -> set[str]:
 def _clean(translation: str) -> str:
     """The translation as numbers are read in it: no placeholders, no invisibles, Latin digits.
     (Normalization never changes digits or separators, so it is not needed here.)"""
-    return text.ascii_digits(text.strip_invisible(strip_placeholders(translation)))
+    return text.visible_ascii_digits(strip_placeholders(translation))
 
 
 def _same_tokens(source: str, clean: str) -> set[str]:

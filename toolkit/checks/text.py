@@ -107,10 +107,16 @@ def strip_invisible(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1024)  # the numbers check asks again for the same msgstr (usually normalized)
+def visible_ascii_digits(text: str) -> str:
+    """*text* without invisible characters and with Latin digits."""
+    return ascii_digits(strip_invisible(text))
+
+
 @lru_cache(maxsize=100_000)
 def key(text: str) -> str:
     """The form msgstr and target terms are compared in (see module docstring)."""
-    words = ascii_digits(strip_invisible(normalize(text))).split()
+    words = visible_ascii_digits(normalize(text)).split()
     if len(words) < 2:
         return "".join(words).casefold()
     # Whitespace next to a Khmer character is optional in Khmer writing: it is not compared.
