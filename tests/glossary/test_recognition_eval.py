@@ -62,3 +62,22 @@ def test_gold_offsets_are_checked(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match=r"a\.gold\.jsonl:1"):
         ev.load_articles(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Two NGOs and three MPs.", [("NGOs", "ngo"), ("MPs", "member-of-parliament")]),
+        ("The NGOs’ letter reached CPP MPs'", [("NGOs", "ngo"), ("CPP", "cambodian-peoples-party"),
+                                              ("MPs", "member-of-parliament")]),
+        ("ngos and mps are not acronyms here.", []),
+        ("NGOS in capitals is no plural.", []),
+    ],
+)
+def test_acronym_plurals_keep_their_capitals(shipped, text: str, expected) -> None:
+    # Found by the evaluation: regular plurals of acronyms (NGOs, MPs) were not recognised.
+    assert [(m.text, m.concept) for m in shipped.find(text)] == expected
+
+
+def test_names_have_no_acronym_plural(shipped) -> None:
+    assert [m.text for m in shipped.find("Two CPPs, NECs and UNs.")] == []

@@ -17,7 +17,8 @@ automaton only reports matches that start and end on word boundaries ("Senate" n
 acronyms such as CPP) are checked against the un-lowered form afterwards. Regular English plurals
 (policies, provinces), the unhyphenated spelling of hyphenated terms (subnational) and the other
 side's spelling of British/American pairs (Labour/Labor, decentralisation/decentralization) are
-added as variant keys. A term's final full stop (``H.E.``) is part of the span when the text has
+added as variant keys; the acronym of a common noun (not of a name: CPPs is no plural) has a
+plural that keeps its capitals (NGOs, MPs; never "ngos"). A term's final full stop (``H.E.``) is part of the span when the text has
 it. Overlaps are resolved leftmost-longest.
 """
 
@@ -46,6 +47,9 @@ _SLOW = re.compile(rf"-[ \t]*\r?\n|[{_DROPPED}]")  # text that needs _RUN (a lin
 #: One-for-one: every character that is not part of a word (and not already a space) -> space.
 _SEP = re.compile(r"[^\w \u0300-\u036f\u1780-\u17ff\u19e0-\u19ff\x00]|[_\u02bb\u02bc]")  # ʻ ʼ are apostrophes
 _VOWELS = frozenset("aeiou")
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?<!S)")  # pluralisable acronym: NGO, MP (not US, NIS)
+#: Domains of common nouns, whose acronyms have plurals (NGOs, MPs); names (CPP, NEC) have none.
+_COUNTABLE = frozenset({"general", "title"})
 _BOUNDARY = " " + PARA  # what may follow a match
 
 
@@ -242,7 +246,7 @@ class Matcher:
                 if term.lang != lang:
                     continue
                 tail = _TAIL.search(term.text).group()
-                for variant, key, cased in self._keys(term):
+                for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE):
                     # Curated before optional layers, exact before variant, preferred first.
                     rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
                     table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail))
@@ -258,8 +262,9 @@ class Matcher:
         self.size = len(table)
 
     @staticmethod
-    def _keys(term: Term) -> list[tuple[int, str, str | None]]:
-        """(variant rank, lower-case key, cased key if case-sensitive) for a term and its variants."""
+    def _keys(term: Term, countable: bool = False) -> list[tuple[int, str, str | None]]:
+        """(variant rank, lower-case key, cased key if case-sensitive) for a term and its variants;
+        *countable*: the concept is a common noun, so an acronym of it has a plural."""
         cs = term.case_sensitive or is_acronym(term.text)
         forms = [(0, term.text)]
         if "-" in term.text:
@@ -280,6 +285,9 @@ class Matcher:
                 if many is not None:
                     pl = (head + " " + many) if head else many
                     out.append((variant + 2, _lower(pl), None))
+            elif countable and _ACRONYM_WORD.fullmatch(cased.rpartition(" ")[2]):
+                # An acronym's regular plural keeps its capitals: NGOs, MPs (not "ngos").
+                out.append((variant + 2, _lower(cased) + "s", cased + "s"))
         return out
 
     def find(self, text: str) -> list[TermMatch]:
