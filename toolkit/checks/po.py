@@ -80,7 +80,9 @@ class Entry:
     @property
     def translated(self) -> bool:
         """All forms filled in (fuzziness is separate)."""
-        forms = self.translations
+        if self.msgid_plural is None:  # the common case, without building a tuple
+            return bool(self.msgstr)
+        forms = self.msgstr_plural
         return bool(forms) and all(forms)
 
 

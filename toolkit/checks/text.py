@@ -92,10 +92,6 @@ def ascii_digits(text: str) -> str:
     return text
 
 
-def _is_khmer(char: str) -> bool:
-    return "\u1780" <= char <= "\u17ff" or "\u19e0" <= char <= "\u19ff"
-
-
 _INVISIBLE = tuple(sorted(khmer.INVISIBLE))
 
 
@@ -124,7 +120,9 @@ def key(text: str) -> str:
     out = [words[0]]
     last = words[0][-1]
     for word in words[1:]:
-        if not (_is_khmer(last) or _is_khmer(word[0])):
+        first = word[0]  # a Khmer character (U+1780–U+17FF, U+19E0–U+19FF) on either side?
+        if not ("\u1780" <= last <= "\u17ff" or "\u19e0" <= last <= "\u19ff"
+                or "\u1780" <= first <= "\u17ff" or "\u19e0" <= first <= "\u19ff"):
             out.append(" ")
         out.append(word)
         last = word[-1]
