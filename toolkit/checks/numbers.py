@@ -51,6 +51,7 @@ _KM_WORDS = {"ប្រាំមួយ": 6, "ប្រាំពីរ": 7, "ប�
 _SOURCE_RE = re.compile(r"[0-9](?:[.,][0-9]+|[0-9])*")
 _MARKS_RE = re.compile(r"[.,]")
 _SPACE_SPLIT_RE = re.compile(f"[{_SPACE_SEPS}]")
+_SPACE_SET = frozenset(_SPACE_SEPS)
 _YEAR_RE = re.compile(r"[12][0-9]{3}")
 _DIGIT_RE = re.compile(r"[0-9\u17e0-\u17e9]")
 _KM_WORDS_RE = re.compile("|".join(sorted(_KM_WORDS, key=len, reverse=True)))
@@ -206,10 +207,11 @@ def _same_tokens(source: str, clean: str) -> set[str]:
     for most numbers. Not used when a scale word could change a value ("1.5 million")."""
     if _EN_SCALE_WORD_RE.search(source.lower()) or _ANY_SCALE_WORD_RE.search(clean.lower()):
         return set()
-    tokens: set[str] = set()
-    for token in _KM_TOKEN_RE.findall(clean):
-        tokens.add(token)
-        tokens.update(_SPACE_SPLIT_RE.split(token))
+    found = _KM_TOKEN_RE.findall(clean)
+    tokens = set(found)
+    for token in found:
+        if _SPACE_SET.intersection(token):  # "១ ៥០០": its groups count too
+            tokens.update(_SPACE_SPLIT_RE.split(token))
     return tokens
 
 

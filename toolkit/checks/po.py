@@ -172,7 +172,7 @@ def parse_po(text: str, path: str = "<string>") -> Catalog:
         msgid = "".join(cur.msgid)
         ctxt = None if cur.ctxt is None else "".join(cur.ctxt)
         if cur.plural is None:
-            if set(cur.strs) != {-1}:
+            if len(cur.strs) != 1 or -1 not in cur.strs:
                 raise CatalogError("msgstr[N] without msgid_plural", path=path, line=cur.msgid_line)
             msgstr, forms = "".join(cur.strs[-1]), ()
         else:
