@@ -260,9 +260,12 @@ def _results(files: Sequence[Path], plan: _Plan, glossary: "Glossary | None",
 
     # fork shares the loaded glossary and its compiled matcher with the workers at no cost.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                             initializer=_init_worker, initargs=(plan, glossary)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_worker, initargs=(plan, glossary))
+    try:
         yield from pool.map(_check_in_worker, files, chunksize=max(1, len(files) // (workers * 8)))
+    finally:  # on Ctrl-C (or any error) drop the files not started yet instead of checking them all
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run(paths: Iterable[str | os.PathLike[str]], glossary: "Glossary | None", options: CheckOptions,
