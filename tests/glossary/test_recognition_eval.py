@@ -81,3 +81,20 @@ def test_acronym_plurals_keep_their_capitals(shipped, text: str, expected) -> No
 
 def test_names_have_no_acronym_plural(shipped) -> None:
     assert [m.text for m in shipped.find("Two CPPs, NECs and UNs.")] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("the Kingdom of Cambodia", [("Kingdom of Cambodia", "kingdom-of-cambodia")]),
+        ("the King Father Norodom Sihanouk met the King.",
+         [("King Father Norodom Sihanouk", "norodom-sihanouk"), ("the King", "king")]),
+        ("roads in the capital city and the capital", [("capital city", "capital-city"), ("the capital", "capital-city")]),
+        ("the King Norodom Sihamoni Hun Sen", [("King Norodom Sihamoni", "norodom-sihamoni"), ("Hun Sen", "hun-sen")]),
+        ("the Kingdom’s laws", [("the Kingdom", "the-kingdom"), ("laws", "law")]),
+    ],
+)
+def test_a_longer_term_after_an_article_wins(shipped, text: str, expected) -> None:
+    # Found by the evaluation: "the Kingdom" / "the King" (terms with their article) hid the longer
+    # term starting at the next word, as the scan was leftmost-first.
+    assert [(m.text, m.concept) for m in shipped.find(text)] == expected

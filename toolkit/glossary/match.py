@@ -51,6 +51,7 @@ _ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?<!S)")  # pluralisable acronym: NGO, MP 
 #: Domains of common nouns, whose acronyms have plurals (NGOs, MPs); names (CPP, NEC) have none.
 _COUNTABLE = frozenset({"general", "title"})
 _BOUNDARY = " " + PARA  # what may follow a match
+_ARTICLE = re.compile(r"(?:the|an?) (?=\S)")  # a term's leading article: "the Kingdom", "a judge"
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,7 @@ class _Entry:
     cased: str | None  # the cased key to compare, for case-sensitive terms
     rank: tuple[int, ...]
     tail: str = ""  # punctuation ending the term (the last "." of "H.E."), part of the span if present
+    lead: int = 0  # length of the key's leading article and its space ("the "), 0 without one
 
 
 class Matcher:
@@ -249,7 +251,9 @@ class Matcher:
                 for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE):
                     # Curated before optional layers, exact before variant, preferred first.
                     rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
-                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail))
+                    article = _ARTICLE.match(key)
+                    lead = article.end() if article else 0
+                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead))
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: e.rank)
@@ -259,6 +263,9 @@ class Matcher:
             automaton.make_automaton()
         self._automaton = automaton
         self._longest = max((len(k) for k in table), default=0) + 1
+        self._articled = any(_ARTICLE.match(k) for k in table)
+        self._key_list = tuple(table) if self._articled else ()
+        self._more: dict[str, frozenset[str]] = {}  # see _next_words
         self.size = len(table)
 
     @staticmethod
@@ -346,7 +353,60 @@ class Matcher:
                 rescanned += self._rescan(norm, end - klen - 1, end)
         if rescanned:
             accepted = self._resolve(accepted + rescanned)
+        if self._articled:
+            accepted = self._after_article(norm, accepted)
         return self._build(text, norm, accepted)
+
+    def _after_article(self, norm: Normalised, accepted: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+        """Longest match wins over leftmost: a term led by an article ("the Kingdom", "the King")
+        gives way to a longer term starting at its next word ("the Kingdom of Cambodia", "the King
+        Father Norodom Sihanouk"), which the leftmost scan skipped."""
+        regions = []  # (first index, end index, the region's new matches) replacing accepted[first:end]
+        count = len(accepted)
+        low = norm.low
+        done = 0  # accepted[:done] lie in regions already redone
+        for i in range(count):
+            start, end, entry = accepted[i]
+            if not entry.lead or i < done:
+                continue
+            word = start + entry.lead
+            # Cheap test first: can the word after the match continue a term from `word`?
+            if low[end + 1 : low.find(" ", end + 1)] not in self._next_words(low[word:end]):
+                continue
+            best = None
+            for cand in self._rescan(norm, word - 1, word):
+                if cand[1] - cand[0] > end - start and (best is None or cand[1] > best[1]):
+                    best = cand
+            if best is None:
+                continue
+            # The matches the longer term overlaps are dropped: their stretch is redone locally.
+            stop, j = best[1], i + 1
+            while j < count and accepted[j][0] < best[1]:
+                stop = max(stop, accepted[j][1])
+                j += 1
+            local = [c for c in self._rescan(norm, word - 1, stop) if c[1] <= stop]
+            regions.append((i, j, self._resolve([best, *local])))
+            done = j
+        if not regions:
+            return accepted
+        out: list[tuple[int, int, _Entry]] = []
+        last = 0
+        for first, end_index, local in regions:
+            out += accepted[last:first]
+            out += local
+            last = end_index
+        out += accepted[last:]
+        return out
+
+    def _next_words(self, head: str) -> frozenset[str]:
+        """The words that follow *head* in longer keys ("kingdom" -> {"of"}); computed once per head."""
+        more = self._more.get(head)
+        if more is None:
+            prefix = head + " "
+            more = self._more[head] = frozenset(
+                k[len(prefix) :].split(" ", 1)[0] for k in self._key_list if k.startswith(prefix)
+            )
+        return more
 
     def _rescan(self, norm: Normalised, start: int, end: int) -> list[tuple[int, int, _Entry]]:
         """Every valid candidate beginning in low[start:end] (the slow, exhaustive way)."""
