@@ -105,7 +105,8 @@ def _row(s: Score) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", nargs="?", type=Path, default=DATA)
-    parser.add_argument("--glossary", action="append", default=None, help="replace the shipped glossary")
+    parser.add_argument("--glossary", action="append", default=None,
+                        help="glossary file or directory replacing the shipped one (repeatable)")
     args = parser.parse_args(argv)
 
     from toolkit.glossary import load_glossary

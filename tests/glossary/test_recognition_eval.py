@@ -89,8 +89,10 @@ def test_names_have_no_acronym_plural(shipped) -> None:
         ("the Kingdom of Cambodia", [("Kingdom of Cambodia", "kingdom-of-cambodia")]),
         ("the King Father Norodom Sihanouk met the King.",
          [("King Father Norodom Sihanouk", "norodom-sihanouk"), ("the King", "king")]),
-        ("roads in the capital city and the capital", [("capital city", "capital-city"), ("the capital", "capital-city")]),
-        ("the King Norodom Sihamoni Hun Sen", [("King Norodom Sihamoni", "norodom-sihamoni"), ("Hun Sen", "hun-sen")]),
+        ("roads in the capital city and the capital",
+         [("capital city", "capital-city"), ("the capital", "capital-city")]),
+        ("the King Norodom Sihamoni Hun Sen",
+         [("King Norodom Sihamoni", "norodom-sihamoni"), ("Hun Sen", "hun-sen")]),
         ("the Kingdom’s laws", [("the Kingdom", "the-kingdom"), ("laws", "law")]),
     ],
 )

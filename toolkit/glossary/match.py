@@ -18,8 +18,9 @@ acronyms such as CPP) are checked against the un-lowered form afterwards. Regula
 (policies, provinces), the unhyphenated spelling of hyphenated terms (subnational) and the other
 side's spelling of British/American pairs (Labour/Labor, decentralisation/decentralization) are
 added as variant keys; the acronym of a common noun (not of a name: CPPs is no plural) has a
-plural that keeps its capitals (NGOs, MPs; never "ngos"). A term's final full stop (``H.E.``) is part of the span when the text has
-it. Overlaps are resolved leftmost-longest.
+plural that keeps its capitals (NGOs, MPs; never "ngos"). A term's final full stop (``H.E.``)
+is part of the span when the text has it. Overlaps are resolved leftmost-longest, except that a
+term led by an article gives way to a longer term from its next word ("the Kingdom of Cambodia").
 """
 
 from __future__ import annotations
@@ -357,7 +358,8 @@ class Matcher:
             accepted = self._after_article(norm, accepted)
         return self._build(text, norm, accepted)
 
-    def _after_article(self, norm: Normalised, accepted: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
+    def _after_article(self, norm: Normalised,
+                       accepted: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
         """Longest match wins over leftmost: a term led by an article ("the Kingdom", "the King")
         gives way to a longer term starting at its next word ("the Kingdom of Cambodia", "the King
         Father Norodom Sihanouk"), which the leftmost scan skipped."""
