@@ -94,6 +94,8 @@ def test_names_have_no_acronym_plural(shipped) -> None:
         ("the King Norodom Sihamoni Hun Sen",
          [("King Norodom Sihamoni", "norodom-sihamoni"), ("Hun Sen", "hun-sen")]),
         ("the Kingdom’s laws", [("the Kingdom", "the-kingdom"), ("laws", "law")]),
+        ("the King\n\nFather Norodom Sihanouk",  # no term crosses a paragraph break
+         [("the King", "king"), ("Norodom Sihanouk", "norodom-sihanouk")]),
     ],
 )
 def test_a_longer_term_after_an_article_wins(shipped, text: str, expected) -> None:
