@@ -112,7 +112,7 @@ def visible_ascii_digits(text: str) -> str:
 @lru_cache(maxsize=100_000)
 def key(text: str) -> str:
     """The form msgstr and target terms are compared in (see module docstring)."""
-    words = visible_ascii_digits(normalize(text)).split()
+    words = visible_ascii_digits(analyse(text)[0]).split()  # analyse()[0] is normalize()
     if len(words) < 2:
         return "".join(words).casefold()
     # Whitespace next to a Khmer character is optional in Khmer writing: it is not compared.
