@@ -28,7 +28,8 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import ahocorasick
@@ -235,6 +236,23 @@ class _Entry:
     lead: int = 0  # length of the key's leading article and its space ("the "), 0 without one
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while matching.
+
+    Matching allocates small objects per match and no cycles; with the GC on, each burst of
+    allocations makes it rescan the (large) glossary, which dominated the time on big inputs.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 class Matcher:
     """A compiled automaton over the source-language terms of a set of concepts."""
 
@@ -265,7 +283,7 @@ class Matcher:
         self._automaton = automaton
         self._longest = max((len(k) for k in table), default=0) + 1
         self._articled = any(_ARTICLE.match(k) for k in table)
-        self._key_list = tuple(table) if self._articled else ()
+        self._key_list = tuple(sorted(table)) if self._articled else ()  # sorted: see _next_words
         self._more: dict[str, frozenset[str]] = {}  # see _next_words
         self.size = len(table)
 
@@ -300,10 +318,16 @@ class Matcher:
 
     def find(self, text: str) -> list[TermMatch]:
         """Term matches in *text*, leftmost-longest, offsets into *text*."""
+        if not len(self._automaton) or not text:
+            return []
+        with _gc_paused():
+            return self._matches(text, self._find(text))
+
+    def _matches(self, text: str, spans: list[tuple[int, int, str, str]]) -> list[TermMatch]:
         targets = self._targets
         new = object.__new__
         matches: list[TermMatch] = []
-        for start, end, concept, term in self.spans(text):
+        for start, end, concept, term in spans:
             # Same fields as TermMatch(...), without the frozen dataclass's six
             # object.__setattr__ calls: this loop runs once per match.
             match = new(TermMatch)
@@ -317,16 +341,8 @@ class Matcher:
         callers that need no renderings (``toolkit check``) skip building the match objects."""
         if not len(self._automaton) or not text:
             return []
-        # The loop allocates one small object per match and no cycles; pausing the cyclic GC
-        # keeps it from rescanning the (large) glossary again and again on big inputs.
-        paused = gc.isenabled()
-        if paused:
-            gc.disable()
-        try:
+        with _gc_paused():
             return self._find(text)
-        finally:
-            if paused:
-                gc.enable()
 
     def _find(self, text: str) -> list[tuple[int, int, str, str]]:
         norm = normalise(text)
@@ -405,9 +421,14 @@ class Matcher:
         more = self._more.get(head)
         if more is None:
             prefix = head + " "
-            more = self._more[head] = frozenset(
-                k[len(prefix) :].split(" ", 1)[0] for k in self._key_list if k.startswith(prefix)
-            )
+            keys = self._key_list
+            words = set()
+            # The keys are sorted, so those that start with *prefix* form one run found by bisection.
+            for i in range(bisect.bisect_left(keys, prefix), len(keys)):
+                if not keys[i].startswith(prefix):
+                    break
+                words.add(keys[i][len(prefix) :].split(" ", 1)[0])
+            more = self._more[head] = frozenset(words)
         return more
 
     def _rescan(self, norm: Normalised, start: int, end: int) -> list[tuple[int, int, _Entry]]:
