@@ -57,6 +57,11 @@ class Concept:
     def languages(self) -> frozenset[str]:
         return frozenset(t.lang for t in self.terms)
 
+    @property
+    def languages_in_order(self) -> tuple[str, ...]:
+        """The concept's languages in the order their first term appears (for writing it out)."""
+        return tuple(dict.fromkeys(t.lang for t in self.terms))
+
     def where(self, line: int | None = None) -> str:
         """``path:line`` of this concept (or of one of its terms) for messages."""
         line = self.line if line is None else line

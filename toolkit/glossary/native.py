@@ -255,11 +255,7 @@ def dump_native(concepts: Iterable[Concept], domain: str | None = None, header: 
             lines.append(f"    note: {_scalar(c.note)}")
         if c.definition is not None:
             lines.append(f"    definition: {_scalar(c.definition)}")
-        langs: list[str] = []
-        for t in c.terms:
-            if t.lang not in langs:
-                langs.append(t.lang)
-        for lang in langs:
+        for lang in c.languages_in_order:
             lines.append(f"    {lang}:")
             for i, t in enumerate(c.terms_in(lang)):
                 lines.append(f"      - {_term_yaml(t, i)}")

@@ -24,11 +24,7 @@ def describe(glossary: Glossary, concept_id: str) -> str:
         lines.append(f"  note: {c.note}")
     if c.definition:
         lines.append(f"  definition: {c.definition}")
-    langs: list[str] = []
-    for t in c.terms:
-        if t.lang not in langs:
-            langs.append(t.lang)
-    for lang in langs:
+    for lang in c.languages_in_order:
         lines.append(f"  {lang}:")
         for t in c.terms_in(lang):
             flags = [t.status]
