@@ -41,7 +41,7 @@ def translate_command(
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any catalog would change.")] = False,
     models_dir: Annotated[Optional[Path], typer.Option("--models-dir", metavar="DIR", help="MT models directory.")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", metavar="N", min=1, help="MT batch size.")] = 32,
+    batch_size: Annotated[int, typer.Option("--batch-size", metavar="N", min=1, help="MT batch size.")] = 64,
     beam_size: Annotated[int, typer.Option("--beam-size", metavar="N", min=1, help="MT beam size.")] = 2,
     device: Annotated[str, typer.Option("--device", metavar="cpu|cuda|auto", help="MT device: cpu, cuda or auto.")] = "cpu",
     threads: Annotated[int, typer.Option("--threads", metavar="N", min=0, help="MT CPU threads (0: automatic).")] = 0,

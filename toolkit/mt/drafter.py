@@ -94,7 +94,7 @@ def find_route(src: str, tgt: str, models_dir: Path | None = None) -> list[packa
 
 
 def open_drafter(src: str, tgt: str, *, glossary: "Glossary", models_dir: Path | None = None,
-                 device: str = "cpu", threads: int = 0, beam_size: int = 2, batch_size: int = 32,
+                 device: str = "cpu", threads: int = 0, beam_size: int = 2, batch_size: int = 64,
                  progress: bool | None = None, style: str = terms.DEFAULT_STYLE) -> ArgosDrafter:
     """Load the model(s) for *src* -> *tgt*; see the module docstring.
 

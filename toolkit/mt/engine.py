@@ -26,7 +26,7 @@ class EngineOptions:
     device: str = "cpu"
     threads: int = 0  # CTranslate2 intra_threads; 0 = its default
     beam_size: int = 2
-    batch_size: int = 32
+    batch_size: int = 64  # measured: 64 gives ~10% more sentences/s than 32 on CPU (benchmarks/bench_mt.py)
     max_input_length: int = 1024
     max_decoding_cap: int = 1024  # decoding stops at min(cap, 2 * longest source + 16) tokens
 
