@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import difflib
 from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+from typing import Any
 
 from toolkit import __version__
 from toolkit.errors import UsageError
@@ -87,11 +90,38 @@ def template_header(project: str, source: str, created: datetime) -> dict[str, s
     }
 
 
-def catalog_header(locale, project: str, source: str, created: str, revised: datetime) -> dict[str, str]:
-    """Header of a new ``.po`` catalog for *locale* (fields in msginit's order)."""
+@lru_cache(maxsize=1)
+def _gettext_plurals() -> dict[str, str]:
+    """``toolkit/data/plurals/gettext.txt``: the Plural-Forms msginit writes, by language code."""
+    table: dict[str, str] = {}
+    text = resources.files("toolkit").joinpath("data/plurals/gettext.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, _, expr = line.partition("\t")
+            table[code] = expr
+    return table
+
+
+def plural_forms(locale: Any) -> str:
+    """The ``Plural-Forms`` value for a new catalog.
+
+    Policy: what GNU gettext's ``msginit`` writes where its built-in table knows the language
+    (``pt_BR`` -> 2 forms, ``(n > 1)``), because Poedit, Weblate and msgfmt users expect it and
+    CLDR's newer rules (3 forms for ``pt_BR`` since CLDR 46) would make existing translations
+    incomplete; CLDR via babel for every other language (Khmer: 1 form), as msginit gives none.
+    """
+    table = _gettext_plurals()
+    found = table.get(str(locale)) or table.get(locale.language)
+    if found is not None:
+        return found
     from babel.messages.plurals import get_plural
 
     plural = get_plural(locale)
+    return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
+
+
+def catalog_header(locale: Any, project: str, source: str, created: str, revised: datetime) -> dict[str, str]:
+    """Header of a new ``.po`` catalog for *locale* (fields in msginit's order)."""
     return {
         "Project-Id-Version": project,
         "Report-Msgid-Bugs-To": "",
@@ -103,7 +133,7 @@ def catalog_header(locale, project: str, source: str, created: str, revised: dat
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": f"nplurals={plural.num_plurals}; plural={plural.plural_expr};",
+        "Plural-Forms": plural_forms(locale),
         "X-Generator": GENERATOR,
         SOURCE_FIELD: source,
     }
