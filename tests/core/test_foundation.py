@@ -1,4 +1,4 @@
-"""The spine: version, help, error mapping, decoding, atomic writes, configuration, Khmer policy."""
+"""The spine: version, help, error mapping, decoding, atomic writes, configuration (Khmer policy: tests/lang)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit import __version__, khmer
+from toolkit import __version__
 from toolkit.config import load_config
 from toolkit.errors import ConfigError, InputError
 from toolkit.textio import atomic_write, decode, read_text
@@ -86,31 +86,3 @@ def test_config_errors_name_the_file(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.toolkit]\ngazetteer = 'yes'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="pyproject.toml: .*gazetteer"):
         load_config(tmp_path)
-
-
-def test_khmer_normalization_reports_but_keeps_text() -> None:
-    misordered = "\u1780\u17bb\u17c6\u17c9"  # shifter typed after the vowel signs
-    assert not khmer.is_normalized(misordered)
-    changes = khmer.normalization_changes(misordered)
-    assert changes and changes[0].start == 0
-    assert khmer.is_normalized(khmer.normalize(misordered))
-
-
-def test_khmer_digits_and_invisibles() -> None:
-    assert khmer.to_ascii_digits("៨១.១") == "81.1"
-    assert khmer.to_khmer_digits("2024") == "២០២៤"
-    assert khmer.comparison_key("ហ៊ុន\u200bសែន  ") == khmer.comparison_key("ហ៊ុនសែន")
-
-
-@pytest.mark.parametrize(
-    ("haystack", "needle", "expected"),
-    [
-        ("ក្រសួងមហាផ្ទៃ", "ក្រសួង", [0]),
-        ("ក្រសួងមហាផ្ទៃ", "ក", []),  # the base of a cluster with a subscript
-        ("ការងារ", "ការ", [0]),
-        ("សេនា", "សេ", [0]),
-        ("សេនា", "ស", []),  # followed by a vowel sign
-    ],
-)
-def test_khmer_terms_found_only_on_cluster_boundaries(haystack: str, needle: str, expected: list[int]) -> None:
-    assert khmer.find_on_boundaries(haystack, needle) == expected

@@ -6,7 +6,7 @@ import pytest
 
 from toolkit.glossary import load_glossary
 from toolkit.glossary.gazetteer import gazetteer_concepts
-from toolkit.khmer import is_normalized
+from toolkit.lang.khmer import is_normalized
 
 from .conftest import FIXTURE
 

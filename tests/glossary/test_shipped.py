@@ -40,7 +40,7 @@ def test_core_names_are_recognised_with_their_khmer() -> None:
 
 
 def test_every_concept_states_its_source_and_khmer_is_normalized() -> None:
-    from toolkit.khmer import is_normalized
+    from toolkit.lang.khmer import is_normalized
 
     g = load_glossary([shipped_dir()])
     assert len(g) >= 100

@@ -29,11 +29,8 @@ from toolkit.catalog.header import SOURCE_FIELD
 from toolkit.catalog.pipeline import message_text
 from toolkit.catalog.po import read_po
 from toolkit.errors import InputError, UsageError
-from toolkit.khmer import SENTENCE_ENDS, has_khmer
+from toolkit.lang.khmer import join_sentences
 from toolkit.textio import atomic_write, read_text
-
-_CLOSERS = "\"'”’»)]"
-
 
 @dataclass(frozen=True)
 class Stats:
@@ -100,15 +97,12 @@ def compile_mo(catalog: polib.POFile, include_fuzzy: bool = False) -> bytes:
     return compiled.to_binary()
 
 
-def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in SENTENCE_ENDS
-
-
 def join_gap(previous: str, current: str, source_gap: str, language: str) -> str:
     """What goes between two sentences of one paragraph in the rendered document."""
-    if language.split("_")[0] == "km" and has_khmer(previous) and has_khmer(current):
-        return " " if _ends_sentence(previous) else ""
+    if language.split("_")[0] == "km":
+        joined = join_sentences(previous, current)
+        if joined is not None:
+            return joined
     return source_gap
 
 

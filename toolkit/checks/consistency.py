@@ -1,5 +1,5 @@
 """The ``inconsistent`` check: one msgid (with its msgctxt) has one translation across all the
-catalogs of a language. Translations are compared as :func:`toolkit.checks.text.key`, so ZWSP,
+catalogs of a language. Translations are compared as :func:`toolkit.lang.khmer.key`, so ZWSP,
 spacing and encoding order do not count as differences, nor does the way a number of the source is
 written (៤៥០០, ៤.៥០០ and ៤ ៥០០ for "4,500")."""
 
@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from toolkit.checks import text
+from toolkit.lang import khmer
 from toolkit.checks.numbers import canonical_numbers
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
@@ -17,7 +17,7 @@ from toolkit.checks.registry import Problem, check
 
 class Unit(NamedTuple):
     """An entry with the file it is in (what corpus checks see); a tuple, as there are many.
-    ``keys`` are :func:`toolkit.checks.text.key` of its translations, computed where the entry
+    ``keys`` are :func:`toolkit.lang.khmer.key` of its translations, computed where the entry
     was checked (possibly a worker process)."""
 
     path: str
@@ -36,7 +36,7 @@ def inconsistent(units: Sequence[Unit]) -> Iterator[tuple[Unit, Problem]]:
     for members in groups.values():
         if len(members) < 2 or len({k for _, k in members}) < 2:
             continue
-        members = [(u, tuple(canonical_numbers(text.key(t), s) for s, t in u.entry.pairs)) for u, _ in members]
+        members = [(u, tuple(canonical_numbers(khmer.key(t), s) for s, t in u.entry.pairs)) for u, _ in members]
         counts = Counter(k for _, k in members)
         if len(counts) < 2:
             continue

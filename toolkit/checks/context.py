@@ -47,10 +47,10 @@ class Env:
         return found
 
     def target_keys(self, concept_id: str, lang: str) -> tuple[str, ...]:
-        """The comparison keys (:func:`toolkit.checks.text.key`) of :meth:`targets`."""
+        """The comparison keys (:func:`toolkit.lang.khmer.key`) of :meth:`targets`."""
         found = self.cache.get(("keys", concept_id, lang))
         if found is None:
-            from toolkit.checks.text import key
+            from toolkit.lang.khmer import key
 
             found = self.cache[("keys", concept_id, lang)] = tuple(key(t) for t in self.targets(concept_id, lang))
         return found

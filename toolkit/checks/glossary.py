@@ -1,12 +1,12 @@
 """Glossary checks: every recognised source term has an approved rendering in msgstr, and no
-deprecated rendering appears in it. Renderings are compared as :func:`toolkit.checks.text.key`
+deprecated rendering appears in it. Renderings are compared as :func:`toolkit.lang.khmer.key`
 and accepted only on Khmer cluster / Latin word boundaries."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.checks import text
+from toolkit.lang import khmer
 from toolkit.checks.context import Env
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
@@ -19,9 +19,9 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
     lang = env.glossary_lang
     if env.glossary is None or lang is None:
         return
-    contains = text.contains
+    contains = khmer.contains
     for source, translation in entry.pairs:
-        hay = text.key(translation)
+        hay = khmer.key(translation)
         seen: set[str] = set()
         for start, end, concept, term in env.matches(source):
             if concept in seen:
@@ -47,11 +47,11 @@ class _Index:
         self.automaton = ahocorasick.Automaton()
         for concept in env.glossary.concepts:
             for target in env.glossary.targets(concept.id, lang):
-                k = text.key(target)
+                k = khmer.key(target)
                 if k:
                     table[k] = (True, table.get(k, (True, []))[1])
             for bad in env.glossary.forbidden(concept.id, lang):
-                k = text.key(bad)
+                k = khmer.key(bad)
                 self.shown.setdefault(k, bad)
                 if k:
                     accepted, concepts = table.get(k, (False, []))
@@ -75,7 +75,7 @@ class _Index:
         bad: list[tuple[int, int, str, tuple[str, ...]]] = []
         for end, (k, ok, concepts) in hits:
             start = end + 1 - len(k)
-            if not text.on_boundaries(hay, start, end + 1):
+            if not khmer.on_boundaries(hay, start, end + 1):
                 continue
             if ok:
                 accepted.append((start, end + 1))
@@ -98,7 +98,7 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
     if not index.has_forbidden:
         return
     for source, translation in entry.pairs:
-        found = index.forbidden(text.key(translation))
+        found = index.forbidden(khmer.key(translation))
         if not found:
             continue
         matched = {concept: term for _, _, concept, term in env.matches(source)}

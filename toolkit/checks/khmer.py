@@ -1,5 +1,5 @@
 """The ``khmer-normalization`` check: msgstr is in normalized Khmer encoding order (UTN #61 +
-NFC, as :func:`toolkit.khmer.normalize`) and has no invisible characters in odd places.
+NFC, as :func:`toolkit.lang.khmer.normalize`) and has no invisible characters in odd places.
 
 We report, never rewrite: the message says what normalization would change (offset, code points
 before and after, the rule) so the translator can fix it in their editor.
@@ -7,24 +7,12 @@ before and after, the rule) so the translator can fix it in their editor.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from toolkit import khmer as km
-from toolkit.checks import text
+from toolkit.lang import khmer as km
 from toolkit.checks.context import Env
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
-
-_ODD_INVISIBLE = [
-    (re.compile("\u200b{2,}"), "doubled zero-width space"),
-    (re.compile(r"\u200b(?=\s)|(?<=\s)\u200b"), "zero-width space next to a space"),
-    (re.compile("^\u200b|\u200b$"), "zero-width space at the start or end"),
-    (re.compile("(?<!^)\ufeff"), "byte-order mark inside the text"),
-]
-#: Any of the patterns above (one search tells most texts with ZWSP are fine).
-_ANY_ODD_INVISIBLE = re.compile("|".join(pattern.pattern for pattern, _ in _ODD_INVISIBLE))
-
 
 _COENG_DA = "\u17d2\u178a"
 _COENG_TA = "\u17d2\u178f"
@@ -40,7 +28,7 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
     the Khmer syllable structure even once normalized (a doubled vowel sign), or has invisible
     characters in odd places (doubled ZWSP, ZWSP next to a space or at either end)."""
     for _source, translation in entry.pairs:
-        normal, issues = text.analyse(translation)
+        normal, issues = km.analyse(translation)
         # Subscript DA and subscript TA look the same and both spellings are in everyday use;
         # normalization folds them for comparison, but choosing one is not an encoding-order error.
         if normal != translation and normal != translation.replace(_COENG_DA, _COENG_TA):
@@ -56,8 +44,5 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
         if issues:
             offset, message = issues[0]
             yield Problem(f"invalid Khmer sequence at {offset}: {message}")
-        if ("\u200b" in translation or "\ufeff" in translation) and _ANY_ODD_INVISIBLE.search(translation):
-            for pattern, what in _ODD_INVISIBLE:
-                m = pattern.search(translation)
-                if m:
-                    yield Problem(f"{what} at {m.start()}")
+        for offset, what in km.odd_invisibles(translation):
+            yield Problem(f"{what} at {offset}")

@@ -27,8 +27,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from toolkit import khmer
-from toolkit.checks import text
+from toolkit.lang import khmer
 from toolkit.checks.context import Env
 from toolkit.checks.placeholders import strip_placeholders
 from toolkit.checks.po import Entry
@@ -122,7 +121,7 @@ def source_numbers(source: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 def _source_numbers(source: str) -> list[tuple[str, set[str]]]:
     found: list[tuple[str, set[str]]] = []
-    clean = text.ascii_digits(strip_placeholders(source))
+    clean = khmer.to_ascii_digits(strip_placeholders(source))
     for m in _SOURCE_RE.finditer(clean):
         readings = _readings(m.group(), english=True)
         scale = _EN_SCALE_RE.match(clean, m.end())
@@ -155,7 +154,7 @@ def token_readings(token: str) -> set[str]:
 
 
 def canonical_numbers(translation_key: str, source: str) -> str:
-    """*translation_key* (see :func:`toolkit.checks.text.key`) with each number that can be read as
+    """*translation_key* (see :func:`toolkit.lang.khmer.key`) with each number that can be read as
     a number of *source* written as that number, so ៤៥០០ and ៤.៥០០ for "4,500" compare equal."""
     if _DIGIT_RE.search(translation_key) is None:
         return translation_key
@@ -191,15 +190,15 @@ def target_values(translation: str, clean: str | None = None) -> set[str]:
 
 def word_values(translation: str) -> set[str]:
     """Numbers one to ten written as Khmer words in the translation (on cluster boundaries)."""
-    hay = text.key(translation)
+    hay = khmer.key(translation)
     return {str(_KM_WORDS[m.group()]) for m in _KM_WORDS_RE.finditer(hay)
-            if text.on_boundaries(hay, m.start(), m.end())}
+            if khmer.on_boundaries(hay, m.start(), m.end())}
 
 
 def _clean(translation: str) -> str:
     """The translation as numbers are read in it: no placeholders, no invisibles, Latin digits.
     (Normalization never changes digits or separators, so it is not needed here.)"""
-    return text.visible_ascii_digits(strip_placeholders(translation))
+    return khmer.visible_ascii_digits(strip_placeholders(translation))
 
 
 def _same_tokens(source: str, clean: str) -> set[str]:
@@ -218,7 +217,7 @@ def _same_tokens(source: str, clean: str) -> set[str]:
 def _all_written_alike(source: str, same: set[str]) -> bool:
     """True if every raw number token of *source* occurs in the translation as written or with
     . and , swapped. Sound: such a token always has a reading equal to the source's value(s)."""
-    clean = text.ascii_digits(strip_placeholders(source))
+    clean = khmer.to_ascii_digits(strip_placeholders(source))
     return all(t in same or t.translate(_SWAP_MARKS) in same for t in _SOURCE_RE.findall(clean))
 
 

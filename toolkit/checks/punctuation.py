@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from toolkit import khmer
+from toolkit.lang import khmer
 from toolkit.checks.context import Env
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
@@ -34,7 +34,7 @@ def final(text: str) -> tuple[str | None, str]:
     """The class of the final punctuation of *text* (None when it has none) and the text
     up to and including that mark."""
     body = text.rstrip(_CLOSERS)
-    if body.endswith("...") or body.endswith("។ល។"):
+    if body.endswith("...") or body.endswith(khmer.ETCETERA):
         return ("ellipsis" if body.endswith("...") else "full stop"), body
     if not body:
         return None, body

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.checks import text
+from toolkit.lang import khmer
 from toolkit.checks.config import CheckOptions
 from toolkit.checks.consistency import Unit
 from toolkit.checks.context import Env
@@ -202,7 +202,7 @@ def _check_file(path: Path, plan: _Plan, env: Env) -> _FileResult:
                   for problem in func(stats, options.limits))
     units: list[Unit] = []
     include_fuzzy = options.include_fuzzy
-    key = text.key
+    key = khmer.key
     for entry in catalog.entries:
         if entry.obsolete or not entry.translated or (entry.fuzzy and not include_fuzzy):
             continue

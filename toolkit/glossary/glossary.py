@@ -110,6 +110,6 @@ class Glossary:
 
         *lang* is the language of *text*; word boundaries are spaces and punctuation, so this
         suits English and other space-separated languages, not Khmer (use
-        :func:`toolkit.khmer.find_on_boundaries` with :meth:`targets` for Khmer text).
+        :func:`toolkit.lang.khmer.find_on_boundaries` with :meth:`targets` for Khmer text).
         """
         return self.matcher(lang).find(text)

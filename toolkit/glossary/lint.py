@@ -17,6 +17,7 @@ from pathlib import Path
 
 from toolkit.errors import ProblemsError, ToolkitError
 from toolkit.glossary.model import SOURCE_LANG, Concept, Term
+from toolkit.lang import khmer
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,6 @@ def check(code: str) -> Callable[[Check], Check]:
 def _at(concept: Concept, code: str, message: str, term: Term | None = None, severity: str = "error") -> Finding:
     line = term.line if term is not None and term.line is not None else concept.line
     return Finding(concept.path, line, code, message, severity)
-
-
-def _key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 @check("duplicate-id")
@@ -104,7 +101,7 @@ def status_conflicts(concepts: Sequence[Concept]) -> Iterable[Finding]:
     for c in concepts:
         seen: dict[tuple[str, str], Term] = {}
         for t in c.terms:
-            key = (t.lang, _key(t.text))
+            key = (t.lang, khmer.key(t.text))
             if key in seen:
                 prev = seen[key]
                 if {prev.status, t.status} >= {"deprecated"} and prev.status != t.status:
@@ -143,11 +140,9 @@ def missing_languages(concepts: Sequence[Concept]) -> Iterable[Finding]:
 @check("not-normalized")
 def not_normalized(concepts: Sequence[Concept]) -> Iterable[Finding]:
     """Khmer not in normalized form (UTN #61 order + NFC), with the offsets of each change."""
-    from toolkit.khmer import normalization_changes
-
     for c in concepts:
         for t in c.terms:
-            changes = normalization_changes(t.text)
+            changes = khmer.normalization_changes(t.text)
             if changes:
                 detail = "; ".join(
                     f"{ch.start}-{ch.end} {ch.before!r} -> {ch.after!r}" + (f" ({', '.join(ch.rules)})" if ch.rules else "")
@@ -180,18 +175,15 @@ def spacing(concepts: Sequence[Concept]) -> Iterable[Finding]:
 @check("invisible")
 def invisible(concepts: Sequence[Concept]) -> Iterable[Finding]:
     """Zero-width and other invisible characters inside terms (ZWSP, ZWNJ, ZWJ, BOM, soft hyphen)."""
-    from toolkit.khmer import INVISIBLE
-
     for c in concepts:
         for t in c.terms:
-            found = [(i, ch) for i, ch in enumerate(t.text) if ch in INVISIBLE]
+            found = [(i, ch) for i, ch in enumerate(t.text) if ch in khmer.INVISIBLE]
             if found:
                 where = ", ".join(f"U+{ord(ch):04X} at {i}" for i, ch in found)
                 yield _at(c, "invisible", f"concept {c.id!r}: {t.lang} term {t.text!r} contains {where}", t)
 
 
 _LOOKALIKE = re.compile(r"[A-Za-z0-9\u0370-\u03ff\u0400-\u04ff\u00c0-\u024f]")
-_KHMER = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]")
 
 
 @check("lookalike")
@@ -199,10 +191,10 @@ def lookalikes(concepts: Sequence[Concept]) -> Iterable[Finding]:
     """Latin, Greek or Cyrillic letters or ASCII digits inside a Khmer word (e.g. Latin 'o' for ០)."""
     for c in concepts:
         for t in c.terms:
-            if not _KHMER.search(t.text):
+            if not khmer.has_khmer(t.text):
                 continue
             for word in re.finditer(r"\S+", t.text):
-                if not _KHMER.search(word.group()):
+                if not khmer.has_khmer(word.group()):
                     continue
                 odd = _LOOKALIKE.search(word.group())
                 if odd:

@@ -72,7 +72,7 @@ class ArgosDrafter:
         drafts = []
         for (_, matches), text in zip(items, texts):
             if self.lang == "km":
-                from toolkit.khmer import normalize
+                from toolkit.lang.khmer import normalize
 
                 text = normalize(text)
             missing = terms.missing_terms(text, matches, self.lang)

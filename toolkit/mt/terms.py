@@ -80,18 +80,14 @@ def restore(output: str, masked: Masked) -> str:
     return re.sub(STYLES[masked.style][1], put, output, flags=re.IGNORECASE)
 
 
-def _key(text: str) -> str:
-    from toolkit.khmer import comparison_key
-
-    return re.sub(r"\s+", "", comparison_key(text))  # Khmer spacing between phrases is optional
-
-
 def missing_terms(output: str, matches: Sequence["TermMatch"], lang: str) -> tuple[str, ...]:
-    """Source terms whose approved targets (any of them) are all absent from *output*."""
-    have = _key(output)
+    """Source terms whose approved targets (any of them) are all absent from *output*, decided
+    by :func:`toolkit.lang.khmer.has_term` — the same verdict as the ``glossary-missing`` check."""
+    from toolkit.lang.khmer import has_term
+
     missing: list[str] = []
     for m in matches:
         targets = m.targets.get(lang) or []
-        if targets and not any(_key(t) in have for t in targets) and m.term not in missing:
+        if targets and m.term not in missing and not has_term(output, targets):
             missing.append(m.term)
     return tuple(missing)

@@ -1,0 +1,89 @@
+"""The Khmer rule set: normalization reported not applied, digits, invisibles, the comparison
+key, containment on cluster and Latin word boundaries, the join rule for rendered sentences."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from toolkit.lang import khmer
+
+Z = "\u200b"
+CONTAINS = [
+    # (haystack, term, found)
+    ("លោក សុខ បាននិយាយ", "សុខ", True),
+    ("លោក សុខា បាននិយាយ", "សុខ", False),  # short name inside a longer one: vowel sign follows
+    ("ក្រសួងសុខាភិបាល", "សុខ", False),  # inside a longer word
+    ("ក្រុង", "ក", False),  # consonant that is the base of a cluster with a subscript
+    ("ក្រសួង" + Z + "សុខាភិបាល", "ក្រសួងសុខាភិបាល", True),  # ZWSP is not content
+    ("ក្រសួង សុខាភិបាល", "ក្រសួងសុខាភិបាល", True),  # nor are spaces between Khmer words
+    ("ក្រសួងសុខាភិបាល", "ក្រសួង សុខាភិបាល", True),
+    ("កិច្ចប្រជុំ WHO នៅ", "who", True),  # Latin case folded
+    ("UNESCO បាន", "UN", False),  # Latin word boundary
+    ("គម្រោង UNDP", "UN", False),
+    ("ករណីកូវីដ-19", "កូវីដ-១៩", True),  # Khmer digits are digits
+    ("ផ្លូវលេខ5", "ផ្លូវលេខ៥", True),
+    ("ស្ដី", "ស្តី", True),  # compared normalized (coeng DA / coeng TA)
+]
+
+
+@pytest.mark.parametrize(("hay", "term", "found"), CONTAINS)
+def test_contains_on_boundaries(hay: str, term: str, found: bool) -> None:
+    assert khmer.contains(khmer.key(hay), khmer.key(term)) is found
+    assert khmer.has_term(hay, [term]) is found
+
+
+def test_run_wise_normalize_equals_whole_text_normalize() -> None:
+    """The cached run-by-run fast path gives exactly the whole-text normalization (fuzzed, seeded)."""
+    rng = random.Random(61)
+    alphabet = [chr(c) for c in range(0x1780, 0x17FA)] + [
+        "\u200b", "\u200c", "\u200d", " ", "a", "\u0301", "1", ".", "\ufeff", "\u17d2\u178a", "e\u0301", "។"]
+    for _ in range(4000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 16)))
+        assert khmer.normalize(sample) == khmer.normalize_whole(sample), [hex(ord(c)) for c in sample]
+
+
+def test_normalization_is_reported_not_applied() -> None:
+    misordered = "\u1780\u17bb\u17c6\u17c9"  # shifter typed after the vowel signs
+    assert not khmer.is_normalized(misordered)
+    changes = khmer.normalization_changes(misordered)
+    assert changes and changes[0].start == 0
+    assert khmer.is_normalized(khmer.normalize(misordered))
+
+
+def test_digits_and_invisibles() -> None:
+    assert khmer.to_ascii_digits("៨១.១") == "81.1"
+    assert khmer.to_khmer_digits("2024") == "២០២៤"
+    assert khmer.key("ហ៊ុន\u200bសែន  ") == khmer.key("ហ៊ុនសែន")
+    assert khmer.key("១ ៥០០") == "1 500"  # a space between digits is kept
+    assert khmer.odd_invisibles("ក\u200b\u200bខ") == [(1, "doubled zero-width space")]
+    assert khmer.odd_invisibles("ក\u200bខ") == []
+
+
+@pytest.mark.parametrize(
+    ("haystack", "needle", "expected"),
+    [
+        ("ក្រសួងមហាផ្ទៃ", "ក្រសួង", [0]),
+        ("ក្រសួងមហាផ្ទៃ", "ក", []),  # the base of a cluster with a subscript
+        ("ការងារ", "ការ", [0]),
+        ("សេនា", "សេ", [0]),
+        ("សេនា", "ស", []),  # followed by a vowel sign
+        ("UNDP UN", "UN", [5]),  # not inside a Latin word
+    ],
+)
+def test_find_on_boundaries(haystack: str, needle: str, expected: list[int]) -> None:
+    assert khmer.find_on_boundaries(haystack, needle) == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "current", "gap"),
+    [
+        ("ក។", "ខ។", " "),      # one space after a sentence end
+        ("ក", "ខ។", ""),        # none between Khmer sentences otherwise
+        ("ក?»", "ខ", " "),      # closing quotes skipped
+        ("Yes.", "ខ។", None),   # not Khmer on both sides: the caller keeps the source gap
+    ],
+)
+def test_join_sentences(previous: str, current: str, gap: str | None) -> None:
+    assert khmer.join_sentences(previous, current) == gap

@@ -1,0 +1,329 @@
+"""The single Khmer rule set: normalization, the comparison key, cluster-boundary containment,
+digits, invisible characters, punctuation and the rule for joining rendered sentences.
+
+Everything that compares, verifies or renders Khmer text asks this module — MT term
+verification, every check, glossary lint and build — so two parts of the toolkit can never give
+two verdicts on the same text (a property test holds MT verification and ``glossary-missing`` to
+the same answer).
+
+* Normalization (Unicode Technical Note #61 encoding order, then NFC) is done by ``pheasa``, a
+  maintained implementation that also reports each change with offsets; we never reorder by hand.
+  Our own data is stored normalized; a translator's text is compared normalized but never
+  rewritten (checks report what normalization would change).
+* Comparison key (:func:`key`): normalized, invisible characters removed (a zero-width space is a
+  word separator, not content), Khmer digits as Latin digits (០–៩ are digits), whitespace next to
+  a Khmer character dropped (spacing between Khmer phrases is optional), other whitespace one
+  space, Latin case folded.
+* Containment (:func:`contains`): a term counts only where it starts and ends on a Khmer cluster
+  boundary and not inside a Latin word (``UN`` is not in ``UNDP``; a consonant that is the base of
+  a longer cluster is not a one-letter word).
+* Sentences: ។ ៕ ? ! end a Khmer sentence; "." after Khmer letters marks an abbreviation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pheasa
+
+ZWSP = "\u200b"  # word separator in Khmer, not content
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+WORD_JOINER = "\u2060"
+BOM = "\ufeff"
+SOFT_HYPHEN = "\u00ad"
+COENG = "\u17d2"
+#: Characters that are invisible and ignored when comparing translations.
+INVISIBLE = frozenset({ZWSP, ZWNJ, ZWJ, WORD_JOINER, BOM, SOFT_HYPHEN})
+
+KHAN = "\u17d4"  # ។ full stop
+BARIYOOSAN = "\u17d5"  # ៕ end of section
+CAMNUC_PII_KUUH = "\u17d6"  # ៖ colon
+LEK_TOO = "\u17d7"  # ៗ repetition mark
+#: Characters that end a Khmer sentence.
+SENTENCE_ENDS = frozenset({KHAN, BARIYOOSAN, "?", "!"})
+#: Khmer punctuation and the Latin punctuation it stands for, for end-of-sentence comparison.
+PUNCTUATION_EQUIVALENTS = {KHAN: ".", BARIYOOSAN: ".", CAMNUC_PII_KUUH: ":", LEK_TOO: ""}
+#: "Et cetera" written the Khmer way (។ល។): ends like an ellipsis-free full stop.
+ETCETERA = "\u17d4\u179b\u17d4"
+
+KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
+_TO_ASCII_DIGITS = str.maketrans(KHMER_DIGITS, "0123456789")
+_TO_KHMER_DIGITS = str.maketrans("0123456789", KHMER_DIGITS)
+_KHMER_DIGIT_RE = re.compile("[\u17e0-\u17e9]")
+_DIGIT_PAIRS = tuple((chr(0x17E0 + d), str(d)) for d in range(10))
+
+_KHMER_RE = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
+_INVISIBLE_SORTED = tuple(sorted(INVISIBLE))
+# Maximal runs of Khmer letters, marks and joiners (Khmer digits and punctuation excluded).
+_RUN_RE = re.compile("([\u1780-\u17df\u19e0-\u19ff\u200c\u200d]+)")
+# Combining marks of other scripts could attach across a run's edge: then normalize whole.
+_FOREIGN_MARK_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# A character that continues the cluster before it: dependent vowels, signs, coeng, joiners.
+_MARKS = frozenset(map(chr, range(0x17B4, 0x17D4))) | {"\u17dd", ZWNJ, ZWJ}
+_LATIN_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(
+    map(chr, range(0xC0, 0x250)))
+
+
+def is_khmer_char(char: str) -> bool:
+    """True for a character of the Khmer blocks (U+1780–U+17FF, U+19E0–U+19FF)."""
+    return "\u1780" <= char <= "\u17ff" or "\u19e0" <= char <= "\u19ff"
+
+
+def has_khmer(text: str) -> bool:
+    """True if *text* contains any Khmer character."""
+    return _KHMER_RE.search(text) is not None
+
+
+# --- normalization -------------------------------------------------------------------------
+
+#: Khmer runs met so far that are already normalized and valid (the usual case): a text made of
+#: such runs needs no rebuilding. Bounded, so a huge run of distinct words cannot grow it forever.
+_CLEAN_RUNS: set[str] = set()
+_CLEAN_RUNS_MAX = 200_000
+
+
+def _whole(text: str) -> str:
+    return unicodedata.normalize("NFC", pheasa.normalize(text))
+
+
+@lru_cache(maxsize=100_000)
+def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """A Khmer run normalized, and pheasa's validation issues in the normalized run."""
+    normal = _whole(run)
+    issues = tuple((issue.start, issue.message) for issue in pheasa.validate(normal))
+    if normal == run and not issues and len(_CLEAN_RUNS) < _CLEAN_RUNS_MAX:
+        _CLEAN_RUNS.add(run)
+    return normal, issues
+
+
+@lru_cache(maxsize=4096)  # every check of one entry asks for the same msgstr
+def analyse(text: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """:func:`normalize` of *text*, and where the normalized text still does not fit the Khmer
+    syllable structure (pheasa's validation) as (offset in the normalized text, message).
+
+    Normalization never acts across a character outside the Khmer letters, marks and joiners
+    (reordering and folding are within clusters), so each Khmer run is normalized on its own and
+    cached: words and phrases repeat across a catalog. A leading BOM and foreign combining marks
+    take the whole-text path. Equality with the whole-text result is tested on fuzzed strings.
+    """
+    if not has_khmer(text):
+        return unicodedata.normalize("NFC", text), ()
+    if text.startswith(BOM) or _FOREIGN_MARK_RE.search(text) is not None:
+        normal = _whole(text)
+        return normal, tuple((i.start, i.message) for i in pheasa.validate(normal))
+    parts = _RUN_RE.split(text)  # [other, run, other, run, ..., other]
+    if _CLEAN_RUNS.issuperset(parts[1::2]) and unicodedata.is_normalized("NFC", text):
+        return text, ()  # every run known normalized and valid: nothing to rebuild
+    infos = list(map(_run_info, parts[1::2]))
+    parts[1::2] = [normal for normal, _ in infos]
+    issues: list[tuple[int, str]] = []
+    if any(found for _, found in infos):  # rare: locate them in the normalized text
+        offset = 0
+        for i, part in enumerate(parts):
+            if i % 2:
+                issues.extend((offset + start, message) for start, message in infos[i // 2][1])
+            offset += len(part)
+    return unicodedata.normalize("NFC", "".join(parts)), tuple(issues)
+
+
+def normalize(text: str) -> str:
+    """Normalized form of *text*: UTN #61 encoding order and NFC. ZWSP and digits are kept."""
+    return analyse(text)[0]
+
+
+def normalize_whole(text: str) -> str:
+    """:func:`normalize` computed on the whole text at once (the reference the run-by-run fast
+    path is tested against)."""
+    if not has_khmer(text):
+        return unicodedata.normalize("NFC", text)
+    return _whole(text)
+
+
+def is_normalized(text: str) -> bool:
+    """True if *text* is already in normalized form."""
+    return normalize(text) == text
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit normalization would make: ``text[start:end]`` would become ``after``."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    rules: tuple[str, ...]
+
+
+def normalization_changes(text: str) -> list[Change]:
+    """What normalization would change in *text*, with offsets, so it can be reported."""
+    if not has_khmer(text):
+        nfc = unicodedata.normalize("NFC", text)
+        return [] if nfc == text else [Change(0, len(text), text, nfc, ("NFC",))]
+    report = pheasa.normalize(text, report=True)
+    changes = [Change(c.start, c.end, c.before, c.after, tuple(c.rules)) for c in report.changes]
+    if not changes and unicodedata.normalize("NFC", report.text) != text:
+        changes.append(Change(0, len(text), text, normalize(text), ("NFC",)))
+    return changes
+
+
+# --- digits and invisible characters -------------------------------------------------------
+
+def to_ascii_digits(text: str) -> str:
+    """Replace Khmer digits ០–៩ by 0–9 (they are the same digits); fast when there are none."""
+    if text.isascii() or _KHMER_DIGIT_RE.search(text) is None:
+        return text
+    for khmer_digit, digit in _DIGIT_PAIRS:
+        if khmer_digit in text:
+            text = text.replace(khmer_digit, digit)
+    return text
+
+
+def to_khmer_digits(text: str) -> str:
+    """Replace 0–9 by Khmer digits ០–៩."""
+    return text.translate(_TO_KHMER_DIGITS)
+
+
+def strip_invisible(text: str) -> str:
+    """Remove zero-width spaces, joiners and other invisible characters (plain replaces: faster
+    than a regular expression on the usual text with none or few)."""
+    for char in _INVISIBLE_SORTED:
+        if char in text:
+            text = text.replace(char, "")
+    return text
+
+
+@lru_cache(maxsize=1024)  # the numbers check asks again for the same msgstr
+def visible_ascii_digits(text: str) -> str:
+    """*text* without invisible characters and with Latin digits."""
+    return to_ascii_digits(strip_invisible(text))
+
+
+_ODD_INVISIBLE = (
+    (re.compile("\u200b{2,}"), "doubled zero-width space"),
+    (re.compile(r"\u200b(?=\s)|(?<=\s)\u200b"), "zero-width space next to a space"),
+    (re.compile("^\u200b|\u200b$"), "zero-width space at the start or end"),
+    (re.compile("(?<!^)\ufeff"), "byte-order mark inside the text"),
+)
+_ANY_ODD_INVISIBLE = re.compile("|".join(pattern.pattern for pattern, _ in _ODD_INVISIBLE))
+
+
+def odd_invisibles(text: str) -> list[tuple[int, str]]:
+    """Invisible characters in odd places, as (offset, what): a doubled ZWSP, a ZWSP next to a
+    space or at either end, a BOM inside the text. Harmless to a reader, noise to a diff."""
+    if (ZWSP not in text and BOM not in text) or _ANY_ODD_INVISIBLE.search(text) is None:
+        return []
+    found = []
+    for pattern, what in _ODD_INVISIBLE:
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), what))
+    return found
+
+
+# --- comparison key and containment --------------------------------------------------------
+
+@lru_cache(maxsize=100_000)
+def key(text: str) -> str:
+    """The form translations and target terms are compared in (see the module docstring)."""
+    words = visible_ascii_digits(normalize(text)).split()
+    if len(words) < 2:
+        return "".join(words).casefold()
+    # Whitespace next to a Khmer character is optional in Khmer writing: it is not compared.
+    # (Digits are Latin by now, so "១ ៥០០" keeps its space.)
+    out = [words[0]]
+    last = words[0][-1]
+    for word in words[1:]:
+        first = word[0]
+        if not (is_khmer_char(last) or is_khmer_char(first)):
+            out.append(" ")
+        out.append(word)
+        last = word[-1]
+    return "".join(out).casefold()
+
+
+def is_cluster_boundary(text: str, index: int) -> bool:
+    """True if a Khmer orthographic cluster may start (or end) at *index* of *text*.
+
+    A position is inside a cluster when the character there is a combining mark (vowel sign,
+    sign, coeng, joiner) or the character before it is a coeng (U+17D2), which binds the next
+    consonant as a subscript.
+    """
+    if index <= 0 or index >= len(text):
+        return True
+    return text[index] not in _MARKS and text[index - 1] != COENG
+
+
+def on_boundaries(hay: str, start: int, end: int) -> bool:
+    """True if ``hay[start:end]`` neither starts nor ends inside a Khmer cluster or a Latin word
+    (:func:`is_cluster_boundary` at both ends, and no Latin letter or digit on both sides of
+    either end)."""
+    n = len(hay)
+    for i in (start, end):
+        if 0 < i < n and (hay[i] in _MARKS or hay[i - 1] == COENG):
+            return False
+    if 0 < start < n and hay[start] in _LATIN_ALNUM and hay[start - 1] in _LATIN_ALNUM:
+        return False
+    if end < n and hay[max(end - 1, 0)] in _LATIN_ALNUM and hay[end] in _LATIN_ALNUM:
+        return False
+    return True
+
+
+def contains(hay_key: str, term_key: str) -> bool:
+    """True if *term_key* occurs in *hay_key* on boundaries (both already keyed with :func:`key`)."""
+    if not term_key:
+        return False
+    start = hay_key.find(term_key)
+    while start >= 0:
+        if on_boundaries(hay_key, start, start + len(term_key)):
+            return True
+        start = hay_key.find(term_key, start + 1)
+    return False
+
+
+def has_term(text: str, renderings: tuple[str, ...] | list[str]) -> bool:
+    """True if any of *renderings* occurs in *text*, compared as :func:`key` on boundaries: the
+    one verdict MT verification and the ``glossary-missing`` check both give."""
+    hay = key(text)
+    return any(contains(hay, key(r)) for r in renderings)
+
+
+def find_on_boundaries(haystack: str, needle: str) -> list[int]:
+    """Start offsets of *needle* in *haystack* (as written, not keyed) on boundaries.
+
+    Plain substring search is wrong for Khmer: a short term would match inside a longer word's
+    syllable (a consonant that is really the base of a cluster with a subscript or vowel).
+    """
+    found: list[int] = []
+    if not needle:
+        return found
+    start = haystack.find(needle)
+    while start >= 0:
+        if on_boundaries(haystack, start, start + len(needle)):
+            found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+# --- sentences in rendered documents -------------------------------------------------------
+
+_CLOSERS = "\"'”’»)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """True if *text* ends with a Khmer sentence end (។ ៕ ? !), closing quotes skipped."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in SENTENCE_ENDS
+
+
+def join_sentences(previous: str, current: str) -> str | None:
+    """What goes between two Khmer sentences of one paragraph: no Latin space between Khmer
+    sentences, except one space after a sentence end (។ ៕ ? !). ``None`` when either side is not
+    Khmer (the caller keeps the source's gap)."""
+    if not (has_khmer(previous) and has_khmer(current)):
+        return None
+    return " " if ends_sentence(previous) else ""
