@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,8 +10,8 @@ import pytest
 DATA = Path(__file__).parent / "data"
 GLOSSARY = DATA / "glossary.yaml"
 #: The clock of the first run in every test; later runs pass LATER.
-NOW = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
-LATER = datetime(2026, 3, 4, 5, 6, tzinfo=timezone.utc)
+NOW = datetime(2026, 1, 2, 3, 4, tzinfo=UTC)
+LATER = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)

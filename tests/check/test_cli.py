@@ -7,7 +7,6 @@ import shutil
 import sys
 import xml.etree.ElementTree as ET
 
-
 from tests.check.helpers import CLEAN, GLOSSARY, SEEDED
 from tests.conftest import run_toolkit
 

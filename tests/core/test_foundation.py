@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_toolkit
 from toolkit import __version__
 from toolkit.config import load_config
 from toolkit.errors import ConfigError, InputError
 from toolkit.textio import atomic_write, decode, read_text
-from tests.conftest import run_toolkit
 
 
 def test_version(cli) -> None:

@@ -52,7 +52,7 @@ def test_config_adds_files_to_the_default_set(toolkit_exe: str, tmp_path: Path) 
         "domain: general\nconcepts:\n  - {id: my-term, source: s, en: [widget board], km: [ក្តារ]}\n", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text('[tool.toolkit]\nglossary = ["terms/"]\n', encoding="utf-8")
     done = run_toolkit(toolkit_exe, "glossary", "find", "-", "--format", "jsonl",
-                       input="The widget board met in Phnom Penh.".encode(), cwd=tmp_path)
+                       input=b"The widget board met in Phnom Penh.", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     concepts = [json.loads(line)["concept"] for line in done.stdout.decode().splitlines()]
     assert concepts == ["my-term", "phnom-penh"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from toolkit.segment import segment
 from tests.segment.test_cases import check_invariants
+from toolkit.segment import segment
 
 NEWS = yaml.safe_load((Path(__file__).parent / "cases" / "news.yaml").read_text(encoding="utf-8"))
 PARAGRAPHS = [case["input"] for case in NEWS]

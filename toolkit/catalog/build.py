@@ -32,6 +32,7 @@ from toolkit.errors import InputError, UsageError
 from toolkit.lang.khmer import join_sentences
 from toolkit.textio import atomic_write, read_text
 
+
 @dataclass(frozen=True)
 class Stats:
     """Entry counts of one catalog (obsolete entries are not counted)."""

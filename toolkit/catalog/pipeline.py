@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -303,7 +303,7 @@ def _translate(
         raise UsageError("no target language given (use --to, e.g. --to km)")
     base = Path.cwd() if cwd is None else Path(cwd)
     locales = Path(locales_dir)
-    now = now or datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    now = now or datetime.now(UTC).replace(second=0, microsecond=0)
     locales_list = []
     for code in dict.fromkeys(languages):
         locales_list.append(headers.parse_language(code))

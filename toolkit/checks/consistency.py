@@ -9,10 +9,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from toolkit.lang import khmer
 from toolkit.checks.numbers import canonical_numbers
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
+from toolkit.lang import khmer
 
 
 class Unit(NamedTuple):

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.lang import khmer
 from toolkit.checks.context import Env
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
+from toolkit.lang import khmer
 
 
 @check("glossary-missing", "error")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.lang import khmer as km
 from toolkit.checks.context import Env
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
+from toolkit.lang import khmer as km
 
 _COENG_DA = "\u17d2\u178a"
 _COENG_TA = "\u17d2\u178f"

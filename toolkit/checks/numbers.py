@@ -27,11 +27,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from toolkit.lang import khmer
 from toolkit.checks.context import Env
 from toolkit.checks.placeholders import strip_placeholders
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
+from toolkit.lang import khmer
 
 _SPACE_SEPS = " \u00a0\u202f\u2009"
 _KM_TOKEN_RE = re.compile(r"[0-9](?:[.,][0-9]+|[ \u00a0\u202f\u2009]?[0-9]+)*")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from toolkit.lang import khmer
 from toolkit.checks.context import Env
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
+from toolkit.lang import khmer
 
 _CLOSERS = "\"'”’»›)]}」』〉》\u00a0 \t\n\r" + "".join(khmer.INVISIBLE)
 _CLASSES = {

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.lang import khmer
 from toolkit.checks.config import CheckOptions
 from toolkit.checks.consistency import Unit
 from toolkit.checks.context import Env
@@ -21,6 +20,7 @@ from toolkit.checks.po import Catalog, Entry, read_po
 from toolkit.checks.registry import Problem, all_checks
 from toolkit.checks.thresholds import Stats
 from toolkit.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, ToolkitError
+from toolkit.lang import khmer
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,7 @@ FORMATS = ("text", "json", "junit", "github")
 FAIL_ON = ("error", "warning", "never")
 
 
-def _choice(value: Optional[str], allowed: tuple[str, ...], option: str) -> Optional[str]:
+def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> str | None:
     if value is not None and value not in allowed:
         from toolkit.errors import UsageError
 
@@ -25,31 +25,31 @@ def _choice(value: Optional[str], allowed: tuple[str, ...], option: str) -> Opti
 
 
 def check(
-    paths: Annotated[Optional[list[Path]], typer.Argument(
+    paths: Annotated[list[Path] | None, typer.Argument(
         metavar="PATH...", help="PO files or directories (searched recursively for *.po). Default: the configured locales "
              "directory, else ./locales.", show_default=False)] = None,
-    glossary: Annotated[Optional[list[Path]], typer.Option(
+    glossary: Annotated[list[Path] | None, typer.Option(
         "--glossary", "-g", help="Glossary files or directories; replace the default set (shipped + config).",
         show_default=False)] = None,
-    lang: Annotated[Optional[str], typer.Option(
+    lang: Annotated[str | None, typer.Option(
         "--lang", help="Language of every catalog (default: the PO `Language` header, else <lang>/LC_MESSAGES/).",
         show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Report format: text, json, junit or github.")] = "text",
-    fail_on: Annotated[Optional[str], typer.Option(
+    fail_on: Annotated[str | None, typer.Option(
         "--fail-on", help="Exit 1 when a finding is at or above this level: error (default), warning, never.",
         show_default=False)] = None,
-    include_fuzzy: Annotated[Optional[bool], typer.Option(
+    include_fuzzy: Annotated[bool | None, typer.Option(
         "--include-fuzzy/--no-include-fuzzy", help="Also check fuzzy entries.", show_default=False)] = None,
-    max_untranslated: Annotated[Optional[float], typer.Option(
+    max_untranslated: Annotated[float | None, typer.Option(
         "--max-untranslated", metavar="PCT", min=0, max=100,
         help="Fail a catalog with more than PCT percent untranslated entries.", show_default=False)] = None,
-    max_fuzzy: Annotated[Optional[float], typer.Option(
+    max_fuzzy: Annotated[float | None, typer.Option(
         "--max-fuzzy", metavar="PCT", min=0, max=100,
         help="Fail a catalog with more than PCT percent fuzzy entries.", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the report to this file instead of standard output.",
         show_default=False)] = None,
-    jobs: Annotated[Optional[int], typer.Option(
+    jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", min=1,
         help="Check files in N worker processes. Default: one per CPU, or a single process for small inputs.",
         show_default=False)] = None,

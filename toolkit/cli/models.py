@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from toolkit.cli._app import new_app
 
 ModelsDir = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--models-dir", help="Package dir (default: $TOOLKIT_MODELS_DIR, else the XDG data dir)."),
 ]
 
@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
         target_prefix: Annotated[str, typer.Option("--target-prefix", help="Token forced first, e.g. khm_Khmr (NLLB).")] = "",
         source_prefix: Annotated[str, typer.Option("--source-prefix", help="Token put before the source, e.g. eng_Latn (NLLB).")] = "",
         version: Annotated[str, typer.Option("--version", help="Package version.")] = "1.0",
-        out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (default SRC_TGT.argosmodel).")] = None,
+        out: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default SRC_TGT.argosmodel).")] = None,
     ) -> None:
         """Build an .argosmodel from a CTranslate2 model directory and its tokenizer."""
         from toolkit.mt import packages

@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import UTC
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 
 def _now():
     """The run's timestamp; ``SOURCE_DATE_EPOCH`` (reproducible builds) overrides the clock."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc)
+        return datetime.fromtimestamp(int(epoch), UTC)
     return None
 
 
@@ -36,11 +37,11 @@ def _short(path: Path) -> Path:
 def translate_command(
     sources: Annotated[list[Path], typer.Argument(metavar="SOURCE", help="Source documents (UTF-8 text).", show_default=False)],
     to: Annotated[list[str], typer.Option("--to", metavar="LANG", help="Target language code (repeatable), e.g. km.", show_default=False)],
-    locales: Annotated[Optional[Path], typer.Option("--locales", metavar="DIR", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
-    glossary: Annotated[Optional[list[Path]], typer.Option("--glossary", metavar="PATH", help="Glossary file or directory (repeatable); replaces the default set.")] = None,
+    locales: Annotated[Path | None, typer.Option("--locales", metavar="DIR", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option("--glossary", metavar="PATH", help="Glossary file or directory (repeatable); replaces the default set.")] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any catalog would change.")] = False,
-    models_dir: Annotated[Optional[Path], typer.Option("--models-dir", metavar="DIR", help="MT models directory.")] = None,
+    models_dir: Annotated[Path | None, typer.Option("--models-dir", metavar="DIR", help="MT models directory.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", metavar="N", min=1, help="MT batch size.")] = 64,
     beam_size: Annotated[int, typer.Option("--beam-size", metavar="N", min=1, help="MT beam size.")] = 2,
     device: Annotated[str, typer.Option("--device", metavar="cpu|cuda|auto", help="MT device: cpu, cuda or auto.")] = "cpu",
@@ -102,8 +103,8 @@ def translate_command(
 
 
 def build_command(
-    locales: Annotated[Optional[Path], typer.Option("--locales", metavar="DIR", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Output directory for translated documents [default: ./build].")] = None,
+    locales: Annotated[Path | None, typer.Option("--locales", metavar="DIR", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
+    out: Annotated[Path | None, typer.Option("--out", metavar="DIR", help="Output directory for translated documents [default: ./build].")] = None,
     include_fuzzy: Annotated[bool, typer.Option("--include-fuzzy", help="Use fuzzy (draft) translations too.")] = False,
 ) -> None:
     """Compile a .mo for each catalog and render each translated document; print statistics."""

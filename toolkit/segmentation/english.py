@@ -318,7 +318,7 @@ def _decide(
                 return None  # “Should they join us?” Hun Sen asked.
             return m.end(3)
         if "…" in term or dots in (2, 3):  # an ellipsis: ends a sentence only before a capital
-            return m.end(3) if upper and not text[q] in "([{" else None
+            return m.end(3) if upper and text[q] not in "([{" else None
 
     # A period (or four dots). Find the word before it (and the one before that).
     if seg_start >= p or text[p - 1].isspace():
