@@ -11,6 +11,7 @@ import os
 import sys
 from typing import Any
 
+import click
 import typer
 from typer.core import TyperGroup
 
@@ -26,7 +27,7 @@ def report_error(exc: ToolkitError) -> None:
 class ToolkitGroup(TyperGroup):
     """A Typer group that maps :class:`ToolkitError` to a clean message and exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ToolkitError as exc:

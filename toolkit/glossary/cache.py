@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from toolkit import __version__
 from toolkit.glossary.model import Concept, Term
@@ -42,7 +43,7 @@ def encode(concepts: list[Concept]) -> list[list[object]]:
     ]
 
 
-def decode(rows: list[list[object]]) -> list[Concept]:
+def decode(rows: list[list[Any]]) -> list[Concept]:
     return [
         Concept(cid, domain, tuple(Term(*t) for t in terms), source, note, definition, path, line)
         for cid, domain, source, note, definition, path, line, terms in rows

@@ -26,6 +26,7 @@ import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from toolkit.errors import GlossaryError, ProblemsError
 from toolkit.glossary.model import DOMAINS, ID_RE, LANG_RE, STATUSES, Concept, Term
@@ -76,7 +77,7 @@ def read_csv(path: Path | str, text: str) -> list[Concept]:
         raise ProblemsError([GlossaryError(
             f"bad header: {'; '.join(parts)} (columns: {', '.join(COLUMNS)})", path=name, line=1)])
     order: list[str] = []
-    heads: dict[str, dict[str, object]] = {}
+    heads: dict[str, dict[str, Any]] = {}
     terms: dict[str, list[Term]] = {}
     last = None
     while True:
@@ -138,12 +139,12 @@ def read_csv(path: Path | str, text: str) -> list[Concept]:
             order.append(cid)
             terms[cid] = []
         else:
-            for key, value in fields.items():
-                if value is None:
+            for key, given in fields.items():
+                if given is None:
                     continue
                 if head[key] is None:
-                    head[key] = value
-                elif head[key] != value:
+                    head[key] = given
+                elif head[key] != given:
                     problems.append(GlossaryError(
                         f"concept {cid!r}: {key} differs from its first row (line {head['line']})", path=name, line=line))
         if not status:

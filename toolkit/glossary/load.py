@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from toolkit.config import Config, load_config
-from toolkit.errors import GlossaryError, InputError, ProblemsError
+from toolkit.errors import GlossaryError, InputError, ProblemsError, ToolkitError
 from toolkit.glossary.glossary import Glossary
 from toolkit.glossary.model import Concept
 
@@ -141,7 +141,7 @@ def load_glossary(
         else:
             gazetteer = (config if config is not None else load_config()).gazetteer
     groups: list[list[Concept]] = []
-    problems: list[GlossaryError | InputError] = []
+    problems: list[ToolkitError] = []
     for path in files:
         try:
             groups.append(read_file(path, use_cache=use_cache))

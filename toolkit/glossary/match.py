@@ -266,7 +266,7 @@ class Matcher:
             for term in concept.terms:
                 if term.lang != lang:
                     continue
-                tail = _TAIL.search(term.text).group()
+                tail = _TAIL.search(term.text).group()  # type: ignore[union-attr]  # "[.]*\Z" always matches
                 for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE):
                     # Curated before optional layers, exact before variant, preferred first.
                     rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)

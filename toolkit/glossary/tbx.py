@@ -243,8 +243,8 @@ def read_tbx(path: Path | str, text: str) -> list[Concept]:
                     definition = value
             groups = []
             for holder in _kids(sec, "termSec", "tig", "ntig"):
-                grp = _kids(holder, "termGrp")
-                groups.append((grp[0], holder) if grp else (holder, holder))  # ntig: notes beside termGrp
+                inner = _kids(holder, "termGrp")
+                groups.append((inner[0], holder) if inner else (holder, holder))  # ntig: notes beside termGrp
             for grp, holder in groups:
                 term_el = _kids(grp, "term")
                 if not term_el or not _text(term_el[0]).strip():
