@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 import typer
+from click.exceptions import NoArgsIsHelpError
 from typer.core import TyperGroup
 
 from toolkit.errors import ToolkitError
@@ -24,12 +25,35 @@ def report_error(exc: ToolkitError) -> None:
         print(f"toolkit: error: {line}", file=sys.stderr)
 
 
+def report_usage(exc: click.UsageError) -> None:
+    """A command-line mistake as one line, like every other error (``--help`` shows the usage)."""
+    message = exc.message if "Did you mean" in exc.message else exc.format_message()
+    hint = f"'{exc.ctx.command_path} --help'" if exc.ctx is not None else "--help"
+    print(f"toolkit: error: {message} (see {hint})", file=sys.stderr)
+
+
 class ToolkitGroup(TyperGroup):
-    """A Typer group that maps :class:`ToolkitError` to a clean message and exit code."""
+    """A Typer group that maps :class:`ToolkitError` to a clean message and exit code, and
+    Click's three-line usage errors to one ``toolkit: error:`` line (exit 2)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            if parent is None and not isinstance(exc, NoArgsIsHelpError):
+                report_usage(exc)
+                raise SystemExit(exc.exit_code) from None
+            raise
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            report_usage(exc)
+            ctx.exit(exc.exit_code)
         except ToolkitError as exc:
             if os.environ.get("TOOLKIT_DEBUG"):
                 raise
