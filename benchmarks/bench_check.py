@@ -78,7 +78,8 @@ def make_catalogs(rng: random.Random, root: Path, concepts, entries: int, files:
             kind = rng.random()
             out.append(f"#: news/{f}.txt:{i + 1}")
             if kind < 0.05:
-                out += ["#, c-format", f'msgid "The {a_en} counted %d case in area {i}."', f'msgid_plural "The {a_en} counted %d cases in area {i}."',
+                out += ["#, c-format", f'msgid "The {a_en} counted %d case in area {i}."',
+                        f'msgid_plural "The {a_en} counted %d cases in area {i}."',
                         f"msgstr[0] {_q(a_km + Z + 'បានរាប់ករណីចំនួន %d នៅតំបន់ ' + str(i).translate(KM_DIGITS) + '។')}", ""]
                 continue
             msgid = f"The {a_en} met the {b_en} on {day} {EN_MONTHS[month]} {year} and approved {amount:,} dollars."
@@ -194,7 +195,8 @@ def main() -> None:
             print(f"{'toolkit check, CLI, --jobs 1 (CPU)':40} {cpu1:7.2f} s   {cpu1 / t_polib:5.2f}x polib  "
                   f"(wall {wall1:.2f} s)")
             print(f"{'toolkit check, CLI, --jobs auto (wall)':40} {wall:7.2f} s   {wall / t_polib:5.2f}x polib")
-        print(f"toolkit check per entry: {t_check / total * 1e6:.1f} us (CPU seconds, one process, best of {args.runs}; "
+        print(f"toolkit check per entry: {t_check / total * 1e6:.1f} us "
+              f"(CPU seconds, one process, best of {args.runs}; "
               "each library run in a fresh interpreter, so no cache is warm)")
 
 

@@ -45,7 +45,8 @@ def _our_sentences() -> list[str]:
     cases = ROOT / "tests" / "glossary" / "data" / "recognition.txt"
     for line in cases.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            plain = re.sub(r"\{([^{}|]+)\|[^}]+\}", r"\1", line).replace("\\n", " ").replace("\\r", "").replace("\\t", " ")
+            plain = re.sub(r"\{([^{}|]+)\|[^}]+\}", r"\1", line)
+            plain = plain.replace("\\n", " ").replace("\\r", "").replace("\\t", " ")
             sentences.append(plain)
     return sentences
 

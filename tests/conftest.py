@@ -38,7 +38,8 @@ def toolkit_exe() -> str:
     return found
 
 
-def run_toolkit(exe: str, *args: str, input: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_toolkit(exe: str, *args: str, input: bytes | None = None,
+                cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run the installed program in a subprocess with a clean, offline-safe environment."""
     env = dict(os.environ)
     env.pop("TOOLKIT_DEBUG", None)

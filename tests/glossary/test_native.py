@@ -52,7 +52,8 @@ def test_all_problems_of_a_file_are_reported_with_lines() -> None:
     lines = str(info.value).splitlines()
     assert lines == [
         f"{path}:6: concept 'b': missing required key 'source' (where the rendering comes from)",
-        f"{path}:10: concept 'c', en term 1: unknown key 'satus' (expected one of: term, status, pos, case_sensitive, dnt, note)",
+        f"{path}:10: concept 'c', en term 1: unknown key 'satus' "
+        "(expected one of: term, status, pos, case_sensitive, dnt, note)",
     ]
 
 
@@ -60,7 +61,8 @@ def test_all_problems_of_a_file_are_reported_with_lines() -> None:
     "body,message",
     [
         ("domain: general\nconcepts:\n  - {id: a, source: s, en: [x], en: [y]}\n", "duplicate key 'en'"),
-        ("domain: general\nconcepts:\n  - {id: a, source: s, en: [{term: x, case_sensitive: 1}]}\n", "case_sensitive must be true or false"),
+        ("domain: general\nconcepts:\n  - {id: a, source: s, en: [{term: x, case_sensitive: 1}]}\n",
+         "case_sensitive must be true or false"),
         ("domain: general\nconcepts:\n  - {id: a, source: s, en: [~]}\n", "is empty"),
         ("domain: general\nconcepts:\n  - {id: a, source: '', en: [x]}\n", "source is empty"),
         ("domain: general\nconcepts: {}\n", "concepts must be a list"),
@@ -78,7 +80,8 @@ def test_schema_errors(body: str, message: str) -> None:
 def test_duplicate_ids_across_files_name_both_places(tmp_path: Path) -> None:
     other = tmp_path / "other.yaml"
     other.write_text("domain: general\nconcepts:\n  - {id: senate, source: s, en: [Upper House]}\n", encoding="utf-8")
-    with pytest.raises(ProblemsError, match=r"other.yaml:3: duplicate concept id 'senate' \(first defined at .*fixture.yaml:\d+\)"):
+    with pytest.raises(ProblemsError,
+                       match=r"other.yaml:3: duplicate concept id 'senate' \(first defined at .*fixture.yaml:\d+\)"):
         load_glossary([FIXTURE, other])
 
 
@@ -92,7 +95,8 @@ def test_writer_round_trips(fixture_glossary) -> None:
 
 
 def test_directory_loads_its_glossary_files_in_name_order(tmp_path: Path) -> None:
-    (tmp_path / "b.yaml").write_text("domain: general\nconcepts:\n  - {id: b, source: s, en: [bee]}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("domain: general\nconcepts:\n  - {id: b, source: s, en: [bee]}\n",
+                                     encoding="utf-8")
     (tmp_path / "a.csv").write_text("concept,lang,term\na,en,ay\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
     g = load_glossary([tmp_path])

@@ -33,7 +33,8 @@ def check_invariants(text: str, segments: list[Segment]) -> None:
         assert s.text and s.text == s.text.strip() and not s.text.startswith("\u200b") and not s.text.endswith("\u200b")
         assert s.start >= last_end
         assert re.search(r"\n[ \t]*\n", s.text.replace("\r\n", "\n").replace("\r", "\n")) is None
-        assert s.line == text.count("\n", 0, s.start) + text.count("\r", 0, s.start) - text.count("\r\n", 0, s.start) + 1
+        breaks = text.count("\n", 0, s.start) + text.count("\r", 0, s.start) - text.count("\r\n", 0, s.start)
+        assert s.line == breaks + 1
         last_end = s.end
     paragraphs = [s.paragraph for s in segments]
     assert paragraphs == sorted(paragraphs)

@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import ROOT, run_toolkit
 
-ARTICLE = "Roads budget doubled\nThe ministry approved $120 million on Monday. Mr. Chan said work starts in Jan. next year.\n\n“It is a good start,” he said.\n"
+ARTICLE = ("Roads budget doubled\nThe ministry approved $120 million on Monday."
+           " Mr. Chan said work starts in Jan. next year.\n\n“It is a good start,” he said.\n")
 SEGMENTS = [
     "Roads budget doubled",
     "The ministry approved $120 million on Monday.",
@@ -44,7 +45,8 @@ def test_jsonl_has_exact_offsets(cli, article: Path) -> None:
 
 def test_wrapped_segment_is_one_line_in_text_format(cli, tmp_path: Path) -> None:
     path = tmp_path / "wrapped.txt"
-    path.write_text("The council agreed to spend more on\nroads and drainage. The vote was unanimous.\n", encoding="utf-8")
+    path.write_text("The council agreed to spend more on\nroads and drainage. The vote was unanimous.\n",
+                    encoding="utf-8")
     result = cli("segment", path)
     assert result.stdout.splitlines() == [
         "The council agreed to spend more on roads and drainage.",
@@ -73,7 +75,8 @@ def test_khmer(cli, tmp_path: Path) -> None:
     path.write_text("ក្រសួង\u200bបាន\u200bសម្រេច។ ការងារ\u200bចាប់ផ្តើម។\n", encoding="utf-8")
     result = cli("segment", path, "--lang", "km", "--format", "jsonl")
     assert result.exit_code == 0
-    assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == ["ក្រសួង\u200bបាន\u200bសម្រេច។", "ការងារ\u200bចាប់ផ្តើម។"]
+    assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == [
+        "ក្រសួង\u200bបាន\u200bសម្រេច។", "ការងារ\u200bចាប់ផ្តើម។"]
 
 
 @pytest.mark.parametrize(

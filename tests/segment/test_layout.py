@@ -41,7 +41,8 @@ def test_one_paragraph_per_line_news_copy() -> None:
 @pytest.mark.parametrize("width", [36, 50, 60, 72, 79, 100])
 @pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["blank-lines", "no-blank-lines"])
 def test_hard_wrapped_equals_unwrapped(width: int, separator: str) -> None:
-    wrapped = separator.join(textwrap.fill(p, width, break_on_hyphens=False, break_long_words=False) for p in PARAGRAPHS)
+    wrapped = separator.join(textwrap.fill(p, width, break_on_hyphens=False, break_long_words=False)
+                                 for p in PARAGRAPHS)
     assert _texts(wrapped) == EXPECTED
 
 

@@ -108,7 +108,8 @@ def read_csv(path: Path | str, text: str) -> list[Concept]:
             bad = True
         status = cell.get("status", "").strip()
         if status and status not in STATUSES:
-            problems.append(GlossaryError(f"status {status!r} is not one of {', '.join(STATUSES)}", path=name, line=line))
+            problems.append(GlossaryError(f"status {status!r} is not one of {', '.join(STATUSES)}",
+                                                      path=name, line=line))
             bad = True
         flags = {}
         for key in ("case_sensitive", "dnt"):
@@ -119,7 +120,8 @@ def read_csv(path: Path | str, text: str) -> list[Concept]:
             flags[key] = _BOOL.get(value, False)
         domain = cell.get("domain", "").strip()
         if domain and domain not in DOMAINS:
-            problems.append(GlossaryError(f"domain {domain!r} is not one of {', '.join(DOMAINS)}", path=name, line=line))
+            problems.append(GlossaryError(f"domain {domain!r} is not one of {', '.join(DOMAINS)}",
+                                                      path=name, line=line))
             bad = True
         if bad:
             continue
@@ -146,7 +148,8 @@ def read_csv(path: Path | str, text: str) -> list[Concept]:
                     head[key] = given
                 elif head[key] != given:
                     problems.append(GlossaryError(
-                        f"concept {cid!r}: {key} differs from its first row (line {head['line']})", path=name, line=line))
+                        f"concept {cid!r}: {key} differs from its first row (line {head['line']})",
+                        path=name, line=line))
         if not status:
             status = "admitted" if any(t.lang == lang for t in terms[cid]) else "preferred"
         terms[cid].append(Term(text, lang, status, cell.get("pos") or None, flags["case_sensitive"],

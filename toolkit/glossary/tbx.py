@@ -143,7 +143,8 @@ def parse_xml(text: str, path: str) -> tuple[ET.Element, dict[ET.Element, int]]:
         root = builder.close()
     except expat.ExpatError as exc:
         message = expat.ErrorString(exc.code)
-        raise GlossaryError(f"not well-formed XML: {message} (column {exc.offset + 1})", path=path, line=exc.lineno) from None
+        raise GlossaryError(f"not well-formed XML: {message} (column {exc.offset + 1})",
+                            path=path, line=exc.lineno) from None
     except ValueError as exc:
         raise GlossaryError(str(exc), path=path, line=parser.CurrentLineNumber) from None
     return root, lines
@@ -291,7 +292,8 @@ def read_tbx(path: Path | str, text: str) -> list[Concept]:
             error(entry, f"concept {cid!r} has no terms")
             continue
         concepts.append(
-            Concept(cid, domain, tuple(terms), source or f"imported from {Path(name).name}", note, definition, name, line)
+            Concept(cid, domain, tuple(terms), source or f"imported from {Path(name).name}",
+                    note, definition, name, line)
         )
     if problems:
         raise ProblemsError(problems)

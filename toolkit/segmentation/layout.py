@@ -16,7 +16,8 @@ from collections.abc import Iterator
 MODES = ("auto", "blank", "line")
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-_EDGE_SPACE = "\r\n \t\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\ufeff"
+_EDGE_SPACE = ("\r\n \t\f\v\u00a0\u1680\u2000\u2001"
+               "\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u200b\ufeff")
 _CLOSERS = "”’\"')]}»"
 _OPENERS = "“‘\"'([{«"
 _EN_TERMINAL = ".!?…"
@@ -129,7 +130,8 @@ def _features(content: str) -> Features:
     continues = not terminal and (content[-1] in _CONTINUES_CHARS or content.rsplit(" ", 1)[-1] in _CONTINUES_WORDS)
     byline = content.startswith("By ") and bool(_BYLINE.match(content))
     space = content.find(" ")
-    return (len(content), terminal, lower, listy, continues, byline, len(content) if space < 0 else space, content.endswith(":"))
+    return (len(content), terminal, lower, listy, continues,
+            byline, len(content) if space < 0 else space, content.endswith(":"))
 
 
 def _document_shape(blocks: list[list[Line]], features: dict[int, Features]) -> tuple[bool, int]:
