@@ -76,6 +76,12 @@ def _by_length(rules: SegmentRules, classes: tuple[str, ...]) -> list[str]:
 
 
 _SPACE = re.compile(r"[\s\u200b]*")
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    """The first offset at or after *start* (before *end*) that is not white space or ZWSP."""
+    found = _SPACE.match(text, start, end)
+    return found.end() if found is not None else start  # the pattern matches the empty string
 _WORD = re.compile(r"[A-Za-z]+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 # A list marker alone at the start of a segment: "1." "a." "• 9." "⁃10." "iv."
@@ -120,11 +126,11 @@ def _inline_list(text: str, start: int, end: int) -> list[int]:
     m = _LIST_START.match(text, start, end)
     if m:
         bullet, label, suffix = m.groups()
-        expected = _next_label(label)
+        expected: str | None = _next_label(label)
         for item in _item_marker(bullet, suffix).finditer(text, m.end(), end):
             if item.group(1) == expected:
                 cuts.append(item.start())
-                expected = _next_label(expected)
+                expected = _next_label(item.group(1))
                 if expected is None:
                     break
         return cuts
@@ -136,7 +142,7 @@ def _inline_list(text: str, start: int, end: int) -> list[int]:
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:
     """``(a, b)`` without white space (or zero-width spaces) at either edge."""
-    a = _SPACE.match(text, a, b).end()
+    a = _skip_space(text, a, b)
     while b > a and (text[b - 1].isspace() or text[b - 1] in _INVISIBLE):
         b -= 1
     return a, b
@@ -239,7 +245,7 @@ class Splitter:
             if cut is not None:
                 if seg_start < cut:
                     append((seg_start, cut, ui))
-                seg_start = _SPACE.match(text, cut, ue).end()
+                seg_start = _skip_space(text, cut, ue)
         while True:
             self._close(text, seg_start, ue, forced, fi, ui, append)
             ui += 1
@@ -255,7 +261,7 @@ class Splitter:
         if start < end and not text[start].isspace():
             seg_start = start
         else:
-            seg_start = _SPACE.match(text, start, end).end()
+            seg_start = _skip_space(text, start, end)
             if seg_start >= end:
                 return seg_start, []
         if text[seg_start] in _LIST_FIRST or text[seg_start + 1 : seg_start + 2] in (".", ")"):
