@@ -1,5 +1,5 @@
 """``python -m toolkit`` runs the CLI."""
 
-from toolkit.cli import main
+from toolkit._entry import main
 
 main()

@@ -65,6 +65,10 @@ class InputError(ToolkitError):
     """A file that cannot be read or decoded (not text, bad encoding, missing)."""
 
 
+class OutputError(ToolkitError):
+    """A result that cannot be written (a directory in the way, no permission, a full disk)."""
+
+
 class ProblemsError(InputError):
     """Several located problems found while validating one data set; all are reported."""
 

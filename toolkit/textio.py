@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from toolkit.errors import InputError
+from toolkit.errors import InputError, OutputError
 
 STDIN = "-"
 
@@ -66,8 +66,18 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     over the target (atomic on POSIX and Windows). An interruption leaves the old file intact.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    if target.is_dir():
+        raise OutputError("is a directory, expected a file", path=target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _replace(target, payload)
+    except OSError as exc:
+        raise OutputError(f"cannot write ({exc.strerror or exc})", path=target) from None
+
+
+def _replace(target: Path, payload: bytes) -> None:
+    """The write-to-temporary-then-rename step of :func:`atomic_write`."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

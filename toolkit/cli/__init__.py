@@ -43,11 +43,8 @@ check.register(app)
 
 
 def main() -> None:
-    """Console-script entry point. Ctrl-C anywhere ends with exit code 130 and no traceback."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        import sys
+    """Run the command line (the console script is :func:`toolkit._entry.main`, which adds the
+    process-level guards)."""
+    from toolkit._entry import main as entry
 
-        print("toolkit: interrupted", file=sys.stderr)
-        raise SystemExit(130) from None
+    entry()

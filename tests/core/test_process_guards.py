@@ -1,0 +1,51 @@
+"""Process-level promises of the console script: Ctrl-C is exit 130 with one line, a full
+standard output or an -o that is a directory is one ``toolkit: error:`` line with exit 2, and a
+reader that closes the pipe early gets no traceback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+
+@pytest.mark.parametrize("delay", [0.1, 0.6])
+def test_ctrl_c_is_exit_130_and_one_line(toolkit_exe: str, delay: float) -> None:
+    # ``glossary find -`` waits on standard input: the signal arrives while importing or waiting.
+    proc = subprocess.Popen([toolkit_exe, "glossary", "find", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.decode().splitlines() == ["toolkit: interrupted"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_full_stdout_is_one_line(toolkit_exe: str) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([toolkit_exe, "glossary", "stats"], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert proc.returncode == 2
+    said = ["toolkit: error: cannot write to standard output (No space left on device)"]
+    assert proc.stderr.decode().splitlines() == said
+
+
+def test_closed_pipe_is_quiet(toolkit_exe: str) -> None:
+    proc = subprocess.Popen([toolkit_exe, "glossary", "export", "-f", "csv"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read() if proc.stderr else b""
+    proc.wait(timeout=60)
+    assert b"Traceback" not in err and b"Exception ignored" not in err
+
+
+def test_output_that_is_a_directory(toolkit_exe: str, tmp_path: Path) -> None:
+    proc = subprocess.run([toolkit_exe, "glossary", "export", "-o", str(tmp_path)], capture_output=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [f"toolkit: error: {tmp_path}: is a directory, expected a file"]
