@@ -57,3 +57,12 @@ def test_unknown_language_and_mode() -> None:
         segment("x", lang="fr")
     with pytest.raises(UsageError):
         segment("x", paragraphs="never")
+
+
+@pytest.mark.parametrize("mark", [".", "!", "?", "…"])
+def test_long_run_of_marks_is_linear(mark: str) -> None:
+    """A run of 200,000 sentence marks is segmented (it used to take quadratic time)."""
+    from toolkit.segment import segment
+
+    text = "Word" + mark * 200_000 + " Next one."
+    assert [s.text for s in segment(text, lang="en")] == ["Word" + mark * 200_000, "Next one."]
