@@ -76,7 +76,7 @@ def test_thresholds(cli, tmp_path):
     assert cli("check", po, "--max-untranslated", "34", "--max-fuzzy", "10").exit_code == 1
     assert cli("check", po, "--max-untranslated", "34", "--max-fuzzy", "17").exit_code == 0
     assert doc["summary"] == {"files": 1, "entries": 6, "translated": 3, "fuzzy": 1, "untranslated": 2,
-                                   "errors": 1, "warnings": 0}
+                                   "errors": 1, "warnings": 0, "infos": 0}
 
 
 def test_config_enable_disable_severity(cli, tmp_path, monkeypatch):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from toolkit.checks.context import Env
-from toolkit.checks.placeholders import placeholders
+from toolkit.checks.builtin.placeholders import placeholders
 from toolkit.checks.po import Entry
-from toolkit.checks.punctuation import punctuation
+from toolkit.checks.builtin.punctuation import punctuation
 
 PLACEHOLDERS = [
     # (msgid, msgstr, flags, finding expected)

@@ -9,10 +9,11 @@ import pytest
 
 from tests.check.helpers import SEEDED, load_test_glossary
 from toolkit.checks import run_checks
-from toolkit.checks.report import escape_data, escape_property, render
+from toolkit.findings.render import escape_data, escape_property, render
 
-FINDING_KEYS = {"path", "line", "msgctxt", "msgid", "check", "severity", "message", "term", "expected"}
-SUMMARY_KEYS = {"files", "entries", "translated", "fuzzy", "untranslated", "errors", "warnings"}
+FINDING_KEYS = {"path", "line", "column", "msgctxt", "msgid", "check", "severity", "message", "concept", "term",
+                "expected"}
+SUMMARY_KEYS = {"files", "entries", "translated", "fuzzy", "untranslated", "errors", "warnings", "infos"}
 
 
 @pytest.fixture(scope="module")
@@ -21,8 +22,9 @@ def result():
 
 
 def test_json_shape_is_exactly_version_1(result):
-    doc = json.loads(render(result, "json"))
-    assert set(doc) == {"version", "findings", "summary"} and doc["version"] == 1
+    doc = json.loads(render(result.report(), "json"))
+    assert set(doc) == {"version", "tool", "findings", "summary"} and doc["version"] == 1
+    assert doc["tool"] == "toolkit check"
     assert set(doc["summary"]) == SUMMARY_KEYS
     assert all(type(v) is int for v in doc["summary"].values())
     assert doc["findings"]
@@ -35,6 +37,7 @@ def test_json_shape_is_exactly_version_1(result):
         assert type(f["expected"]) is list and all(type(x) is str for x in f["expected"])
     missing = [f for f in doc["findings"] if f["check"] == "glossary-missing"]
     assert {"term": "Ministry of Health", "expected": ["ក្រសួងសុខាភិបាល"]}.items() <= missing[0].items()
+    assert missing[0]["concept"] and missing[0]["column"] is None
     with_ctxt = [f for f in doc["findings"] if f["msgctxt"] == "headline"]
     assert with_ctxt and with_ctxt[0]["check"] == "numbers"
     s = doc["summary"]
@@ -42,7 +45,7 @@ def test_json_shape_is_exactly_version_1(result):
 
 
 def test_junit_is_valid_xml_with_a_suite_per_file(result):
-    root = ET.fromstring(render(result, "junit").encode("utf-8"))
+    root = ET.fromstring(render(result.report(), "junit").encode("utf-8"))
     assert root.tag == "testsuites"
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == list(result.files)
@@ -57,7 +60,7 @@ def test_junit_is_valid_xml_with_a_suite_per_file(result):
 
 
 def test_github_commands(result):
-    lines = render(result, "github").splitlines()
+    lines = render(result.report(), "github").splitlines()
     commands = [line for line in lines if line.startswith("::")]
     assert len(commands) == len(result.findings)
     first = result.findings[0]
@@ -71,7 +74,7 @@ def test_github_escaping():
 
 
 def test_text_lines(result):
-    lines = render(result, "text").splitlines()
+    lines = render(result.report(), "text").splitlines()
     f = result.findings[0]
     assert lines[0] == f"{f.path}:{f.line}: {f.severity}: [{f.check}] {f.message}"
     assert lines[-1].startswith("3 files, 27 entries")

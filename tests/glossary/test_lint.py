@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.findings.render import text_line
 from toolkit.glossary.lint import CHECKS, lint_paths
 from toolkit.glossary.load import shipped_dir
 
@@ -25,10 +26,10 @@ def _expected(path: Path) -> list[tuple[str, int]]:
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_lint_fixture(path: Path) -> None:
     findings = lint_paths([path])
-    assert sorted((f.code, f.line) for f in findings) == _expected(path)
+    assert sorted((f.check, f.line) for f in findings) == _expected(path)
     for f in findings:
         assert f.path == str(path)
-        assert str(f).startswith(f"{path}:{f.line}: error: ")
+        assert text_line(f).startswith(f"{path}:{f.line}: error: [{f.check}] ")
 
 
 def test_every_check_has_a_broken_fixture() -> None:
@@ -42,7 +43,7 @@ def test_cross_file_checks(tmp_path: Path) -> None:
         "domain: general\nconcepts:\n  - {id: x, source: s, en: [Bank], km: [ក]}\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text(
         "domain: general\nconcepts:\n  - {id: x, source: s, en: [bank], km: [ខ]}\n", encoding="utf-8")
-    codes = sorted(f.code for f in lint_paths([tmp_path]))
+    codes = sorted(f.check for f in lint_paths([tmp_path]))
     assert codes == ["duplicate-id"]  # the same id is reported once; it is not also a homograph
 
 
@@ -50,7 +51,7 @@ def test_tbx_and_csv_are_linted_too(tmp_path: Path) -> None:
     bad = tmp_path / "g.csv"
     bad.write_text("concept,lang,term\nx,en,Council of  Ministers\n", encoding="utf-8")
     (finding,) = lint_paths([bad])
-    assert (finding.code, finding.line) == ("spacing", 2)
+    assert (finding.check, finding.line) == ("spacing", 2)
 
 
 def test_lint_cli_exit_codes(cli) -> None:
@@ -59,7 +60,7 @@ def test_lint_cli_exit_codes(cli) -> None:
     broken = cli("glossary", "lint", LINT / "spacing.yaml")
     assert broken.exit_code == 1
     assert broken.stdout.count("[spacing]") == 3
-    assert "3 error(s)" in broken.stderr
+    assert broken.stdout.splitlines()[-1] == "1 file: 3 errors, 0 warnings"
     missing = cli("glossary", "lint", LINT / "no-such-file.yaml")
     assert missing.exit_code == 2 and "no such glossary file" in missing.stderr
 
@@ -69,3 +70,30 @@ def test_shipped_glossary_lints_clean() -> None:
     assert any(shipped_dir().glob("*.yaml")), "the curated glossary is missing"
     findings = [f for f in lint_paths([shipped_dir()]) if f.severity == "error"]
     assert findings == [], "\n".join(map(str, findings))
+
+
+@pytest.mark.parametrize("fmt", ["json", "junit", "github"])
+def test_lint_formats_have_the_shapes_of_check(cli, fmt: str) -> None:
+    """``glossary lint --format`` renders the same findings model as ``toolkit check``."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    from toolkit.findings.render import JSON_KEYS
+
+    result = cli("glossary", "lint", LINT / "spacing.yaml", "--format", fmt)
+    assert result.exit_code == 1
+    if fmt == "json":
+        doc = json.loads(result.stdout)
+        assert doc["version"] == 1 and doc["tool"] == "toolkit glossary lint"
+        assert [set(f) for f in doc["findings"]] == [set(JSON_KEYS)] * 3
+        assert {f["check"] for f in doc["findings"]} == {"spacing"} and doc["summary"]["errors"] == 3
+        assert all(f["concept"] for f in doc["findings"])
+    elif fmt == "junit":
+        root = ET.fromstring(result.stdout)
+        assert root.get("failures") == "1" and root.find("testsuite/testcase[@name='spacing']/failure") is not None
+    else:
+        assert result.stdout.count("::error file=") == 3
+
+
+def test_lint_fail_on(cli) -> None:
+    assert cli("glossary", "lint", LINT / "spacing.yaml", "--fail-on", "never").exit_code == 0

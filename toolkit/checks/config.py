@@ -5,8 +5,8 @@
     [tool.toolkit.check]
     disable = ["punctuation"]             # checks not to run (default: all run)
     enable = ["glossary-missing", ...]    # if given, ONLY these run (then `disable` is applied)
-    severity = { inconsistent = "error", khmer-normalization = "off" }   # error | warning | off
-    fail-on = "error"                     # error | warning | never
+    severity = { inconsistent = "error", khmer-normalization = "off" }   # error | warning | info | off
+    fail-on = "error"                     # error | warning | info | never
     include-fuzzy = false
     max-untranslated = 20                 # percent per catalog (threshold checks run only when set)
     max-fuzzy = 10
@@ -23,11 +23,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from toolkit.checks.registry import SEVERITIES, all_checks
-from toolkit.checks.thresholds import Limits
+from toolkit.checks.limits import Limits
+from toolkit.checks.registry import all_checks
 from toolkit.errors import ConfigError
+from toolkit.findings import FAIL_ON, SEVERITIES
 
-FAIL_ON = ("error", "warning", "never")
 KEYS = ("enable", "disable", "severity", "fail-on", "include-fuzzy", "max-untranslated", "max-fuzzy", "lang")
 
 
@@ -83,11 +83,11 @@ def options_from_table(table: Mapping[str, Any], source: Path | None = None) -> 
         elif level in SEVERITIES:
             severities[check_id] = level
         else:
-            raise ConfigError(f"[tool.toolkit.check] severity.{check_id} must be error, warning or off",
+            raise ConfigError(f"[tool.toolkit.check] severity.{check_id} must be error, warning, info or off",
                               path=source)
     fail_on = table.get("fail-on", "error")
     if fail_on not in FAIL_ON:
-        raise ConfigError("[tool.toolkit.check] fail-on must be error, warning or never", path=source)
+        raise ConfigError(f"[tool.toolkit.check] fail-on must be one of {', '.join(FAIL_ON)}", path=source)
     include_fuzzy = table.get("include-fuzzy", False)
     if not isinstance(include_fuzzy, bool):
         raise ConfigError("[tool.toolkit.check] include-fuzzy must be true or false", path=source)

@@ -1,13 +1,26 @@
-"""What entry checks may consult besides the entry: the catalog's language and the glossary,
-with per-run caches (recognition per msgid, the deprecated-term automaton per language)."""
+"""What checks may consult besides the entry: the catalog's language, the glossary and the
+run's limits, with per-run caches (recognition per msgid, the deprecated-term automaton per language)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from toolkit.checks.po import Entry
 
 if TYPE_CHECKING:
+    from toolkit.checks.config import Limits
     from toolkit.glossary import Glossary
+
+
+class Unit(NamedTuple):
+    """An entry with the file it is in (what corpus checks see); a tuple, as there are many.
+    ``keys`` are :func:`toolkit.lang.khmer.key` of its translations, computed where the entry
+    was checked (possibly a worker process)."""
+
+    path: str
+    entry: Entry
+    keys: tuple[str, ...]
 
 
 @dataclass
@@ -16,6 +29,7 @@ class Env:
 
     glossary: "Glossary | None" = None
     lang: str | None = None
+    limits: "Limits | None" = None
     _matches: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
     _lang_cache: dict[str, str | None] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)

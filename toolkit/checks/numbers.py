@@ -27,10 +27,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from toolkit.checks.context import Env
 from toolkit.checks.placeholders import strip_placeholders
-from toolkit.checks.po import Entry
-from toolkit.checks.registry import Problem, check
 from toolkit.lang import khmer
 
 _SPACE_SEPS = " \u00a0\u202f\u2009"
@@ -221,31 +218,29 @@ def _all_written_alike(source: str, same: set[str]) -> bool:
     return all(t in same or t.translate(_SWAP_MARKS) in same for t in _SOURCE_RE.findall(clean))
 
 
-@check("numbers", "error")
-def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
-    """A number of the source is missing or changed in the translation (Khmer digits equal Latin
-    digits; thousands separators and decimal marks are normalised, see the module docstring)."""
-    for source, translation in entry.pairs:
-        if _DIGIT_RE.search(source) is None:
+def missing_numbers(source: str, translation: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(message, expected renderings) for each number of *source* missing or changed in
+    *translation* (Khmer digits equal Latin digits; separators and scales as documented above)."""
+    if _DIGIT_RE.search(source) is None:
+        return
+    clean = _clean(translation)
+    same = _same_tokens(source, clean)
+    if same and _all_written_alike(source, same):
+        return  # every number of the source is in the translation as written: nothing to parse
+    wanted = source_numbers(source)
+    have: set[str] | None = None
+    words: set[str] | None = None
+    for token, values in wanted:
+        if token in same or token.translate(_SWAP_MARKS) in same:
+            continue  # as written, or with . and , swapped (៨១,១ for 81.1; ១.៥០០ for 1,500)
+        if have is None:
+            have = target_values(translation, clean)
+        if values & have:
             continue
-        clean = _clean(translation)
-        same = _same_tokens(source, clean)
-        if same and _all_written_alike(source, same):
-            continue  # every number of the source is in the translation as written: nothing to parse
-        wanted = source_numbers(source)
-        have: set[str] | None = None
-        words: set[str] | None = None
-        for token, values in wanted:
-            if token in same or token.translate(_SWAP_MARKS) in same:
-                continue  # as written, or with . and , swapped (៨១,១ for 81.1; ១.៥០០ for 1,500)
-            if have is None:
-                have = target_values(translation, clean)
-            if values & have:
-                continue
-            if words is None:
-                words = word_values(translation)
-            if values & words:
-                continue
-            km = khmer.to_khmer_digits(token)
-            yield Problem(f"number {token} of the source is missing or changed in the translation",
-                          expected=(token, km) if km != token else (token,))
+        if words is None:
+            words = word_values(translation)
+        if values & words:
+            continue
+        km = khmer.to_khmer_digits(token)
+        yield (f"number {token} of the source is missing or changed in the translation",
+               (token, km) if km != token else (token,))

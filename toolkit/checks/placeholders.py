@@ -14,10 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from toolkit.checks.context import Env
-from toolkit.checks.po import Entry
-from toolkit.checks.registry import Problem, check
-
 _PRINTF_RE = re.compile(
     r"%(?:(?P<pos>\d+)\$|\((?P<name>[^)]*)\))?[-+ #0']*(?:\*|\d+)?(?:\.(?:\*|\d+))?"
     r"(?P<len>hh|h|ll|l|L|q|j|z|t)?(?P<conv>[diouxXeEfFgGaAcspn%])"
@@ -103,26 +99,24 @@ def _show(keys: Counter[str], shown: dict[str, str]) -> list[str]:
     return [shown.get(k, k) for k in sorted(keys.elements())]
 
 
-@check("placeholders", "error")
-def placeholders(entry: Entry, env: Env) -> Iterator[Problem]:
-    """printf / python-format / brace placeholders differ between source and translation (the PO
-    format flags choose the syntax; see the module docstring)."""
-    for source, translation in entry.pairs:
-        if "%" not in source + translation and "{" not in source + translation:
-            continue
-        shown: dict[str, str] = {}
-        want = placeholders_of(source, entry.flags, shown)
-        have = placeholders_of(translation, entry.flags, shown)
-        if want == have:  # sequential %s %d equal positional %2$d %1$s: both key on the index
-            continue
-        missing, extra = want - have, have - want
-        parts = []
-        if missing:
-            parts.append("missing " + ", ".join(_show(missing, shown)))
-        if extra:
-            parts.append("unexpected " + ", ".join(_show(extra, shown)))
-        yield Problem("placeholders differ: " + "; ".join(parts),
-                      expected=tuple(m.group() for m in _iter_source(source, entry.flags)))
+def placeholder_problem(source: str, translation: str,
+                        flags: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
+    """(message, the source's placeholders) if the placeholders of *source* and *translation*
+    differ under the syntaxes *flags* choose, else None."""
+    if "%" not in source + translation and "{" not in source + translation:
+        return None
+    shown: dict[str, str] = {}
+    want = placeholders_of(source, flags, shown)
+    have = placeholders_of(translation, flags, shown)
+    if want == have:  # sequential %s %d equal positional %2$d %1$s: both key on the index
+        return None
+    missing, extra = want - have, have - want
+    parts = []
+    if missing:
+        parts.append("missing " + ", ".join(_show(missing, shown)))
+    if extra:
+        parts.append("unexpected " + ", ".join(_show(extra, shown)))
+    return "placeholders differ: " + "; ".join(parts), tuple(m.group() for m in _iter_source(source, flags))
 
 
 def _iter_source(source: str, flags: frozenset[str]) -> Iterator[re.Match[str]]:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from toolkit.catalog.stats import status
 from toolkit.errors import CatalogError, InputError
 from toolkit.textio import read_text
 
@@ -76,6 +77,11 @@ class Entry:
         if len(forms) == 1:
             return ((self.msgid_plural, forms[0]),)
         return tuple((self.msgid if i == 0 else self.msgid_plural, form) for i, form in enumerate(forms))
+
+    @property
+    def status(self) -> str:
+        """``translated``, ``fuzzy`` or ``untranslated``, as :mod:`toolkit.catalog.stats` counts."""
+        return status(self.msgstr, "fuzzy" in self.flags)
 
     @property
     def translated(self) -> bool:

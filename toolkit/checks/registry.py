@@ -1,18 +1,33 @@
-"""The check registry: every check is a small pure function registered with an id, a default
-severity and a scope; its docstring is its documentation (``toolkit check --list``).
+"""The check registry: every check is one module of :mod:`toolkit.checks.builtin` holding one
+function decorated with :func:`check`, which records its metadata on the check itself. Nothing
+else lists checks: :func:`all_checks` imports every module of that package and reports them in
+their declared ``order``. Adding a check is adding one module (and its tests).
 
-Scopes:
-* ``entry``   — ``func(entry, env) -> Iterable[Problem]`` for one translated entry;
-* ``catalog`` — ``func(catalog, stats, env) -> Iterable[Problem]`` for one PO file;
-* ``corpus``  — ``func(units) -> Iterable[tuple[Unit, Problem]]`` across all files of one language.
+The called signatures, by scope:
+
+* ``entry``   — ``func(entry: Entry, env: Env) -> Iterable[Problem]`` for each translated entry;
+* ``catalog`` — ``func(stats: Stats, env: Env) -> Iterable[Problem]`` once per PO file (the
+  finding points at the header entry);
+* ``corpus``  — ``func(units: Sequence[Unit], env: Env) -> Iterable[tuple[Unit, Problem]]`` over
+  all checked entries of one language, across files.
+
+``needs_glossary`` makes the CLI load the glossary when the check is enabled; ``active`` (given the
+run's :class:`~toolkit.checks.config.CheckOptions`) says whether the check has anything to do in
+this run (threshold checks only run with a limit), so reports list only checks that ran.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-SEVERITIES = ("error", "warning")
+from toolkit.findings import SEVERITIES
+
+SCOPES = ("entry", "catalog", "corpus")
 
 
 @dataclass(frozen=True)
@@ -22,42 +37,60 @@ class Problem:
     message: str
     term: str | None = None
     expected: tuple[str, ...] = ()
+    concept: str | None = None
+
+
+def _always(options: Any) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
 class Check:
+    """A registered check and its metadata."""
+
     id: str
     severity: str
     scope: str
-    func: Callable[..., object]
+    func: Callable[..., Any]
+    order: int
+    needs_glossary: bool = False
+    active: Callable[[Any], bool] = _always
 
     @property
     def doc(self) -> str:
+        """The first paragraph of the check's docstring, on one line."""
         return " ".join((self.func.__doc__ or "").strip().split("\n\n")[0].replace("``", "`").split())
 
 
-REGISTRY: dict[str, Check] = {}
+def check(check_id: str, severity: str, *, order: int, scope: str = "entry", needs_glossary: bool = False,
+          active: Callable[[Any], bool] = _always) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare the decorated function as check *check_id* (see the module docstring)."""
+    if severity not in SEVERITIES or scope not in SCOPES:
+        raise ValueError(f"check {check_id}: bad severity {severity!r} or scope {scope!r}")
 
-
-def check(check_id: str, severity: str, scope: str = "entry") -> Callable[[Callable[..., object]], Callable[..., object]]:
-    """Register the decorated function as check *check_id*."""
-    assert severity in SEVERITIES and scope in ("entry", "catalog", "corpus")
-
-    def register(func: Callable[..., object]) -> Callable[..., object]:
-        REGISTRY[check_id] = Check(check_id, severity, scope, func)
+    def register(func: Callable[..., Any]) -> Callable[..., Any]:
+        func.__toolkit_check__ = Check(check_id, severity, scope, func, order, needs_glossary, active)  # type: ignore[attr-defined]
         return func
 
     return register
 
 
-#: The order checks run and are reported in (within one line of a file).
-ORDER = ("glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders", "punctuation",
-         "khmer-normalization", "max-untranslated", "max-fuzzy")
+def checks_in(package: str) -> dict[str, Check]:
+    """The checks declared by the modules of *package* (imported here), in report order."""
+    found: dict[str, Check] = {}
+    pkg = importlib.import_module(package)
+    for info in pkgutil.iter_modules(pkg.__path__, package + "."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            declared = getattr(value, "__toolkit_check__", None)
+            if isinstance(declared, Check) and declared.func is value:
+                if declared.id in found:
+                    raise ValueError(f"two checks are named {declared.id!r} ({info.name})")
+                found[declared.id] = declared
+    return dict(sorted(found.items(), key=lambda item: (item[1].order, item[0])))
 
 
+@lru_cache(maxsize=1)
 def all_checks() -> dict[str, Check]:
-    """Every registered check, in :data:`ORDER` (importing the check modules registers them)."""
-    from toolkit.checks import consistency, glossary, khmer, numbers, placeholders, punctuation, thresholds  # noqa: F401
-
-    rank = {c: i for i, c in enumerate(ORDER)}
-    return dict(sorted(REGISTRY.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
+    """Every built-in check, in report order."""
+    return checks_in("toolkit.checks.builtin")

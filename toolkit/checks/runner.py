@@ -13,34 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from toolkit.catalog.stats import Stats, count
 from toolkit.checks.config import CheckOptions
-from toolkit.checks.consistency import Unit
-from toolkit.checks.context import Env
+from toolkit.checks.context import Env, Unit
 from toolkit.checks.po import Catalog, Entry, read_po
-from toolkit.checks.registry import Problem, all_checks
-from toolkit.checks.thresholds import Stats
-from toolkit.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, InputError, ToolkitError
+from toolkit.checks.registry import Check, Problem, all_checks
+from toolkit.errors import InputError, ToolkitError
+from toolkit.findings import Finding, Report, plural
 from toolkit.lang import khmer
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary
 
 _LANG_RE = re.compile(r"^[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@\w+)?$")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem in one entry (the JSON report's ``findings`` items)."""
-
-    path: str
-    line: int
-    msgctxt: str | None
-    msgid: str
-    check: str
-    severity: str
-    message: str
-    term: str | None = None
-    expected: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,15 +47,21 @@ class CheckResult:
     checks: tuple[str, ...] = ()  # the checks that ran (thresholds only when a limit is set)
     files: tuple[str, ...] = ()  # the files that were checked
 
+    def report(self) -> Report:
+        """The run as a :class:`~toolkit.findings.Report` (what every report format renders)."""
+        s = self.summary
+        line = (f"{plural(s.files, 'file')}, {s.entries} entries ({s.translated} translated, {s.fuzzy} fuzzy, "
+                f"{s.untranslated} untranslated): {plural(s.errors, 'error')}, {plural(s.warnings, 'warning')}")
+        infos = sum(1 for f in self.findings if f.severity == "info")
+        if infos:
+            line += f", {infos} info"
+        counts = {"files": s.files, "entries": s.entries, "translated": s.translated, "fuzzy": s.fuzzy,
+                  "untranslated": s.untranslated}
+        return Report("toolkit check", self.findings, self.files, self.checks, self.problems, counts, line)
+
     def exit_code(self, fail_on: str = "error") -> int:
         """2 if an input could not be read, else 1 if a finding is at or above *fail_on*, else 0."""
-        if self.problems:
-            return EXIT_INPUT
-        if fail_on == "never":
-            return EXIT_OK
-        if self.summary.errors or (fail_on == "warning" and self.summary.warnings):
-            return EXIT_FINDINGS
-        return EXIT_OK
+        return self.report().exit_code(fail_on)
 
 
 def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[ToolkitError]]:
@@ -104,11 +95,9 @@ def catalog_language(catalog: Catalog, path: Path) -> str | None:
     return None
 
 
-def _stats(entries: Sequence[Entry]) -> Stats:
-    live = [e for e in entries if not e.obsolete]
-    fuzzy = sum(1 for e in live if e.fuzzy)
-    translated = sum(1 for e in live if not e.fuzzy and e.translated)
-    return Stats(len(live), translated, fuzzy, len(live) - translated - fuzzy)
+def catalog_stats(entries: Sequence[Entry]) -> Stats:
+    """:mod:`toolkit.catalog.stats` counts of the live entries."""
+    return count(e.status for e in entries if not e.obsolete)
 
 
 @contextmanager
@@ -175,9 +164,9 @@ def _finding(options: CheckOptions, path: str, entry: Entry | None, check_id: st
     if entry is not None and f"ignore-{check_id}" in entry.flags:
         return None
     return Finding(
-        path, entry.line if entry is not None else (line or 1),
+        path, entry.line if entry is not None else (line or 1), check_id, options.severity(check_id),
+        problem.message, None, problem.concept, problem.term, tuple(problem.expected),
         entry.msgctxt if entry is not None else None, entry.msgid if entry is not None else "",
-        check_id, options.severity(check_id), problem.message, problem.term, tuple(problem.expected),
     )
 
 
@@ -195,11 +184,12 @@ def _check_file(path: Path, plan: _Plan, env: Env) -> _FileResult:
             "cannot tell the catalog's language: set the Language header, use <lang>/LC_MESSAGES/ "
             "or pass --lang", path=path, line=catalog.header_line))
     env.lang = lang
-    stats = _stats(catalog.entries)
+    env.limits = options.limits
+    stats = catalog_stats(catalog.entries)
     found: list[Finding | None] = []
     for check_id, func in plan.catalog_checks:
         found += (_finding(options, name, None, check_id, problem, catalog.header_line)
-                  for problem in func(stats, options.limits))
+                  for problem in func(stats, env))
     units: list[Unit] = []
     include_fuzzy = options.include_fuzzy
     key = khmer.key
@@ -272,13 +262,11 @@ def _run(paths: Iterable[str | os.PathLike[str]], glossary: "Glossary | None", o
          jobs: int | None) -> CheckResult:
     registry = all_checks()
     files, problems = collect_files(paths)
-    limits = {"max-untranslated": options.limits.max_untranslated, "max-fuzzy": options.limits.max_fuzzy}
-    enabled = [c for c in registry.values()
-               if c.id in options.enabled and not (c.scope == "catalog" and limits.get(c.id) is None)]
+    enabled: list[Check] = [c for c in registry.values() if c.id in options.enabled and c.active(options)]
     corpus_checks = [c for c in enabled if c.scope == "corpus"]
     plan = _Plan(options,
-                 tuple((c.id, c.func) for c in enabled if c.scope == "entry"),  # type: ignore[misc]
-                 tuple((c.id, c.func) for c in enabled if c.scope == "catalog"),  # type: ignore[misc]
+                 tuple((c.id, c.func) for c in enabled if c.scope == "entry"),
+                 tuple((c.id, c.func) for c in enabled if c.scope == "catalog"),
                  bool(corpus_checks))
     findings: list[Finding] = []
     by_lang: dict[str | None, list[Unit]] = defaultdict(list)
@@ -290,12 +278,13 @@ def _run(paths: Iterable[str | os.PathLike[str]], glossary: "Glossary | None", o
             continue
         assert result.lang is not None
         checked_files.append(result.path)
-        totals = Stats(*(a + b for a, b in zip(_astuple(totals), _astuple(result.stats))))
+        totals = totals + result.stats
         findings += result.findings
         by_lang[result.lang.replace("-", "_")] += result.units
-    for units in by_lang.values():
+    for lang, units in by_lang.items():
+        env = Env(glossary=glossary, lang=lang, limits=options.limits)
         for chk in corpus_checks:
-            for unit, problem in chk.func(units):  # type: ignore[operator]
+            for unit, problem in chk.func(units, env):
                 finding = _finding(options, unit.path, unit.entry, chk.id, problem)
                 if finding is not None:
                     findings.append(finding)
@@ -306,7 +295,3 @@ def _run(paths: Iterable[str | os.PathLike[str]], glossary: "Glossary | None", o
     summary = Summary(len(checked_files), totals.entries, totals.translated, totals.fuzzy, totals.untranslated,
                       errors, len(findings) - errors)
     return CheckResult(tuple(findings), summary, tuple(problems), tuple(c.id for c in enabled), tuple(checked_files))
-
-
-def _astuple(stats: Stats) -> tuple[int, int, int, int]:
-    return (stats.entries, stats.translated, stats.fuzzy, stats.untranslated)

@@ -6,38 +6,27 @@ imported inside the command.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-FORMATS = ("text", "json", "junit", "github")
-FAIL_ON = ("error", "warning", "never")
+from toolkit.cli import output
+from toolkit.cli.options import FAIL_ON, REPORT_FORMATS, FailOnOpt, GlossaryOpt, OutputOpt, choice, format_option
 
-
-def _choice(value: str | None, allowed: tuple[str, ...], option: str) -> str | None:
-    if value is not None and value not in allowed:
-        from toolkit.errors import UsageError
-
-        raise UsageError(f"{option} must be one of {', '.join(allowed)} (got {value!r})")
-    return value
+FORMATS = REPORT_FORMATS
 
 
 def check(
     paths: Annotated[list[Path] | None, typer.Argument(
         metavar="PATH...", help="PO files or directories (searched recursively for *.po). Default: the configured locales "
              "directory, else ./locales.", show_default=False)] = None,
-    glossary: Annotated[list[Path] | None, typer.Option(
-        "--glossary", "-g", help="Glossary files or directories; replace the default set (shipped + config).",
-        show_default=False)] = None,
+    glossary: GlossaryOpt = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Language of every catalog (default: the PO `Language` header, else <lang>/LC_MESSAGES/).",
         show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Report format: text, json, junit or github.")] = "text",
-    fail_on: Annotated[str | None, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at or above this level: error (default), warning, never.",
-        show_default=False)] = None,
+    fmt: Annotated[str, format_option(FORMATS)] = "text",
+    fail_on: FailOnOpt = None,
     include_fuzzy: Annotated[bool | None, typer.Option(
         "--include-fuzzy/--no-include-fuzzy", help="Also check fuzzy entries.", show_default=False)] = None,
     max_untranslated: Annotated[float | None, typer.Option(
@@ -46,9 +35,7 @@ def check(
     max_fuzzy: Annotated[float | None, typer.Option(
         "--max-fuzzy", metavar="PCT", min=0, max=100,
         help="Fail a catalog with more than PCT percent fuzzy entries.", show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the report to this file instead of standard output.",
-        show_default=False)] = None,
+    output_file: OutputOpt = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", min=1,
         help="Check files in N worker processes. Default: one per CPU, or a single process for small inputs.",
@@ -60,17 +47,17 @@ def check(
     Exit 0 when nothing is at or above the --fail-on level, 1 when something is, 2 on usage or
     input errors (unreadable files are reported as file:line; the others are still checked).
     """
-    from toolkit.checks import all_checks, options_from_table, run_checks, with_overrides
-    from toolkit.checks.report import render
+    from toolkit.checks import all_checks, needs_glossary, options_from_table, run_checks, with_overrides
     from toolkit.cli._app import report_error
     from toolkit.config import load_config
-    from toolkit.textio import atomic_write
+    from toolkit.findings.render import render
 
-    _choice(fmt, FORMATS, "--format")
-    _choice(fail_on, FAIL_ON, "--fail-on")
+    choice(fmt, FORMATS, "--format")
+    choice(fail_on, FAIL_ON, "--fail-on")
     if list_checks:
         for chk in all_checks().values():
-            typer.echo(f"{chk.id:20} {chk.severity:8} {chk.doc}")
+            flags = ",".join(filter(None, (chk.scope, "glossary" if chk.needs_glossary else "")))
+            output.line(f"{chk.id:20} {chk.severity:8} {flags:15} {chk.doc}")
         return
     config = load_config()
     options = options_from_table(config.check, config.source)
@@ -83,17 +70,12 @@ def check(
 
             raise UsageError(f"no PATH given and {config.locales_dir} is not a directory")
     gloss = None
-    if any(c in options.enabled for c in ("glossary-missing", "glossary-forbidden")):
+    if needs_glossary(options):
         from toolkit.glossary import load_glossary
 
         gloss = load_glossary(glossary or None, config=config)
     result = run_checks(paths, glossary=gloss, options=options, jobs=jobs)
-    report = render(result, fmt)
-    if output is not None:
-        atomic_write(output, report)
-    else:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+    output.result(render(result.report(), fmt), output_file)
     for problem in result.problems:
         report_error(problem)
     raise typer.Exit(result.exit_code(options.fail_on))

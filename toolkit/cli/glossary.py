@@ -6,7 +6,6 @@ Library modules are imported inside the commands so ``toolkit --help`` stays fas
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +13,16 @@ import typer
 
 from toolkit.cli import output
 from toolkit.cli._app import new_app
-from toolkit.cli.options import GazetteerOpt, GlossaryOpt, OutputOpt, choice, format_option
+from toolkit.cli.options import (
+    FAIL_ON,
+    REPORT_FORMATS,
+    FailOnOpt,
+    GazetteerOpt,
+    GlossaryOpt,
+    OutputOpt,
+    choice,
+    format_option,
+)
 
 LangOpt = Annotated[str, typer.Option("--lang", "-l", metavar="LANG",
                                       help="Target language whose renderings are shown.")]
@@ -98,24 +106,25 @@ def register(app: typer.Typer) -> None:
         ] = None,
         glossary: GlossaryOpt = None,
         gazetteer: GazetteerOpt = False,
+        format: Annotated[str, format_option(REPORT_FORMATS)] = "text",
+        fail_on: FailOnOpt = None,
+        output_file: OutputOpt = None,
     ) -> None:
         """Check glossary files: schema, homographs, status conflicts, Khmer normalization, spacing,
-        invisible and look-alike characters. Exit 1 when anything is found."""
+        invisible and look-alike characters. Exit 1 when a finding is at or above --fail-on."""
         from toolkit.config import load_config
-        from toolkit.glossary.lint import lint_paths
+        from toolkit.findings.render import render
+        from toolkit.glossary.lint import lint_report
         from toolkit.glossary.load import default_paths
 
+        choice(format, REPORT_FORMATS, "--format")
+        choice(fail_on, FAIL_ON, "--fail-on")
         chosen = list(paths or []) + list(glossary or [])
         if not chosen:
             chosen = default_paths(load_config())
-        findings = lint_paths(chosen, gazetteer=bool(gazetteer))
-        for f in findings:
-            print(str(f))
-        errors = sum(1 for f in findings if f.severity == "error")
-        warnings = len(findings) - errors
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-        if errors:
-            raise typer.Exit(1)
+        report = lint_report(chosen, gazetteer=bool(gazetteer))
+        output.result(render(report, format), output_file)
+        raise typer.Exit(report.exit_code(fail_on or "error"))
 
     @sub.command("export")
     def export_(

@@ -16,6 +16,8 @@ from typing import Annotated
 
 import typer
 
+from toolkit.findings import FAIL_ON
+
 GlossaryOpt = Annotated[
     list[Path] | None,
     typer.Option(
@@ -36,6 +38,11 @@ OutputOpt = Annotated[
     typer.Option("--output", "-o", metavar="FILE", show_default=False,
                  help="Write the result to FILE (atomically) instead of standard output."),
 ]
+#: The report formats of every command that reports findings (check, glossary lint).
+REPORT_FORMATS = ("text", "json", "junit", "github")
+FailOnOpt = Annotated[str | None, typer.Option(
+    "--fail-on", metavar="|".join(FAIL_ON), show_default=False,
+    help="Exit 1 when a finding is at or above this level: error (default), warning, info, never.")]
 LocalesOpt = Annotated[
     Path | None,
     typer.Option("--locales", metavar="DIR", show_default=False,

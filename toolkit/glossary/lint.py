@@ -12,30 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import ProblemsError, ToolkitError
+from toolkit.findings import Finding, Report, plural
 from toolkit.glossary.model import SOURCE_LANG, Concept, Term
 from toolkit.lang import khmer
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One lint finding, located in a file."""
-
-    path: str | None
-    line: int | None
-    code: str
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        where = self.path or "<glossary>"
-        if self.line is not None:
-            where = f"{where}:{self.line}"
-        return f"{where}: {self.severity}: {self.message} [{self.code}]"
-
 
 Check = Callable[[Sequence[Concept]], Iterable[Finding]]
 CHECKS: list[tuple[str, Check]] = []
@@ -51,9 +33,17 @@ def check(code: str) -> Callable[[Check], Check]:
     return register
 
 
+GLOSSARY = "<glossary>"  # where a finding of a concept that came from no file points
+
+
 def _at(concept: Concept, code: str, message: str, term: Term | None = None, severity: str = "error") -> Finding:
     line = term.line if term is not None and term.line is not None else concept.line
-    return Finding(concept.path, line, code, message, severity)
+    return Finding(concept.path or GLOSSARY, line, code, severity, message, concept=concept.id,
+                   term=term.text if term is not None else None)
+
+
+def _problem(p: ToolkitError) -> Finding:
+    return Finding(p.path or GLOSSARY, p.line, "schema", "error", p.message)
 
 
 @check("duplicate-id")
@@ -218,7 +208,20 @@ def lint_concepts(concepts: Sequence[Concept]) -> list[Finding]:
 
 def _schema(exc: ToolkitError) -> list[Finding]:
     problems = exc.problems if isinstance(exc, ProblemsError) else [exc]
-    return [Finding(p.path, p.line, "schema", p.message) for p in problems]
+    return [_problem(p) for p in problems]
+
+
+def lint_report(paths: Sequence[str | Path], *, gazetteer: bool = False) -> Report:
+    """:func:`lint_paths` as a :class:`~toolkit.findings.Report` (every report format renders it)."""
+    from toolkit.glossary.load import expand
+
+    findings = lint_paths(paths, gazetteer=gazetteer)
+    files = tuple(dict.fromkeys([*(str(p) for p in expand(paths)), *(f.path for f in findings)]))
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    line = f"{plural(len(files), 'file')}: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
+    checks = ("schema", *(code for code, _ in CHECKS))
+    return Report("toolkit glossary lint", tuple(findings), files, checks, (), {"files": len(files)}, line)
 
 
 def lint_paths(paths: Sequence[str | Path], *, gazetteer: bool = False) -> list[Finding]:
@@ -237,7 +240,7 @@ def lint_paths(paths: Sequence[str | Path], *, gazetteer: bool = False) -> list[
         try:
             if path.suffix.lower() in (".yaml", ".yml"):
                 found, problems = parse_native(read_text(path), str(path))
-                findings.extend(Finding(p.path, p.line, "schema", p.message) for p in problems)
+                findings.extend(_problem(p) for p in problems)
             else:
                 from toolkit.glossary.load import parse_file
 
@@ -252,5 +255,5 @@ def lint_paths(paths: Sequence[str | Path], *, gazetteer: bool = False) -> list[
         concepts.extend(gazetteer_concepts())
     findings.extend(lint_concepts(concepts))
     order = {str(p): i for i, p in enumerate(files)}
-    findings.sort(key=lambda f: (order.get(f.path or "", len(order)), f.line or 0))
+    findings.sort(key=lambda f: (order.get(f.path, len(order)), f.line or 0))
     return findings

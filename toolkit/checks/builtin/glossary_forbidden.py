@@ -1,6 +1,6 @@
-"""Glossary checks: every recognised source term has an approved rendering in msgstr, and no
-deprecated rendering appears in it. Renderings are compared as :func:`toolkit.lang.khmer.key`
-and accepted only on Khmer cluster / Latin word boundaries."""
+"""``glossary-forbidden``: no deprecated rendering of a glossary concept appears in msgstr (one
+that is not also approved, nor part of a longer approved one); compared as
+:func:`toolkit.lang.khmer.key` on boundaries."""
 
 from __future__ import annotations
 
@@ -10,29 +10,6 @@ from toolkit.checks.context import Env
 from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
 from toolkit.lang import khmer
-
-
-@check("glossary-missing", "error")
-def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
-    """A glossary term occurs in msgid (recognised exactly as ``toolkit glossary find`` does) and
-    none of its preferred or admitted renderings for the catalog's language is in msgstr."""
-    lang = env.glossary_lang
-    if env.glossary is None or lang is None:
-        return
-    contains = khmer.contains
-    for source, translation in entry.pairs:
-        hay = khmer.key(translation)
-        seen: set[str] = set()
-        for start, end, concept, term in env.matches(source):
-            if concept in seen:
-                continue
-            seen.add(concept)
-            accepted, keys = env.accepted(concept, lang)
-            if not accepted or any(contains(hay, k) for k in keys):
-                continue
-            shown = " or ".join(f"“{t}”" for t in accepted[:3])
-            yield Problem(f"“{source[start:end]}” ({concept}) is not translated with {shown}",
-                          term=term, expected=tuple(accepted))
 
 
 class _Index:
@@ -85,7 +62,7 @@ class _Index:
                 if not any(a <= s and e <= b and b - a > e - s for a, b in accepted)]
 
 
-@check("glossary-forbidden", "error")
+@check("glossary-forbidden", "error", order=20, needs_glossary=True)
 def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
     """msgstr contains a deprecated rendering of a glossary concept (one that is not also an
     approved rendering, and not part of a longer approved one)."""
@@ -112,7 +89,7 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
             accepted = tuple(env.glossary.targets(concept, lang))
             hint = f"; use {' or '.join(f'“{t}”' for t in accepted[:3])}" if accepted else ""
             yield Problem(f"deprecated rendering “{index.shown.get(k, k)}” of {concept}{hint}", term=term,
-                          expected=accepted)
+                          expected=accepted, concept=concept)
 
 
 def _source_term(env: Env, concept_id: str) -> str | None:

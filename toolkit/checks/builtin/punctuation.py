@@ -41,7 +41,7 @@ def final(text: str) -> tuple[str | None, str]:
     return _CLASSES.get(body[-1]), body
 
 
-@check("punctuation", "warning")
+@check("punctuation", "warning", order=60)
 def punctuation(entry: Entry, env: Env) -> Iterator[Problem]:
     """Sentence-final punctuation differs (។ and ៕ stand for a full stop, ៖ for a colon;
     closing quotes and brackets around the final mark are skipped)."""

@@ -7,26 +7,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
 
+from toolkit.checks.context import Env, Unit
 from toolkit.checks.numbers import canonical_numbers
-from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
 from toolkit.lang import khmer
 
 
-class Unit(NamedTuple):
-    """An entry with the file it is in (what corpus checks see); a tuple, as there are many.
-    ``keys`` are :func:`toolkit.lang.khmer.key` of its translations, computed where the entry
-    was checked (possibly a worker process)."""
-
-    path: str
-    entry: Entry
-    keys: tuple[str, ...]
-
-
-@check("inconsistent", "warning", scope="corpus")
-def inconsistent(units: Sequence[Unit]) -> Iterator[tuple[Unit, Problem]]:
+@check("inconsistent", "warning", order=30, scope="corpus")
+def inconsistent(units: Sequence[Unit], env: Env) -> Iterator[tuple[Unit, Problem]]:
     """The same msgid (and msgctxt) is translated differently in different entries or files of
     the same language; the entries that differ from the most common translation are reported."""
     groups: dict[tuple[str | None, str, str | None], list[tuple[Unit, tuple[str, ...]]]] = defaultdict(list)

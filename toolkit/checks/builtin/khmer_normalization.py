@@ -22,7 +22,7 @@ def _codepoints(text: str) -> str:
     return " ".join(f"U+{ord(c):04X}" for c in text)
 
 
-@check("khmer-normalization", "warning")
+@check("khmer-normalization", "warning", order=70)
 def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
     """msgstr is not in normalized Khmer encoding order (UTN #61), has a sequence that does not fit
     the Khmer syllable structure even once normalized (a doubled vowel sign), or has invisible

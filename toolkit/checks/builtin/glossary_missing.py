@@ -1,0 +1,35 @@
+"""``glossary-missing``: every recognised source term has an approved rendering in msgstr.
+Renderings are compared as :func:`toolkit.lang.khmer.key` and accepted only on Khmer cluster /
+Latin word boundaries (:func:`toolkit.lang.khmer.contains`) — the verdict MT verification gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.checks.context import Env
+from toolkit.checks.po import Entry
+from toolkit.checks.registry import Problem, check
+from toolkit.lang import khmer
+
+
+@check("glossary-missing", "error", order=10, needs_glossary=True)
+def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
+    """A glossary term occurs in msgid (recognised exactly as ``toolkit glossary find`` does) and
+    none of its preferred or admitted renderings for the catalog's language is in msgstr."""
+    lang = env.glossary_lang
+    if env.glossary is None or lang is None:
+        return
+    contains = khmer.contains
+    for source, translation in entry.pairs:
+        hay = khmer.key(translation)
+        seen: set[str] = set()
+        for start, end, concept, term in env.matches(source):
+            if concept in seen:
+                continue
+            seen.add(concept)
+            accepted, keys = env.accepted(concept, lang)
+            if not accepted or any(contains(hay, k) for k in keys):
+                continue
+            shown = " or ".join(f"“{t}”" for t in accepted[:3])
+            yield Problem(f"“{source[start:end]}” ({concept}) is not translated with {shown}",
+                          term=term, expected=tuple(accepted), concept=concept)

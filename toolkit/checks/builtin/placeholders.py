@@ -1,0 +1,21 @@
+"""``placeholders``: the printf / python-format / brace placeholders of source and translation are
+the same (the syntax rules are in :mod:`toolkit.checks.placeholders`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.checks.context import Env
+from toolkit.checks.placeholders import placeholder_problem
+from toolkit.checks.po import Entry
+from toolkit.checks.registry import Problem, check
+
+
+@check("placeholders", "error", order=50)
+def placeholders(entry: Entry, env: Env) -> Iterator[Problem]:
+    """printf / python-format / brace placeholders differ between source and translation (the PO
+    format flags choose the syntax; see the module docstring)."""
+    for source, translation in entry.pairs:
+        found = placeholder_problem(source, translation, entry.flags)
+        if found is not None:
+            yield Problem(found[0], expected=found[1])
