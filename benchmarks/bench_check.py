@@ -158,7 +158,7 @@ def main() -> None:
 
     import polib
 
-    from toolkit.checks.po import read_po
+    from toolkit.catalog.reader import read_po
     from toolkit.checks.runner import default_jobs
     from toolkit.glossary import load_glossary
 

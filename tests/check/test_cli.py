@@ -39,7 +39,7 @@ def test_unreadable_po_is_reported_and_others_still_checked(cli, tmp_path):
     bad = _po(tmp_path / "po" / "km" / "LC_MESSAGES" / "broken.po", 'msgid "a"\nmsgstr "b"\nmsgid "c"\n')
     r = cli("check", tmp_path / "po", "-g", GLOSSARY, "--format", "json")
     assert r.exit_code == 2
-    assert r.stderr.strip().splitlines() == [f"toolkit: error: {bad}:7: msgid without msgstr at end of file"]
+    assert r.stderr.strip().splitlines() == [f"toolkit: error: {bad}:7: missing 'msgstr' section (at end of file)"]
     doc = json.loads(r.stdout)
     assert doc["summary"]["files"] == 3 and doc["summary"]["errors"] > 0
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.checks.context import Env
+from toolkit.catalog.reader import Entry
 from toolkit.checks.builtin.placeholders import placeholders
-from toolkit.checks.po import Entry
 from toolkit.checks.builtin.punctuation import punctuation
+from toolkit.checks.context import Env
 
 PLACEHOLDERS = [
     # (msgid, msgstr, flags, finding expected)

@@ -9,7 +9,7 @@ import polib
 import pytest
 
 from tests.check.helpers import CLEAN, SEEDED
-from toolkit.checks.po import parse_po, read_po
+from toolkit.catalog.reader import parse_po, read_po
 from toolkit.errors import CatalogError
 
 FILES = sorted([*SEEDED.rglob("*.po"), *CLEAN.rglob("*.po")])
@@ -53,14 +53,14 @@ def test_continuation_lines_escapes_and_plurals():
 
 
 BAD = [
-    ('msgid "a"\nmsgstr "b"\nmsgid "c"\n', 3, "msgid without msgstr"),
-    ('msgid "a"\nmsgstr "b\n', 2, "quoted string"),
+    ('msgid "a"\nmsgstr "b"\nmsgid "c"\n', 3, "missing 'msgstr' section"),
+    ('msgid "a"\nmsgstr "b\n', 2, "end-of-line within string"),
     ('msgid "a"\nmsgstr "b"\nbogus "x"\n', 3, "unexpected text"),
     ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', 4, "duplicate"),
     ('msgid "a"\nmsgstr "\\q"\n', 2, "escape"),
     ('msgstr "b"\n', 1, "msgstr without msgid"),
-    ('msgid "a"\nmsgstr[0] "b"\n', 1, "msgstr[N] without msgid_plural"),
-    ('"orphan"\n', 1, "continuation"),
+    ('msgid "a"\nmsgstr[0] "b"\n', 1, "missing 'msgid_plural'"),
+    ('"orphan"\n', 1, "without a keyword"),
 ]
 
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 import toolkit.checks.builtin as builtin
-from toolkit.checks import CheckOptions, all_checks, needs_glossary, run_checks
-from toolkit.checks import registry
+from toolkit.checks import CheckOptions, all_checks, needs_glossary, registry, run_checks
 
 MODULE = '''
 """Two checks a team might add."""

@@ -25,21 +25,14 @@ from typing import Any
 
 import polib
 
+from toolkit.catalog import reader
 from toolkit.catalog.header import SOURCE_FIELD
 from toolkit.catalog.pipeline import message_text
-from toolkit.catalog.po import read_po
+from toolkit.catalog.po import to_polib
+from toolkit.catalog.stats import Stats, catalog_stats
 from toolkit.errors import InputError, UsageError
 from toolkit.lang.khmer import join_sentences
 from toolkit.textio import atomic_write, read_text
-
-
-@dataclass(frozen=True)
-class Stats:
-    """Entry counts of one catalog (obsolete entries are not counted)."""
-
-    translated: int
-    fuzzy: int
-    untranslated: int
 
 
 @dataclass(frozen=True)
@@ -58,20 +51,6 @@ class BuildOutput:
 @dataclass(frozen=True)
 class BuildResult:
     outputs: tuple[BuildOutput, ...]
-
-
-def catalog_stats(catalog: polib.POFile) -> Stats:
-    translated = fuzzy = untranslated = 0
-    for entry in catalog:
-        if entry.obsolete or not entry.msgid:
-            continue
-        if not entry.msgstr:
-            untranslated += 1
-        elif "fuzzy" in entry.flags:
-            fuzzy += 1
-        else:
-            translated += 1
-    return Stats(translated, fuzzy, untranslated)
 
 
 def usable_translations(catalog: polib.POFile, include_fuzzy: bool = False) -> dict[str, str]:
@@ -158,9 +137,10 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
     catalogs = sorted(locales.glob("*/LC_MESSAGES/*.po"))
     if not catalogs:
         raise UsageError("no catalogs to build (run toolkit translate first)", path=locales)
-    parsed = [(path, read_po(path)) for path in catalogs]  # every catalog parses before any output
+    parsed = [(path, reader.read_po(path)) for path in catalogs]  # every catalog parses before any output
     outputs: list[BuildOutput] = []
-    for path, catalog in parsed:
+    for path, read in parsed:
+        catalog = to_polib(read)
         language = path.parent.parent.name
         name = path.stem
         mo = path.with_suffix(".mo")
@@ -187,5 +167,5 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
                     notes.append(f"{path}: {stale} sentence(s) of {source} are not in the catalog; run toolkit translate")
                 document = out / language / f"{name}{source.suffix}"
                 atomic_write(document, rendered)
-        outputs.append(BuildOutput(language, name, path, mo, document, catalog_stats(catalog), tuple(notes)))
+        outputs.append(BuildOutput(language, name, path, mo, document, catalog_stats(read.entries), tuple(notes)))
     return BuildResult(tuple(outputs))

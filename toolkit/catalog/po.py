@@ -1,7 +1,7 @@
-"""PO text <-> polib model: reading with located errors, and our one deterministic writer.
+"""The catalog model and our one deterministic writer.
 
-Reading uses polib (its parser is fast enough: 10,000 entries in about 0.15 s) and turns its
-syntax errors into :class:`CatalogError` ``file:line: message``. Writing never goes through
+Reading is :mod:`toolkit.catalog.reader` (the one reader of every command); :func:`to_polib` turns
+its catalog into polib objects, the mutable model that merging and MT filling edit. Writing never goes through
 polib's or babel's writers: they wrap differently from GNU gettext, so every round trip through
 ``msgmerge``/``msgcat`` (or Poedit, which uses gettext) would re-wrap the file. :func:`format_po`
 writes the layout GNU gettext writes (see :mod:`toolkit.catalog.wrap`), so ``msgcat`` on our
@@ -18,65 +18,50 @@ output is a no-op:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import polib
 
+from toolkit.catalog import reader
+from toolkit.catalog.reader import Catalog
 from toolkit.catalog.wrap import wrap, wrap_references
-from toolkit.errors import CatalogError
-from toolkit.textio import read_text
-
-_LINE_RE = re.compile(r"\(line (\d+)\)")
 
 
-_STRING_STARTS = ('"', "msg", "#~", "#|")
+def to_polib(catalog: Catalog) -> polib.POFile:
+    """The catalog as polib objects: the mutable model merge and MT filling work on (polib is
+    only the in-memory model here; reading is :mod:`toolkit.catalog.reader`, writing
+    :func:`format_po`)."""
+    out = polib.POFile(wrapwidth=0)
+    out.header = catalog.header_comment
+    out.metadata_is_fuzzy = catalog.header_fuzzy
+    out.metadata = catalog.metadata
+    for e in catalog.entries:
+        entry = polib.POEntry(
+            msgid=e.msgid, msgstr=e.msgstr if e.msgid_plural is None else "", msgctxt=e.msgctxt,
+            msgid_plural=e.msgid_plural or "",
+            msgstr_plural={i: form for i, form in enumerate(e.msgstr_plural)} if e.msgid_plural is not None else {},
+            occurrences=[_occurrence(r) for r in e.references], flags=list(e.flag_list), comment=e.comment,
+            tcomment=e.tcomment, obsolete=e.obsolete, previous_msgctxt=e.previous_msgctxt,
+            previous_msgid=e.previous_msgid, previous_msgid_plural=e.previous_msgid_plural, linenum=e.line,
+        )
+        out.append(entry)
+    return out
 
 
-def _check_strings(text: str, path: str | Path) -> None:
-    """polib silently accepts an unterminated string; GNU gettext does not, nor do we."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.startswith(_STRING_STARTS):
-            continue
-        stripped = line.rstrip()
-        first = stripped.find('"')
-        if first < 0:
-            continue  # a keyword without a string: polib reports it
-        body = stripped[first + 1 : -1]
-        escaped_end = (len(body) - len(body.rstrip("\\"))) % 2 == 1
-        if len(stripped) - first < 2 or stripped[-1] != '"' or escaped_end:
-            raise CatalogError("unterminated or malformed string", path=path, line=number)
-
-
-def parse_po(text: str, path: str | Path = "<string>") -> polib.POFile:
-    """Parse PO text; a syntax error becomes ``CatalogError`` with the file and line."""
-    _check_strings(text, path)
-    try:
-        catalog = polib.pofile(text, wrapwidth=0)
-    except (OSError, ValueError) as exc:
-        message = str(exc)
-        found = _LINE_RE.search(message)
-        line = int(found.group(1)) if found else None
-        message = _LINE_RE.sub("", message).strip().rstrip(":").strip()
-        message = message.replace("Syntax error in po file", "PO syntax error")
-        raise CatalogError(message or "not a PO file", path=path, line=line) from None
-    seen: set[tuple[bool, str | None, str]] = set()
-    for entry in catalog:  # polib's own duplicate check is quadratic
-        key = (bool(entry.obsolete), entry.msgctxt, entry.msgid)
-        if key in seen:
-            raise CatalogError(f"duplicate message {entry.msgid[:40]!r}", path=path, line=entry.linenum)
-        seen.add(key)
-    return catalog
+def _occurrence(reference: str) -> tuple[str, str]:
+    path, sep, line = reference.rpartition(":")
+    return (path, line) if sep and line.isdigit() else (reference, "")
 
 
 def read_po(path: str | Path) -> polib.POFile:
-    """Read a PO/POT file (UTF-8), raising :class:`CatalogError`/``InputError`` naming it."""
-    catalog = parse_po(read_text(path), path)
-    charset = catalog.metadata.get("Content-Type", "")
-    if charset and "charset=" in charset and "utf-8" not in charset.lower():
-        raise CatalogError(f"only UTF-8 catalogs are supported ({charset})", path=path, line=1)
-    return catalog
+    """Read a catalog with the one reader and hand it over as the polib model."""
+    return to_polib(reader.read_po(path))
+
+
+def parse_po(text: str, path: str | Path = "<string>") -> polib.POFile:
+    """Parse PO text with the one reader (``CatalogError`` with ``path:line``) into the polib model."""
+    return to_polib(reader.parse_po(text, str(path)))
 
 
 def _comment_lines(prefix: str, text: str) -> Iterator[str]:

@@ -14,14 +14,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 
-class Counted(Protocol):
-    """What counting needs of an entry (our reader's entries and polib's both have it)."""
-
-    msgid: str
-    msgctxt: str | None
-    obsolete: bool | int
-
-
 @dataclass(frozen=True)
 class Stats:
     """Counts of one catalog's (or several catalogs') live entries."""
@@ -41,6 +33,21 @@ def status(first_translation: str, fuzzy: bool) -> str:
     if not first_translation:
         return "untranslated"
     return "fuzzy" if fuzzy else "translated"
+
+
+class HasStatus(Protocol):
+    """An entry as :mod:`toolkit.catalog.reader` gives it (what counting needs of it)."""
+
+    @property
+    def obsolete(self) -> bool: ...
+
+    @property
+    def status(self) -> str: ...
+
+
+def catalog_stats(entries: Iterable[HasStatus]) -> Stats:
+    """Counts of the live entries of a catalog read by :mod:`toolkit.catalog.reader`."""
+    return count(e.status for e in entries if not e.obsolete)
 
 
 def count(statuses: Iterable[str]) -> Stats:

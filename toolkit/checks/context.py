@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from toolkit.checks.po import Entry
+from toolkit.catalog.reader import Entry
 
 if TYPE_CHECKING:
     from toolkit.checks.config import Limits

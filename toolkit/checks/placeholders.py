@@ -120,7 +120,7 @@ def placeholder_problem(source: str, translation: str,
 
 
 def _iter_source(source: str, flags: frozenset[str]) -> Iterator[re.Match[str]]:
-    for kind, pattern in _syntaxes(flags):
+    for _kind, pattern in _syntaxes(flags):
         for m in pattern.finditer(source):
             if m.groupdict().get("conv") == "%" or m.group() in ("{{", "}}"):
                 continue

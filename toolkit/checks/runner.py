@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.catalog.stats import Stats, count
+from toolkit.catalog.reader import Catalog, Entry, read_po
+from toolkit.catalog.stats import Stats, catalog_stats
 from toolkit.checks.config import CheckOptions
 from toolkit.checks.context import Env, Unit
-from toolkit.checks.po import Catalog, Entry, read_po
 from toolkit.checks.registry import Check, Problem, all_checks
 from toolkit.errors import InputError, ToolkitError
 from toolkit.findings import Finding, Report, plural
@@ -93,11 +93,6 @@ def catalog_language(catalog: Catalog, path: Path) -> str | None:
     if _LANG_RE.match(path.stem):
         return path.stem
     return None
-
-
-def catalog_stats(entries: Sequence[Entry]) -> Stats:
-    """:mod:`toolkit.catalog.stats` counts of the live entries."""
-    return count(e.status for e in entries if not e.obsolete)
 
 
 @contextmanager

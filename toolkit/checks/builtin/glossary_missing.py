@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
-from toolkit.checks.po import Entry
 from toolkit.checks.registry import Problem, check
 from toolkit.lang import khmer
 
