@@ -16,7 +16,7 @@ from toolkit.errors import UsageError
 from toolkit.segmentation import english, layout
 from toolkit.segmentation.rules import SegmentRules, load_rules
 
-__all__ = ["Segment", "SegmentRules", "LANGUAGES", "PARAGRAPH_MODES", "load_rules", "segment"]
+__all__ = ["Segment", "SegmentRules", "LANGUAGES", "PARAGRAPH_MODES", "load_rules", "segment", "segment_block"]
 
 LANGUAGES = ("en", "km")
 PARAGRAPH_MODES = layout.MODES
@@ -84,8 +84,34 @@ def segment(
             gc.enable()
 
 
-def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None) -> list[Segment]:
-    units = list(layout.units(text, paragraphs, lang))
+def segment_block(
+    text: str, start: int = 0, end: int | None = None, *, lang: str = "en", rules: SegmentRules | None = None,
+    paragraph: int = 0,
+) -> list[Segment]:
+    """Split one block ``text[start:end]`` of a larger document into sentences.
+
+    A source format that knows its blocks (a Markdown paragraph, an HTML ``<p>``, a Word
+    paragraph) passes the whole document and the block's span: offsets and line numbers of the
+    segments are the document's, every line break inside the block is a soft wrap, and every
+    segment gets *paragraph* as its paragraph index.
+    """
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
+    end = len(text) if end is None else end
+    if start >= end:
+        return []
+    if rules is None and lang == "en":
+        rules = load_rules()
+    found = _segment(text, lang, "blank", rules, [(start, end)])
+    for seg in found:
+        object.__setattr__(seg, "paragraph", paragraph)
+    return found
+
+
+def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None,
+             units: list[tuple[int, int]] | None = None) -> list[Segment]:
+    if units is None:
+        units = list(layout.units(text, paragraphs, lang))
     if lang == "en":
         spans = english.Splitter(rules).spans_of_units(text, units)  # type: ignore[arg-type]
     else:

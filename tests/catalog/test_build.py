@@ -10,8 +10,9 @@ import pytest
 
 from tests.catalog.conftest import po_path
 from tests.conftest import require_gettext
-from toolkit.catalog.build import build, join_gap
+from toolkit.catalog.build import build
 from toolkit.catalog.po import format_po, read_po
+from toolkit.sources.text import join_gap
 
 SOURCE = """Roads in Kampot
 

@@ -5,15 +5,13 @@ For each ``<locales>/LANG/LC_MESSAGES/NAME.po``:
 * ``NAME.mo`` is compiled next to it (polib's writer; fuzzy entries only with *include_fuzzy*,
   like ``msgfmt --use-fuzzy``);
 * the source document named by the header field ``X-Toolkit-Source`` (relative to the working
-  directory, else to the locales directory's parent) is segmented again exactly as
-  ``toolkit translate`` did, and each segment is replaced by its translation when there is a
-  usable one (non-fuzzy, or fuzzy with *include_fuzzy*), else kept in the source language; the
-  text between segments comes from the source, so paragraphs and headings keep their layout;
-* Khmer sentences inside a paragraph are joined the Khmer way: nothing between two Khmer
-  sentences (no Latin space), except one space after a sentence end (។ ៕ ? !); next to an
-  untranslated (source) sentence the source spacing is kept.
+  directory, else to the locales directory's parent) is extracted again by its source format
+  (:mod:`toolkit.sources`; ``X-Toolkit-Format`` when it was chosen with ``--format``) exactly as
+  ``toolkit translate`` did, and the format renders it with the usable translations (non-fuzzy,
+  or fuzzy with *include_fuzzy*); sentences without one stay in the source language.
 
-The document goes to ``<out>/LANG/NAME<suffix>``. Statistics count entries of the catalog.
+The document goes to ``<out>/LANG/<source file name>``. Statistics count entries of the catalog
+(:mod:`toolkit.catalog.stats`).
 """
 
 from __future__ import annotations
@@ -26,12 +24,11 @@ from typing import Any
 import polib
 
 from toolkit.catalog import reader
-from toolkit.catalog.header import SOURCE_FIELD
-from toolkit.catalog.pipeline import message_text
+from toolkit.catalog.header import FORMAT_FIELD, SOURCE_FIELD
+from toolkit.catalog.message import message_text
 from toolkit.catalog.po import to_polib
 from toolkit.catalog.stats import Stats, catalog_stats
 from toolkit.errors import InputError, UsageError
-from toolkit.lang.khmer import join_sentences
 from toolkit.textio import atomic_write, read_text
 
 
@@ -77,39 +74,6 @@ def compile_mo(catalog: polib.POFile, include_fuzzy: bool = False) -> bytes:
     return compiled.to_binary()
 
 
-def join_gap(previous: str, current: str, source_gap: str, language: str) -> str:
-    """What goes between two sentences of one paragraph in the rendered document."""
-    if language.split("_")[0] == "km":
-        joined = join_sentences(previous, current)
-        if joined is not None:
-            return joined
-    return source_gap
-
-
-def render(text: str, segments: list, translations: dict[str, str], language: str) -> tuple[str, int]:
-    """The translated document and the number of segments replaced by a translation."""
-    if not segments:
-        return text, 0
-    parts = [text[: segments[0].start]]
-    used = 0
-    previous_piece = ""
-    for index, seg in enumerate(segments):
-        key = message_text(seg.text)
-        piece = translations.get(key)
-        if piece is None:
-            piece = seg.text
-        else:
-            used += 1
-        if index:
-            prev = segments[index - 1]
-            gap = text[prev.end : seg.start]
-            parts.append(gap if seg.paragraph != prev.paragraph else join_gap(previous_piece, piece, gap, language))
-        parts.append(piece)
-        previous_piece = piece
-    parts.append(text[segments[-1].end :])
-    return "".join(parts), used
-
-
 def _find_source(value: str | None, locales: Path, cwd: Path) -> Path | None:
     if not value:
         return None
@@ -127,7 +91,7 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
     *segment_options* must be those ``toolkit translate`` used (e.g. the user's abbreviation
     rules), so the document is cut into the same segments its catalog was made from.
     """
-    from toolkit.segment import segment
+    from toolkit.sources import format_name, get_format
 
     locales = Path(locales_dir)
     base = Path.cwd() if cwd is None else Path(cwd)
@@ -146,7 +110,7 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
         mo = path.with_suffix(".mo")
         atomic_write(mo, compile_mo(catalog, include_fuzzy))
         notes: list[str] = []
-        document: Path | None = None
+        document_path: Path | None = None
         source_value = catalog.metadata.get(SOURCE_FIELD)
         source = _find_source(source_value, locales, base)
         if source is None:
@@ -158,14 +122,15 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
                 notes.append(str(exc))
                 text = None
             if text is not None:
-                segments = segment(text, lang="en", **(segment_options or {}))
-                translations = usable_translations(catalog, include_fuzzy)
-                rendered, _ = render(text, segments, translations, language)
+                fmt = get_format(format_name(source, read.metadata.get(FORMAT_FIELD)))
+                document = fmt.extract(text, segment_options=dict(segment_options or {}))
+                rendered = fmt.render(document, usable_translations(catalog, include_fuzzy), language)
                 known = {e.msgid for e in catalog if not e.obsolete}
-                stale = sum(1 for s in segments if message_text(s.text) not in known and s.text.strip())
+                stale = sum(1 for s in document.segments if message_text(s.text) not in known and s.text.strip())
                 if stale:
                     notes.append(f"{path}: {stale} sentence(s) of {source} are not in the catalog; run toolkit translate")
-                document = out / language / f"{name}{source.suffix}"
-                atomic_write(document, rendered)
-        outputs.append(BuildOutput(language, name, path, mo, document, catalog_stats(read.entries), tuple(notes)))
+                document_path = out / language / source.name
+                atomic_write(document_path, rendered)
+        outputs.append(BuildOutput(language, name, path, mo, document_path, catalog_stats(read.entries),
+                                   tuple(notes)))
     return BuildResult(tuple(outputs))

@@ -22,6 +22,8 @@ from toolkit.errors import UsageError
 GENERATOR = f"toolkit {__version__}"
 #: Header field naming the source document (path relative to the working directory, posix).
 SOURCE_FIELD = "X-Toolkit-Source"
+#: Header field naming the source format when it was chosen with ``--format`` (else: by extension).
+FORMAT_FIELD = "X-Toolkit-Format"
 
 #: Country or script codes often typed for a language code.
 COMMON_CONFUSIONS = {
@@ -158,6 +160,10 @@ def merge_header(old: dict[str, str], new: dict[str, str]) -> dict[str, str]:
     merged = dict(old)
     for key in ("POT-Creation-Date", SOURCE_FIELD):  # X-Generator may name the translator's editor
         merged[key] = new[key]
+    if FORMAT_FIELD in new:
+        merged[FORMAT_FIELD] = new[FORMAT_FIELD]
+    else:
+        merged.pop(FORMAT_FIELD, None)
     for key, value in new.items():
         merged.setdefault(key, value)
     return merged

@@ -38,17 +38,12 @@ import polib
 from toolkit.catalog import header as headers
 from toolkit.catalog.lock import locked
 from toolkit.catalog.merge import MergeStats, TemplateEntry, merge
+from toolkit.catalog.message import message_text
 from toolkit.catalog.po import format_po, read_po
 from toolkit.errors import UsageError
 from toolkit.textio import atomic_write, read_text
 
-_NEWLINE_RUN = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*")
 _EDGE = " \t.,:;!?\"'“”‘’()[]«»—–-"
-
-
-def message_text(segment_text: str) -> str:
-    """The msgid for a segment: its text with line breaks joined by one space."""
-    return _NEWLINE_RUN.sub(" ", segment_text)
 
 
 def relative_posix(path: Path, base: Path) -> str:
@@ -103,6 +98,7 @@ class _Document:
     segments: int
     template: list[polib.POEntry]
     matches: dict[str, list[Any]]
+    format: str | None = None  # given with --format (recorded in the header for build)
 
 
 def _hint(match: Any, lang: str | None) -> str:
@@ -130,11 +126,13 @@ def _wholly_term(msgid: str, matches: Sequence[Any]) -> Any | None:
     return m if (m.start, m.end) == (start, start + len(core)) else None
 
 
-def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any]) -> _Document:
-    from toolkit.segment import segment
+def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any],
+                   fmt: str | None = None) -> _Document:
+    from toolkit.sources import document_key, format_name, get_format
 
-    text = read_text(source)
-    segments = segment(text, lang="en", **segment_options)
+    name = format_name(source, fmt)
+    document = get_format(name).extract(read_text(source), segment_options=dict(segment_options))
+    segments = document.segments
     rel = relative_posix(source, cwd)
     entries: dict[str, polib.POEntry] = {}
     matches: dict[str, list[Any]] = {}
@@ -151,7 +149,8 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
         ref = (rel, str(seg.line))
         if ref not in entry.occurrences:
             entry.occurrences.append(ref)
-    return _Document(source, source.stem, rel, len(segments), list(entries.values()), matches)
+    return _Document(source, document_key(source), rel, len(segments), list(entries.values()), matches,
+                     None if fmt is None else name)
 
 
 def _render(catalog: polib.POFile, metadata: dict[str, str]) -> str:
@@ -213,6 +212,8 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
     catalog = polib.POFile(wrapwidth=0)
     catalog.extend(entries)
     fresh = headers.catalog_header(locale, doc.name, doc.rel, created, now)
+    if doc.format is not None:
+        fresh[headers.FORMAT_FIELD] = doc.format
     if old is not None:
         catalog.header = old.header
         catalog.metadata_is_fuzzy = old.metadata_is_fuzzy
@@ -272,6 +273,7 @@ def translate(
     cwd: str | Path | None = None,
     segment_options: Mapping[str, Any] | None = None,
     lock_timeout: float = 30.0,
+    source_format: str | None = None,
 ) -> TranslateResult:
     """Write (or, with *check*, only compare) the template and catalogs of each source.
 
@@ -281,7 +283,8 @@ def translate(
     with paused_gc():
         return _translate(sources, languages, locales_dir=locales_dir, glossary=glossary,
                           drafter_for=drafter_for, check=check, now=now, cwd=cwd,
-                          segment_options=segment_options, lock_timeout=lock_timeout)
+                          segment_options=segment_options, lock_timeout=lock_timeout,
+                          source_format=source_format)
 
 
 def _translate(
@@ -296,6 +299,7 @@ def _translate(
     cwd: str | Path | None,
     segment_options: Mapping[str, Any] | None,
     lock_timeout: float,
+    source_format: str | None,
 ) -> TranslateResult:
     if not sources:
         raise UsageError("no source document given")
@@ -312,9 +316,9 @@ def _translate(
     documents: list[_Document] = []
     names: dict[str, Path] = {}
     for source in dict.fromkeys(Path(s) for s in sources):
-        doc = _load_document(Path(source), glossary, base, options)
+        doc = _load_document(Path(source), glossary, base, options, source_format)
         if doc.name in names and names[doc.name] != doc.source:
-            raise UsageError(f"two sources are both named {doc.name!r}: {names[doc.name]} and {doc.source}")
+            raise UsageError(f"two sources would share the catalog {doc.name!r}: {names[doc.name]} and {doc.source}")
         names[doc.name] = doc.source
         documents.append(doc)
 
@@ -333,6 +337,8 @@ def _translate(
             pot.header = headers.template_comment(doc.rel)
             pot.extend(doc.template)
             pot_meta = headers.template_header(doc.name, doc.rel, now)
+            if doc.format is not None:
+                pot_meta[headers.FORMAT_FIELD] = doc.format
             previous_date = _template_date(old_pot_text, doc, locales, locales_list)
             if previous_date is not None:
                 pot_meta["POT-Creation-Date"] = previous_date

@@ -1,0 +1,92 @@
+"""Source documents in, translated documents out: one module per format, each going both ways.
+
+A format module (``toolkit/sources/<name>.py``) has a module-level ``FORMAT`` object with
+
+* ``name`` and ``extensions`` (``"text"``, ``(".txt", ...)``);
+* ``extract(text, *, segment_options) -> Document``: the document's translatable units cut into
+  sentence :class:`~toolkit.segment.Segment` objects whose offsets point into the source text,
+  plus whatever the format needs later to rebuild (kept in ``Document.skeleton``);
+* ``render(document, translations, language) -> str``: the translated document, each segment
+  replaced by its translation where there is one (the source text elsewhere).
+
+:data:`FORMATS` maps a name to its module path and is imported lazily (``toolkit --help`` and
+``toolkit check`` never import a format), :data:`EXTENSIONS` maps file extensions to names.
+Catalogs are keyed by :func:`document_key`: a ``.txt`` document keeps its stem (``a.txt`` ->
+``a.po``, as before), any other format keeps its extension (``a.md`` -> ``a.md.po``), so ``a.txt``
+and ``a.md`` never share a catalog.
+
+Design note for the next formats (Markdown, HTML, Word). Extraction walks the format's own tree
+(markdown-it tokens, an HTML5 parser's DOM, python-docx paragraphs and runs) and yields blocks —
+a heading, a paragraph, a list item, a table cell, an attribute such as ``alt`` — never code,
+scripts or URLs. Each block's text is segmented with :func:`toolkit.segment.segment_block`, so a
+three-sentence paragraph is three entries with the block's source line in ``#:``. Inline markup
+becomes short paired placeholders in the msgid (Markdown may keep its own syntax) recorded in
+the skeleton with what they stand for; a sentence boundary never splits a pair (a pair that spans
+sentences keeps its block as one unit). Rendering puts the translated sentences back into the
+blocks, the placeholders back into markup, and serialises the tree (``lang``/``dir`` on HTML's
+``<html>``, a Khmer-capable font on Word runs). Identity (every msgstr = msgid) must give back
+the document: byte-identical Markdown, the same DOM, the same Word runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from toolkit.errors import UsageError
+from toolkit.segment import Segment
+
+#: Format name -> module path (imported on first use).
+FORMATS: dict[str, str] = {"text": "toolkit.sources.text"}
+#: File extension (lower case) -> format name; anything unknown is plain text.
+EXTENSIONS: dict[str, str] = {".txt": "text", ".text": "text", "": "text"}
+DEFAULT_FORMAT = "text"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source document cut into sentences, ready to become a catalog and to be rebuilt."""
+
+    format: str
+    text: str  # the decoded source
+    segments: tuple[Segment, ...]
+    skeleton: Any = None  # what the format needs to rebuild (None for plain text)
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+class SourceFormat(Protocol):
+    """What a format module's ``FORMAT`` provides (see the module docstring)."""
+
+    name: str
+    extensions: tuple[str, ...]
+
+    def extract(self, text: str, *, segment_options: dict[str, Any]) -> Document: ...
+
+    def render(self, document: Document, translations: dict[str, str], language: str) -> str: ...
+
+
+def format_name(path: str | os.PathLike[str], override: str | None = None) -> str:
+    """The format of *path*: *override* if given (checked), else by extension, else plain text."""
+    if override is not None:
+        if override not in FORMATS:
+            raise UsageError(f"--format must be one of {', '.join(FORMATS)} (got {override!r})")
+        return override
+    return EXTENSIONS.get(Path(path).suffix.lower(), DEFAULT_FORMAT)
+
+
+def get_format(name: str) -> SourceFormat:
+    """The format module's ``FORMAT`` for *name* (imported now)."""
+    try:
+        module = FORMATS[name]
+    except KeyError:
+        raise UsageError(f"unknown source format {name!r} (known: {', '.join(FORMATS)})") from None
+    return importlib.import_module(module).FORMAT  # type: ignore[no-any-return]
+
+
+def document_key(path: str | os.PathLike[str]) -> str:
+    """The catalog name of a source document (see the module docstring)."""
+    p = Path(path)
+    return p.stem if p.suffix.lower() in (".txt", "") else p.name

@@ -1,0 +1,60 @@
+"""Plain text (UTF-8, UTF-16 with BOM, any line ends): the whole text is segmented with the
+layout rules of :func:`toolkit.segment.segment` (soft wraps, headlines, bylines, lists), and the
+translated document is the source with each sentence replaced in place.
+
+Rendering keeps everything between sentences as it is (white space, line breaks, blank lines),
+except between two translated Khmer sentences of one paragraph, where
+:func:`toolkit.lang.khmer.join_sentences` decides (no Latin space, one after a sentence end).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.catalog.message import message_text
+from toolkit.lang.khmer import join_sentences
+from toolkit.sources import Document
+
+
+def join_gap(previous: str, current: str, source_gap: str, language: str) -> str:
+    """What goes between two sentences of one paragraph in the rendered document."""
+    if language.split("_")[0] == "km":
+        joined = join_sentences(previous, current)
+        if joined is not None:
+            return joined
+    return source_gap
+
+
+@dataclass(frozen=True)
+class PlainText:
+    name: str = "text"
+    extensions: tuple[str, ...] = (".txt", ".text")
+
+    def extract(self, text: str, *, segment_options: dict[str, Any]) -> Document:
+        from toolkit.segment import segment
+
+        return Document(self.name, text, tuple(segment(text, lang="en", **segment_options)))
+
+    def render(self, document: Document, translations: dict[str, str], language: str) -> str:
+        """The translated document (see the module docstring)."""
+        text, segments = document.text, document.segments
+        if not segments:
+            return text
+        parts = [text[: segments[0].start]]
+        previous_piece = ""
+        for index, seg in enumerate(segments):
+            piece = translations.get(message_text(seg.text))
+            if piece is None:
+                piece = seg.text
+            if index:
+                prev = segments[index - 1]
+                gap = text[prev.end : seg.start]
+                parts.append(gap if seg.paragraph != prev.paragraph else join_gap(previous_piece, piece, gap, language))
+            parts.append(piece)
+            previous_piece = piece
+        parts.append(text[segments[-1].end :])
+        return "".join(parts)
+
+
+FORMAT = PlainText()
