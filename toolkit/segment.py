@@ -139,8 +139,8 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None,
         seg.end = b
         seg.paragraph = paragraph
         seg.line = line
-        seg.__class__ = Segment
-        append(seg)
+        seg.__class__ = Segment  # type: ignore[assignment]  # same slots: see _Draft
+        append(seg)  # type: ignore[arg-type]  # a Segment now
     return out
 
 

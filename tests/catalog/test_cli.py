@@ -38,8 +38,8 @@ def _summary(stderr: str) -> tuple[int, ...]:
 def test_translate_writes_catalogs_and_ends_with_summary(cli, work: Path, doc: Path) -> None:
     result = cli("translate", "docs/article.txt", "--to", "km", "--to", "fr", "--glossary", GLOSSARY, "--no-mt")
     assert result.exit_code == 0, result.stderr
-    assert _summary(result.stderr) == (3, 0, 0, 0, 0)
-    assert "wrote locales/km/LC_MESSAGES/article.po" in result.stderr
+    assert _summary(result.stdout) == (3, 0, 0, 0, 0)
+    assert "wrote locales/km/LC_MESSAGES/article.po" in result.stdout
     catalog = read_po(po_path(work))
     assert catalog[0].msgstr == "ហ៊ុន សែន"
     assert (work / "locales" / "templates" / "article.pot").exists()
@@ -123,7 +123,7 @@ def test_mt_fills_drafts_then_reuses_them(toolkit_exe: str, work: Path, doc: Pat
     args = ("translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY, "--models-dir", models_dir)
     first = run_toolkit(toolkit_exe, *args, cwd=work)
     assert first.returncode == 0, first.stderr.decode()
-    segments, mt, reused, enforced, mismatches = _summary(first.stderr.decode())
+    segments, mt, reused, enforced, mismatches = _summary(first.stdout.decode())
     assert (segments, mt, reused) == (3, 2, 1)  # the headline was pre-filled from the glossary
     catalog = read_po(po_path(work))
     drafted = [e for e in catalog if any(line.startswith("mt: ") for line in e.comment.split("\n"))]
@@ -133,7 +133,7 @@ def test_mt_fills_drafts_then_reuses_them(toolkit_exe: str, work: Path, doc: Pat
 
     second = run_toolkit(toolkit_exe, *args, cwd=work)
     assert second.returncode == 0
-    assert _summary(second.stderr.decode())[1:3] == (0, 3)  # zero model calls, everything reused
+    assert _summary(second.stdout.decode())[1:3] == (0, 3)  # zero model calls, everything reused
     assert po_path(work).read_bytes() == before
 
     msgfmt = require_gettext("msgfmt")
@@ -156,7 +156,8 @@ def test_without_the_mt_extra_a_note_then_glossary_hints_only(work: Path, doc: P
         "import sys\n"
         "sys.modules['ctranslate2'] = None  # makes `import ctranslate2` fail, as when not installed\n"
         "from toolkit.cli import main\n"
-        f"sys.argv = ['toolkit', 'translate', 'docs/article.txt', '--to', 'km', '--to', 'fr', '--glossary', {str(GLOSSARY)!r}]\n"
+        "sys.argv = ['toolkit', 'translate', 'docs/article.txt', '--to', 'km', '--to', 'fr', "
+        f"'--glossary', {str(GLOSSARY)!r}]\n"
         "main()\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True)
@@ -165,7 +166,9 @@ def test_without_the_mt_extra_a_note_then_glossary_hints_only(work: Path, doc: P
     notes = [line for line in lines if "machine translation is not installed" in line]
     assert notes == ["toolkit: note: machine translation is not installed (pip install 'toolkit[mt]'); "
                      "writing catalogs with glossary hints only"]
-    assert SUMMARY.match(lines[-1]) and lines[-1].endswith("mt=0 reused=0 enforced=0 mismatches=0")
+    assert lines == notes  # diagnostics on stderr; the results on stdout
+    last = done.stdout.strip().splitlines()[-1]
+    assert SUMMARY.match(last) and last.endswith("mt=0 reused=0 enforced=0 mismatches=0")
     assert po_path(work).exists() and po_path(work, "fr").exists()
 
 

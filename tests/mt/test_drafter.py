@@ -8,6 +8,7 @@ import pytest
 
 from toolkit.glossary import TermMatch, load_glossary
 from toolkit.mt import open_drafter, packages, terms
+from toolkit.mt.options import MTOptions
 
 DATA = Path(__file__).parent / "data"
 
@@ -21,7 +22,7 @@ def test_every_term_of_the_held_out_article_comes_out_as_its_approved_khmer_term
     paragraphs = [p for p in (DATA / "heldout.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
     items = [(p, glossary.find(p)) for p in paragraphs]
     assert sum(len(m) for _, m in items) >= 12
-    drafter = open_drafter("en", "km", glossary=glossary, models_dir=models_dir, progress=False)
+    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False))
     drafts = drafter.draft(items)
     assert drafter.calls == len(paragraphs)
     for (text, matches), draft in zip(items, drafts):
@@ -38,14 +39,14 @@ def test_every_term_of_the_held_out_article_comes_out_as_its_approved_khmer_term
 
 def test_without_masking_the_terms_are_reported_missing(models_dir, glossary):
     text = "Hun Manet spoke to the Senate in Phnom Penh."
-    drafter = open_drafter("en", "km", glossary=glossary, models_dir=models_dir, style="none", progress=False)
+    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False), style="none")
     [draft] = drafter.draft([(text, glossary.find(text))])
     assert draft.text == text  # the copy model keeps the English terms
     assert draft.missing == ("Hun Manet", "Senate", "Phnom Penh") and not draft.enforced
 
 
 def test_segment_without_terms_is_not_enforced_and_not_missing(models_dir, glossary):
-    drafter = open_drafter("en", "km", glossary=glossary, models_dir=models_dir, progress=False)
+    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False))
     assert drafter.draft([("Nothing to see.", [])])[0] == terms_draft("Nothing to see.")
     assert drafter.engine_id == "argos-ct2 en_km-test 1.0"
 
@@ -99,7 +100,7 @@ def test_pivot_through_english(model_files, tmp_path, glossary):
     models = tmp_path / "models"
     packages.install(model_files["en_km"], models)
     packages.install(model_files["fr_en"], models)
-    drafter = open_drafter("fr", "km", glossary=glossary, models_dir=models, progress=False)
+    drafter = open_drafter("fr", "km", glossary=glossary, options=MTOptions(models_dir=models, progress=False))
     assert drafter.engine_id == "argos-ct2 fr_en-test 1.0 + en_km-test 1.0"
     assert [e.package.pair for e in drafter.engines] == ["fr_en", "en_km"]
     text = "Le Sénat à Phnom Penh, report_final_v2.pdf."

@@ -6,7 +6,8 @@ import pytest
 
 from toolkit.errors import UsageError
 from toolkit.mt import packages
-from toolkit.mt.engine import CT2Engine, EngineOptions
+from toolkit.mt.engine import CT2Engine
+from toolkit.mt.options import MTOptions
 
 ROUND_TRIP = [
     "report_final_v2.pdf",
@@ -21,7 +22,7 @@ ROUND_TRIP = [
 
 @pytest.fixture
 def engine(models_dir):
-    return CT2Engine(packages.find("en", "km", models_dir), EngineOptions(batch_size=3))
+    return CT2Engine(packages.find("en", "km", models_dir), MTOptions(batch_size=3))
 
 
 @pytest.mark.parametrize("text", ROUND_TRIP)
@@ -59,10 +60,11 @@ def test_target_prefix_is_forced_and_stripped(model_files, tmp_path):
     assert [engine.codec.decode(r.hypotheses[0]) for r in raw] != texts
 
 
-@pytest.mark.parametrize("kwargs", [{"device": "tpu"}, {"beam_size": 0}, {"batch_size": 0}, {"threads": -1}])
+@pytest.mark.parametrize("kwargs", [{"device": "tpu"}, {"beam_size": 0}, {"batch_size": 0}, {"threads": -1}, {"threads": 100000},
+                                    {"inter_threads": 100000}])
 def test_bad_options_are_usage_errors(kwargs):
     with pytest.raises(UsageError):
-        EngineOptions(**kwargs)
+        MTOptions(**kwargs)
 
 
 def test_pieces_outside_the_tokenizer_decode_as_sentencepiece_text(engine):

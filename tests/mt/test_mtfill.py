@@ -7,9 +7,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from toolkit.catalog.mtfill import MISMATCH_FLAG, fill
+from toolkit.mt.fill import MISMATCH_FLAG, fill
 from toolkit.glossary import load_glossary
 from toolkit.mt import open_drafter
+from toolkit.mt.options import MTOptions
 
 GLOSSARY = """\
 domain: organisation
@@ -51,7 +52,7 @@ def run(entries, glossary, drafter):
 @pytest.fixture
 def setup(tmp_path, models_dir):
     glossary = write_glossary(tmp_path / "g")
-    drafter = open_drafter("en", "km", glossary=glossary, models_dir=models_dir, progress=False)
+    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False))
     return glossary, drafter
 
 
@@ -118,7 +119,7 @@ def test_glossary_change_re_enforces_only_untouched_drafts_whose_terms_changed(s
 
 def test_missing_terms_are_flagged_and_named(tmp_path, models_dir):
     glossary = write_glossary(tmp_path / "g")
-    drafter = open_drafter("en", "km", glossary=glossary, models_dir=models_dir, style="none", progress=False)
+    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False), style="none")
     entries = catalog()
     stats = run(entries, glossary, drafter)
     assert stats.mismatches == 2 and stats.enforced == 0
@@ -138,7 +139,7 @@ def test_new_model_version_redrafts_untouched_drafts(setup, model_files, tmp_pat
 
     directory = tmp_path / "m2"
     packages.install(newer, directory)
-    drafter2 = open_drafter("en", "km", glossary=glossary, models_dir=directory, progress=False)
+    drafter2 = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=directory, progress=False))
     stats = run(entries, glossary, drafter2)
     assert stats.mt == 3 and drafter2.calls == 3
     assert entries[0].comment.split("\n")[1].startswith("mt: argos-ct2 en_km-test 1.1 | ")

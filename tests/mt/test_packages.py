@@ -142,9 +142,10 @@ def test_list_shows_packages_installed_by_argos_tools(toolkit_exe, extracted, is
 def test_missing_pair_names_installed_pairs_and_commands(models_dir):
     from toolkit.glossary import load_glossary
     from toolkit.mt import open_drafter
+    from toolkit.mt.options import MTOptions
 
     with pytest.raises(ModelNotFoundError) as caught:
-        open_drafter("en", "fr", glossary=load_glossary(), models_dir=models_dir)
+        open_drafter("en", "fr", glossary=load_glossary(), options=MTOptions(models_dir=models_dir))
     message = str(caught.value)
     assert caught.value.exit_code == 3
     assert "en->km" in message and "\n" not in message

@@ -38,7 +38,9 @@ def guarded(args, cwd, env):
     run = subprocess.run([sys.executable, "-c", GUARDED_RUN, *map(str, args)], cwd=cwd, env=env,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout.strip().splitlines()[-1]), run.stderr
+    # The command's result (the summary line) is on stdout, before the guard's own JSON line.
+    *said, guard = run.stdout.strip().splitlines()
+    return json.loads(guard), "\n".join(said) + "\n" + run.stderr
 
 
 @pytest.fixture

@@ -114,7 +114,8 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
         source_value = catalog.metadata.get(SOURCE_FIELD)
         source = _find_source(source_value, locales, base)
         if source is None:
-            notes.append(f"{path}: source document {source_value or '(no ' + SOURCE_FIELD + ' header)'} not found; document not rendered")
+            shown = source_value or f"(no {SOURCE_FIELD} header)"
+            notes.append(f"{path}: source document {shown} not found; document not rendered")
         else:
             try:
                 text = read_text(source)
@@ -128,7 +129,8 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
                 known = {e.msgid for e in catalog if not e.obsolete}
                 stale = sum(1 for s in document.segments if message_text(s.text) not in known and s.text.strip())
                 if stale:
-                    notes.append(f"{path}: {stale} sentence(s) of {source} are not in the catalog; run toolkit translate")
+                    notes.append(f"{path}: {stale} sentence(s) of {source} are not in the catalog; "
+                                 "run toolkit translate")
                 document_path = out / language / source.name
                 atomic_write(document_path, rendered)
         outputs.append(BuildOutput(language, name, path, mo, document_path, catalog_stats(read.entries),

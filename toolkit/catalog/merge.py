@@ -5,7 +5,7 @@ For each template entry, in template (document) order:
 1. **exact**: an old entry (live, or obsolete and now revived) with the same msgctxt and msgid
    keeps its msgstr, flags, translator comments and ``#|`` previous msgid; references and our
    ``glossary:`` hints come from the template, other ``#.`` lines (e.g. MT provenance written by
-   :mod:`toolkit.catalog.mtfill`) are kept after them;
+   :mod:`toolkit.mt.fill`) are kept after them;
 2. **pre-fill**: an empty entry whose source is wholly one glossary term gets the preferred
    target, flagged fuzzy (this comes before fuzzy guessing: a known term beats a similar name);
 3. **fuzzy**: otherwise the closest old translated entry at or above the measured similarity

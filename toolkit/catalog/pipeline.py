@@ -206,7 +206,7 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
     entries, stats = merge(template, old, _prefill(doc, lang))
     mt = None
     if drafter is not None:
-        from toolkit.catalog.mtfill import fill
+        from toolkit.mt.fill import fill
 
         mt = fill([e for e in entries if not e.obsolete], doc.matches, drafter, glossary, lang)
     catalog = polib.POFile(wrapwidth=0)
@@ -278,7 +278,7 @@ def translate(
     """Write (or, with *check*, only compare) the template and catalogs of each source.
 
     *drafter_for(lang)* returns an MT drafter or ``None``; with a drafter, untranslated entries
-    are filled by :func:`toolkit.catalog.mtfill.fill`.
+    are filled by :func:`toolkit.mt.fill.fill`.
     """
     with paused_gc():
         return _translate(sources, languages, locales_dir=locales_dir, glossary=glossary,

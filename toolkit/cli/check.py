@@ -19,8 +19,8 @@ FORMATS = REPORT_FORMATS
 
 def check(
     paths: Annotated[list[Path] | None, typer.Argument(
-        metavar="PATH...", help="PO files or directories (searched recursively for *.po). Default: the configured locales "
-             "directory, else ./locales.", show_default=False)] = None,
+        metavar="PATH...", help="PO files or directories (searched recursively for *.po). Default: the "
+             "configured locales directory, else ./locales.", show_default=False)] = None,
     glossary: GlossaryOpt = None,
     lang: Annotated[str | None, typer.Option(
         "--lang", help="Language of every catalog (default: the PO `Language` header, else <lang>/LC_MESSAGES/).",

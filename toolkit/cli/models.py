@@ -59,10 +59,13 @@ def register(app: typer.Typer) -> None:
         tokenizer: Annotated[Path, typer.Option("--tokenizer", help="sentencepiece.model (or BPE codes).")],
         src: Annotated[str, typer.Option("--from", help="Source language code, e.g. en.")],
         tgt: Annotated[str, typer.Option("--to", help="Target language code, e.g. km.")],
-        target_prefix: Annotated[str, typer.Option("--target-prefix", help="Token forced first, e.g. khm_Khmr (NLLB).")] = "",
-        source_prefix: Annotated[str, typer.Option("--source-prefix", help="Token put before the source, e.g. eng_Latn (NLLB).")] = "",
+        target_prefix: Annotated[str, typer.Option("--target-prefix",
+                                                   help="Token forced first, e.g. khm_Khmr (NLLB).")] = "",
+        source_prefix: Annotated[str, typer.Option("--source-prefix",
+                                                   help="Token put before the source, e.g. eng_Latn (NLLB).")] = "",
         version: Annotated[str, typer.Option("--version", help="Package version.")] = "1.0",
-        out: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (default SRC_TGT.argosmodel).")] = None,
+        out: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE",
+                                                 help="Output file (default SRC_TGT.argosmodel).")] = None,
     ) -> None:
         """Build an .argosmodel from a CTranslate2 model directory and its tokenizer."""
         from toolkit.mt import packages

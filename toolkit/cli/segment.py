@@ -30,10 +30,16 @@ def register(app: typer.Typer) -> None:
 
 
 def segment_command(
-    file: Annotated[str, typer.Argument(metavar="[FILE|-]", help="Text file to segment; - or nothing reads standard input.")] = "-",
+    file: Annotated[str, typer.Argument(metavar="[FILE|-]",
+                                        help="Text file to segment; - or nothing reads standard input.")] = "-",
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the text.")] = Lang.en,
-    format: Annotated[Format, typer.Option("--format", help="text: one segment per line; jsonl: one JSON object per segment (text, start, end, paragraph, line).")] = Format.text,
-    paragraphs: Annotated[Paragraphs, typer.Option("--paragraphs", help="How single line breaks are read: auto decides per document and line; blank: soft wraps (only blank lines separate paragraphs); line: every line break ends a segment.")] = Paragraphs.auto,
+    format: Annotated[Format, typer.Option(
+        "--format", "-f", help="text: one segment per line; jsonl: one JSON object per segment "
+                               "(text, start, end, paragraph, line).")] = Format.text,
+    paragraphs: Annotated[Paragraphs, typer.Option(
+        "--paragraphs", help="How single line breaks are read: auto decides per document and line; blank: soft "
+                             "wraps (only blank lines separate paragraphs); line: every line break ends a segment.")]
+    = Paragraphs.auto,
 ) -> None:
     """Split a text into sentences with exact character offsets.
 

@@ -11,12 +11,18 @@ import os
 import sys
 from datetime import UTC
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from toolkit.cli import output
+from toolkit.cli.options import GlossaryOpt, LocalesOpt
 
-def _now():
+if TYPE_CHECKING:
+    from toolkit.mt.options import MTOptions
+
+
+def _now() -> Any:
     """The run's timestamp; ``SOURCE_DATE_EPOCH`` (reproducible builds) overrides the clock."""
     from datetime import datetime
 
@@ -34,50 +40,68 @@ def _short(path: Path) -> Path:
         return path
 
 
+def mt_options(models_dir: Path | None, device: str, threads: int, inter_threads: int, beam_size: int,
+               batch_size: int) -> "MTOptions":
+    """The one MTOptions of a run, from the MT options below (validated there, once)."""
+    from toolkit.mt.options import MTOptions
+
+    return MTOptions(models_dir=models_dir, device=device, threads=threads, inter_threads=inter_threads,
+                     beam_size=beam_size, batch_size=batch_size)
+
+
+ModelsDirOpt = Annotated[Path | None, typer.Option("--models-dir", metavar="DIR", help="MT models directory.")]
+BatchOpt = Annotated[int, typer.Option("--batch-size", metavar="N", help="MT batch size.")]
+BeamOpt = Annotated[int, typer.Option("--beam-size", metavar="N", help="MT beam size.")]
+DeviceOpt = Annotated[str, typer.Option("--device", metavar="cpu|cuda|auto", help="MT device: cpu, cuda or auto.")]
+ThreadsOpt = Annotated[int, typer.Option("--threads", metavar="N",
+                                         help="MT threads per batch (0: automatic, from the CPUs).")]
+InterOpt = Annotated[int, typer.Option("--inter-threads", metavar="N",
+                                       help="MT batches translated at once (0: automatic, from the CPUs).")]
+
+
 def translate_command(
-    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE", help="Source documents (UTF-8 text).", show_default=False)],
-    to: Annotated[list[str], typer.Option("--to", metavar="LANG", help="Target language code (repeatable), e.g. km.", show_default=False)],
-    locales: Annotated[Path | None, typer.Option("--locales", metavar="DIR", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option("--glossary", metavar="PATH", help="Glossary file or directory (repeatable); replaces the default set.")] = None,
+    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE", help="Source documents.", show_default=False)],
+    to: Annotated[list[str], typer.Option("--to", metavar="LANG", show_default=False,
+                                          help="Target language code (repeatable), e.g. km.")],
+    locales: LocalesOpt = None,
+    glossary: GlossaryOpt = None,
+    source_format: Annotated[str | None, typer.Option(
+        "--format", "-f", metavar="NAME", show_default=False,
+        help="Source format for every SOURCE (default: by file extension; plain text otherwise).")] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any catalog would change.")] = False,
-    models_dir: Annotated[Path | None, typer.Option("--models-dir", metavar="DIR", help="MT models directory.")] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", metavar="N", min=1, help="MT batch size.")] = 64,
-    beam_size: Annotated[int, typer.Option("--beam-size", metavar="N", min=1, help="MT beam size.")] = 2,
-    device: Annotated[str, typer.Option("--device", metavar="cpu|cuda|auto", help="MT device: cpu, cuda or auto.")] = "cpu",
-    threads: Annotated[int, typer.Option("--threads", metavar="N", min=0, help="MT CPU threads (0: automatic).")] = 0,
+    models_dir: ModelsDirOpt = None,
+    batch_size: BatchOpt = 64,
+    beam_size: BeamOpt = 2,
+    device: DeviceOpt = "cpu",
+    threads: ThreadsOpt = 0,
+    inter_threads: InterOpt = 0,
 ) -> None:
     """Write PO catalogs for translators: one entry per sentence, glossary hints, merged with earlier work."""
     from toolkit.catalog.pipeline import translate
     from toolkit.config import load_config
-    from toolkit.errors import MTUnavailableError, UsageError
+    from toolkit.errors import MTUnavailableError
     from toolkit.glossary import load_glossary
     from toolkit.segment import load_rules
 
-    if device not in ("cpu", "cuda", "auto"):
-        raise UsageError(f"--device must be cpu, cuda or auto, not {device!r}")
+    # Built (and validated) only when MT is wanted: --no-mt never imports toolkit.mt.
+    options = None if no_mt else mt_options(models_dir, device, threads, inter_threads, beam_size, batch_size)
     config = load_config()
     terms = load_glossary(glossary or None, config=config)
     unavailable = False
 
-    def drafter_for(lang: str):
+    def drafter_for(lang: str) -> Any:
         nonlocal unavailable
         if unavailable:
             return None
         try:
             from toolkit.mt import open_drafter
 
-            return open_drafter(
-                "en", lang, glossary=terms, models_dir=models_dir, device=device,
-                threads=threads, beam_size=beam_size, batch_size=batch_size,
-            )
+            return open_drafter("en", lang, glossary=terms, options=options)
         except (MTUnavailableError, ImportError):
             unavailable = True
-            print(
-                "toolkit: note: machine translation is not installed (pip install 'toolkit[mt]'); "
-                "writing catalogs with glossary hints only",
-                file=sys.stderr,
-            )
+            output.note("machine translation is not installed (pip install 'toolkit[mt]'); "
+                        "writing catalogs with glossary hints only")
             return None
 
     result = translate(
@@ -88,14 +112,15 @@ def translate_command(
         check=check,
         now=_now(),
         segment_options={"rules": load_rules(config.abbreviations)},
+        source_format=source_format,
     )
     for item in result.files:
         if item.changed:
             verb = "would change" if check else "wrote"
         else:
             verb = "up to date:"
-        print(f"{verb} {item.path}", file=sys.stderr)
-    print(result.summary, file=sys.stderr)
+        output.line(f"{verb} {item.path}")
+    output.line(result.summary)
     if check and result.changed:
         listing = ", ".join(str(p) for p in result.changed)
         print(f"toolkit: {len(result.changed)} catalog(s) out of date: {listing}", file=sys.stderr)
@@ -103,8 +128,10 @@ def translate_command(
 
 
 def build_command(
-    locales: Annotated[Path | None, typer.Option("--locales", metavar="DIR", help="Catalog directory [default: [tool.toolkit] locales, else ./locales].")] = None,
-    out: Annotated[Path | None, typer.Option("--out", metavar="DIR", help="Output directory for translated documents [default: ./build].")] = None,
+    locales: LocalesOpt = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o", "--out", metavar="DIR", show_default=False,
+                                             help="Output directory for translated documents [default: ./build].")]
+    = None,
     include_fuzzy: Annotated[bool, typer.Option("--include-fuzzy", help="Use fuzzy (draft) translations too.")] = False,
 ) -> None:
     """Compile a .mo for each catalog and render each translated document; print statistics."""
@@ -117,12 +144,10 @@ def build_command(
                    segment_options={"rules": load_rules(config.abbreviations)})
     for item in result.outputs:
         s = item.stats
-        print(
-            f"{item.language}\t{item.name}\ttranslated={s.translated} fuzzy={s.fuzzy} "
-            f"untranslated={s.untranslated}\t{item.document}"
-        )
+        output.line(f"{item.language}\t{item.name}\ttranslated={s.translated} fuzzy={s.fuzzy} "
+                    f"untranslated={s.untranslated}\t{item.document}")
         for note in item.notes:
-            print(f"toolkit: note: {note}", file=sys.stderr)
+            output.note(note)
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from toolkit.mt import packages, registry, terms
+from toolkit.mt.options import MTOptions
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary, TermMatch
@@ -93,18 +94,16 @@ def find_route(src: str, tgt: str, models_dir: Path | None = None) -> list[packa
     raise packages.not_found(src, tgt, models_dir)
 
 
-def open_drafter(src: str, tgt: str, *, glossary: "Glossary", models_dir: Path | None = None,
-                 device: str = "cpu", threads: int = 0, beam_size: int = 2, batch_size: int = 64,
-                 progress: bool | None = None, style: str = terms.DEFAULT_STYLE) -> ArgosDrafter:
-    """Load the model(s) for *src* -> *tgt*; see the module docstring.
+def open_drafter(src: str, tgt: str, *, glossary: "Glossary | None", options: MTOptions | None = None,
+                 style: str = terms.DEFAULT_STYLE) -> ArgosDrafter:
+    """Load the model(s) for *src* -> *tgt* with *options* (:class:`~toolkit.mt.options.MTOptions`;
+    the engine is ``options.engine`` from :mod:`toolkit.mt.registry`); see the module docstring.
 
     Raises MTUnavailableError without the ``[mt]`` extra and ModelNotFoundError (exit 3) when no
-    package or pivot exists. *progress*: None shows a bar only when stderr is a terminal.
-    *style*: the placeholder style of :mod:`toolkit.mt.terms` (``"none"`` disables masking).
+    package or pivot exists. *style*: the placeholder style of :mod:`toolkit.mt.terms`
+    (``"none"`` disables masking).
     """
-    engine = registry.engine_class("argos-ct2")
-    from toolkit.mt.engine import EngineOptions
-
-    options = EngineOptions(device=device, threads=threads, beam_size=beam_size, batch_size=batch_size)
-    route = find_route(src, tgt, models_dir)
-    return ArgosDrafter([engine(p, options) for p in route], tgt, progress=progress, style=style)
+    options = options or MTOptions()
+    engine = registry.engine_class(options.engine)
+    route = find_route(src, tgt, options.models_dir)
+    return ArgosDrafter([engine(p, options) for p in route], tgt, progress=options.progress, style=style)

@@ -9,32 +9,31 @@ batches with the package's ``target_prefix`` forced, strip that prefix and decod
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
-from toolkit.errors import ModelError, UsageError
+from toolkit.errors import ModelError
+from toolkit.mt.options import MTOptions
 from toolkit.mt.packages import ModelPackage
 
-DEVICES = ("cpu", "cuda", "auto")
 _CONTROL = frozenset({"<s>", "</s>", "<pad>", "<blank>"})
 
 
-@dataclass(frozen=True)
-class EngineOptions:
-    """Inference options (the CLI's --device, --threads, --beam-size, --batch-size)."""
+class Engine(Protocol):
+    """What a drafter needs of an MT engine; :class:`CT2Engine` is the CTranslate2 one. Others
+    register in :data:`toolkit.mt.registry.ENGINES` (name -> import path)."""
 
-    device: str = "cpu"
-    threads: int = 0  # CTranslate2 intra_threads; 0 = its default
-    beam_size: int = 2
-    batch_size: int = 64  # measured: 64 gives ~10% more sentences/s than 32 on CPU (benchmarks/bench_mt.py)
-    max_input_length: int = 1024
-    max_decoding_cap: int = 1024  # decoding stops at min(cap, 2 * longest source + 16) tokens
+    name: str
+    package: ModelPackage
 
-    def __post_init__(self) -> None:
-        if self.device not in DEVICES:
-            raise UsageError(f"--device must be one of {', '.join(DEVICES)}, not {self.device!r}")
-        if self.beam_size < 1 or self.batch_size < 1 or self.threads < 0:
-            raise UsageError("--beam-size and --batch-size must be >= 1, --threads >= 0")
+    @property
+    def engine_id(self) -> str:
+        """Engine, model and version, as written in a draft's provenance (``#. mt: …``)."""
+        ...
+
+    def translate(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[str]:
+        """One output per input, in order."""
+        ...
 
 
 class SentencePieceCodec:
@@ -90,7 +89,7 @@ class BPECodec:
         return self.tok.decode(list(pieces))
 
 
-def _model_config(directory: Path) -> dict:
+def _model_config(directory: Path) -> dict[str, Any]:
     import json
 
     try:
@@ -105,9 +104,10 @@ class CT2Engine:
 
     name = "argos-ct2"
 
-    def __init__(self, package: ModelPackage, options: EngineOptions = EngineOptions()) -> None:
+    def __init__(self, package: ModelPackage, options: MTOptions | None = None) -> None:
         import ctranslate2
 
+        options = options or MTOptions()
         self.package, self.options = package, options
         tokenizer = package.tokenizer
         self.codec = SentencePieceCodec(tokenizer) if tokenizer.name == "sentencepiece.model" else BPECodec(package)
@@ -118,10 +118,10 @@ class CT2Engine:
         config = _model_config(package.path / "model")
         self.source_suffix = [config.get("eos_token") or "</s>"] \
             if self.source_prefix and not config.get("add_source_eos") else []
+        inter, intra = options.thread_split()
         try:
             self.translator = ctranslate2.Translator(
-                str(package.path / "model"), device=options.device, intra_threads=options.threads,
-                inter_threads=1,
+                str(package.path / "model"), device=options.device, intra_threads=intra, inter_threads=inter,
             )
         except (RuntimeError, ValueError) as exc:
             raise ModelError(f"cannot load the CTranslate2 model ({exc})", path=package.path) from None

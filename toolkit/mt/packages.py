@@ -118,7 +118,7 @@ def argos_package_dirs() -> list[Path]:
 
 
 def _scan(directory: Path, origin: str) -> list[ModelPackage]:
-    found = []
+    found: list[ModelPackage] = []
     if not directory.is_dir():
         return found
     for child in sorted(directory.iterdir()):

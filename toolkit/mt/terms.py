@@ -51,7 +51,9 @@ def protect(text: str, matches: Sequence["TermMatch"], lang: str, style: str = D
     if style == NO_MASKING:
         return Masked(text, (), style)
     template = STYLES[style][0]
-    out, terms, pos = [], [], 0
+    out: list[str] = []
+    terms: list[tuple[str, str]] = []
+    pos = 0
     for m in _non_overlapping(matches):
         targets = m.targets.get(lang) or []
         if not targets or text[m.start:m.end] != m.text:

@@ -27,6 +27,11 @@ Run ``python -m toolkit.mt.testmodel OUT.argosmodel [--corpus FILE] [--base]``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
 import argparse
 import json
 import math
@@ -36,7 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: The training text shipped with the tests (English and Khmer, written for this repository).
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "mt" / "data" / "corpus.txt"
+#: Shipped with the package (toolkit/data/mt/), so an installed copy builds the model too.
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "data" / "mt" / "corpus.txt"
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,7 @@ def _frequencies(count: int, positions: int, rng) -> tuple["np.ndarray", float]:
     """Pick frequencies whose position codes separate every pair of positions; return the gap."""
     import numpy as np
 
-    best, best_gap = None, -1.0
+    best, best_gap = np.zeros(count), -1.0
     deltas = np.arange(1, positions)
     for _ in range(8):
         omega = rng.uniform(0.02, math.pi, size=count)
@@ -249,7 +255,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--prefix-token", default=None, help="require this target prefix (NLLB style)")
     args = parser.parse_args(argv)
     if not args.corpus.is_file():
-        parser.error(f"{args.corpus}: no such corpus file (run from a checkout of the repository or pass --corpus)")
+        parser.error(f"{args.corpus}: no such corpus file")
     build_package(args.out, corpus=args.corpus, shape=BASE_SHAPE if args.base else TEST_SHAPE,
                   from_code=args.src, to_code=args.tgt, version=args.version, prefix_token=args.prefix_token)
     print(args.out)

@@ -83,7 +83,8 @@ def get_format(name: str) -> SourceFormat:
         module = FORMATS[name]
     except KeyError:
         raise UsageError(f"unknown source format {name!r} (known: {', '.join(FORMATS)})") from None
-    return importlib.import_module(module).FORMAT  # type: ignore[no-any-return]
+    found: SourceFormat = importlib.import_module(module).FORMAT
+    return found
 
 
 def document_key(path: str | os.PathLike[str]) -> str:

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 MT_PREFIX = "mt: "
 MISMATCH_PREFIX = "glossary-mismatch: "
 MISMATCH_FLAG = "glossary-mismatch"
-_LINE = re.compile(r"^mt: (?P<engine>.+?) \| key=(?P<key>\w+) seg=(?P<seg>\w+) terms=(?P<terms>\w+) draft=(?P<draft>\w+)$")
+_LINE = re.compile(r"^mt: (?P<engine>.+?) \| key=(?P<key>\w+) seg=(?P<seg>\w+) terms=(?P<terms>\w+) "
+                   r"draft=(?P<draft>\w+)$")
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,8 @@ def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMat
         if entry.msgstr:
             info = _provenance(entry)
             untouched = info is not None and info["draft"] == _h(entry.msgstr)
-            if not untouched or info["key"] == key or (info["seg"] == seg and info["terms"] == terms):
-                if untouched and info["key"] != key:  # glossary changed elsewhere: keep, re-key
+            if info is None or not untouched or info["key"] == key or (info["seg"] == seg and info["terms"] == terms):
+                if info is not None and untouched and info["key"] != key:  # glossary changed elsewhere: keep, re-key
                     _set_comments(entry, [_mt_line(engine, key, seg, terms, entry.msgstr)] + _mismatch_lines(entry))
                 reused += 1
                 continue
