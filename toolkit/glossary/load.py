@@ -10,16 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from toolkit.config import Config, load_config
 from toolkit.errors import GlossaryError, InputError, ProblemsError, ToolkitError
 from toolkit.glossary.glossary import Glossary
 from toolkit.glossary.model import Concept
 
+#: File extension -> "module:function" reading that format (imported on first use). A new
+#: glossary format is one module with a ``read_x(path, text) -> list[Concept]`` and a line here.
+READERS: dict[str, str] = {
+    ".yaml": "toolkit.glossary.native:read_native",
+    ".yml": "toolkit.glossary.native:read_native",
+    ".tbx": "toolkit.glossary.tbx:read_tbx",
+    ".csv": "toolkit.glossary.csvio:read_csv",
+}
 NATIVE = (".yaml", ".yml")
-TBX = (".tbx",)
-CSV = (".csv",)
-EXTENSIONS = NATIVE + TBX + CSV
+EXTENSIONS = tuple(READERS)
 
 
 def shipped_dir() -> Path:
@@ -48,21 +55,15 @@ def expand(paths: Sequence[str | Path]) -> list[Path]:
 
 def parse_file(path: Path) -> list[Concept]:
     """Concepts of one glossary file, in any supported format; ProblemsError lists every problem."""
+    from importlib import import_module
+
     from toolkit.textio import read_text
 
     text = read_text(path)
-    suffix = path.suffix.lower()
-    if suffix in NATIVE:
-        from toolkit.glossary.native import read_native
-
-        return read_native(path, text)
-    if suffix in TBX:
-        from toolkit.glossary.tbx import read_tbx
-
-        return read_tbx(path, text)
-    from toolkit.glossary.csvio import read_csv
-
-    return read_csv(path, text)
+    module, _, function = READERS[path.suffix.lower()].partition(":")
+    reader: Any = getattr(import_module(module), function)
+    found: list[Concept] = reader(path, text)
+    return found
 
 
 def read_file(path: Path, *, use_cache: bool = True) -> list[Concept]:
