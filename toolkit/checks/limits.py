@@ -12,8 +12,9 @@ class Limits:
     max_fuzzy: float | None = None
 
 
-def over(count: int, total: int, limit: float | None) -> float | None:
+def over_limit(count: int, total: int, limit: float | None, what: str) -> str | None:
+    """The message when *count* of *total* entries is more than *limit* percent, else None."""
     if limit is None or total == 0:
         return None
     pct = 100.0 * count / total
-    return pct if pct > limit else None
+    return f"{count} of {total} entries {what} ({pct:.1f}% > {limit:g}%)" if pct > limit else None

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from toolkit.catalog.stats import Stats
 from toolkit.checks.context import Env
-from toolkit.checks.limits import over
+from toolkit.checks.limits import over_limit
 from toolkit.checks.registry import Problem, check
 
 
@@ -16,7 +16,6 @@ from toolkit.checks.registry import Problem, check
 def max_fuzzy(stats: Stats, env: Env) -> Iterator[Problem]:
     """More than ``--max-fuzzy`` percent of the catalog's entries are fuzzy."""
     assert env.limits is not None
-    limits = env.limits
-    pct = over(stats.fuzzy, stats.entries, limits.max_fuzzy)
-    if pct is not None:
-        yield Problem(f"{stats.fuzzy} of {stats.entries} entries fuzzy ({pct:.1f}% > {limits.max_fuzzy:g}%)")
+    message = over_limit(stats.fuzzy, stats.entries, env.limits.max_fuzzy, "fuzzy")
+    if message is not None:
+        yield Problem(message)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from toolkit.catalog.stats import Stats
 from toolkit.checks.context import Env
-from toolkit.checks.limits import over
+from toolkit.checks.limits import over_limit
 from toolkit.checks.registry import Problem, check
 
 
@@ -16,8 +16,6 @@ from toolkit.checks.registry import Problem, check
 def max_untranslated(stats: Stats, env: Env) -> Iterator[Problem]:
     """More than ``--max-untranslated`` percent of the catalog's entries are untranslated."""
     assert env.limits is not None
-    limits = env.limits
-    pct = over(stats.untranslated, stats.entries, limits.max_untranslated)
-    if pct is not None:
-        yield Problem(f"{stats.untranslated} of {stats.entries} entries untranslated ({pct:.1f}% > "
-                      f"{limits.max_untranslated:g}%)")
+    message = over_limit(stats.untranslated, stats.entries, env.limits.max_untranslated, "untranslated")
+    if message is not None:
+        yield Problem(message)
