@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.catalog.message import message_text
+from toolkit.errors import UsageError
 from toolkit.lang.khmer import join_sentences
-from toolkit.sources import Document
+from toolkit.sources import Document, Unit
 
 
 def join_gap(previous: str, current: str, source_gap: str, language: str) -> str:
@@ -32,9 +33,26 @@ class PlainText:
     extensions: tuple[str, ...] = (".txt", ".text")
 
     def extract(self, text: str, *, segment_options: dict[str, Any]) -> Document:
-        from toolkit.segment import segment
+        """Blocks by the layout rules (``paragraphs`` option), then their sentences in one scan.
 
-        return Document(self.name, text, tuple(segment(text, lang="en", **segment_options)))
+        The segments are exactly ``segment(text)``'s, so catalogs made before the seam stay valid.
+        """
+        from toolkit.segment import blocks, line_breaks, segment_blocks
+
+        unknown = set(segment_options) - {"paragraphs", "rules"}
+        if unknown:
+            raise UsageError(f"unknown segment option(s) for plain text: {', '.join(sorted(unknown))}")
+        spans = blocks(text, lang="en", paragraphs=segment_options.get("paragraphs", "auto"))
+        segments = segment_blocks(text, spans, lang="en", rules=segment_options.get("rules"))
+        units = []
+        line, counted = 1, 0
+        for start, end in spans:
+            if start >= end or text[start:end].isspace():
+                continue
+            line += line_breaks(text, counted, start)
+            counted = start
+            units.append(Unit(text[start:end], start, end, line))
+        return Document(self.name, text, tuple(segments), units=tuple(units))
 
     def render(self, document: Document, translations: dict[str, str], language: str) -> str:
         """The translated document (see the module docstring)."""
