@@ -78,3 +78,34 @@ def test_catalog_made_before_the_seam_keeps_its_translations(tmp_path: Path, mon
     build("locales", "build")
     assert (tmp_path / "build/km/a.txt").read_text(encoding="utf-8") == "ផ្លូវត្រូវបានជួសជុល។ Work starts in May.\n"
     assert (tmp_path / "build/km/a.md").read_text(encoding="utf-8") == "Roads were repaired.\n"
+
+
+def test_a_catalog_filed_under_the_stem_by_an_older_toolkit_stays_in_use(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the seam, ``a.md`` (read as plain text) was filed as ``a.po``; its translations stay."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("Roads were repaired. Work starts in May.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Bridges were built.\n", encoding="utf-8")
+    translate(["a.md", "b.md"], ["km"], locales_dir="locales", glossary=None)
+    messages = tmp_path / "locales/km/LC_MESSAGES"
+    for name in ("a", "b"):  # what the older toolkit wrote: NAME.po, NAME.pot
+        (messages / f"{name}.md.po").rename(messages / f"{name}.po")
+        (tmp_path / f"locales/templates/{name}.md.pot").rename(tmp_path / f"locales/templates/{name}.pot")
+    catalog = polib.pofile(str(messages / "a.po"))
+    catalog.find("Roads were repaired.").msgstr = "ផ្លូវត្រូវបានជួសជុល។"
+    catalog.save()
+    # b.po names another source (the user moved it): it is not adopted.
+    for path in (messages / "b.po", tmp_path / "locales/templates/b.pot"):
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "X-Toolkit-Source: b.md", "X-Toolkit-Source: old/b.md"), encoding="utf-8")
+    result = translate(["a.md", "b.md"], ["km"], locales_dir="locales", glossary=None)
+    assert sorted(p.name for p in messages.glob("*.po")) == ["a.po", "b.md.po", "b.po"]
+    assert {f.path.name for f in result.files} == {"a.pot", "a.po", "b.md.pot", "b.md.po"}
+    assert polib.pofile(str(messages / "a.po")).find("Roads were repaired.").msgstr == "ផ្លូវត្រូវបានជួសជុល។"
+    build("locales", "build")
+    assert (tmp_path / "build/km/a.md").read_text(encoding="utf-8") == "ផ្លូវត្រូវបានជួសជុល។ Work starts in May.\n"
+    # once a catalog exists under the new name, it is the one in use
+    (messages / "a.md.po").write_bytes((messages / "a.po").read_bytes())
+    (messages / "a.po").unlink()
+    translate(["a.md"], ["km"], locales_dir="locales", glossary=None)
+    assert polib.pofile(str(messages / "a.md.po")).find("Roads were repaired.").msgstr == "ផ្លូវត្រូវបានជួសជុល។"

@@ -15,7 +15,9 @@ A format module (``toolkit/sources/<name>.py``) has a module-level ``FORMAT`` ob
 ``toolkit check`` never import a format), :data:`EXTENSIONS` maps file extensions to names.
 Catalogs are keyed by :func:`document_key`: a ``.txt`` document keeps its stem (``a.txt`` ->
 ``a.po``, as before), any other format keeps its extension (``a.md`` -> ``a.md.po``), so ``a.txt``
-and ``a.md`` never share a catalog.
+and ``a.md`` never share a catalog. Catalogs an older toolkit filed under the stem (``a.md`` read
+as text -> ``a.po``) stay in use while their ``X-Toolkit-Source`` names the document and no
+``a.md.po`` exists (``toolkit.catalog.pipeline``), so no translation is left behind.
 
 Design note for the next formats (Markdown, HTML, Word). Extraction walks the format's own tree
 (markdown-it tokens, an HTML5 parser's DOM, python-docx paragraphs and runs) and yields blocks —
