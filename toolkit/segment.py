@@ -143,8 +143,7 @@ def segment_blocks(
 
 def line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
     """Line breaks (CR LF, CR or LF) in ``text[start:end]``: the line of *end* is ``1 +`` this with start 0."""
-    end = len(text) if end is None else end
-    return _line_breaks(text, start, end) if "\r" in text else text.count("\n", start, end)
+    return _line_breaks(text, start, len(text) if end is None else end)
 
 
 def _check(lang: str, paragraphs: str = "auto") -> None:

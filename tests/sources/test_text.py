@@ -9,10 +9,11 @@ import polib
 import pytest
 
 from tests.conftest import ROOT
+from tests.segment.test_blocks import news_corpus
 from toolkit.catalog.build import build
 from toolkit.catalog.pipeline import translate
 from toolkit.errors import UsageError
-from toolkit.segment import segment
+from toolkit.segment import line_breaks, segment
 from toolkit.sources import Document, get_format
 
 TEXT = (
@@ -44,9 +45,13 @@ def test_units_are_the_blocks_with_offsets_and_lines() -> None:
 
 def test_segments_are_those_of_segment() -> None:
     sample = (ROOT / "samples" / "provincial-roads-budget.txt").read_text(encoding="utf-8")
-    for text in (TEXT, sample):
+    for text in (TEXT, sample, news_corpus(20_000).replace("\n", "\r\n"), "  \n\n\u200b\n\n Tail.\n"):
         for mode in ("auto", "blank", "line"):
-            assert list(_extract(text, paragraphs=mode).segments) == segment(text, paragraphs=mode)
+            doc = _extract(text, paragraphs=mode)
+            assert list(doc.segments) == segment(text, paragraphs=mode)
+            assert all(u.line == 1 + line_breaks(text, 0, u.start) for u in doc.units)
+            assert {s.start for s in doc.segments} >= {  # each unit's first sentence
+                min(s.start for s in doc.segments if u.start <= s.start < u.end) for u in doc.units}
 
 
 def test_render_without_translations_is_the_source() -> None:

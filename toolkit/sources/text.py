@@ -37,21 +37,22 @@ class PlainText:
 
         The segments are exactly ``segment(text)``'s, so catalogs made before the seam stay valid.
         """
-        from toolkit.segment import blocks, line_breaks, segment_blocks
+        from toolkit.segment import blocks, segment_blocks
 
         unknown = set(segment_options) - {"paragraphs", "rules"}
         if unknown:
             raise UsageError(f"unknown segment option(s) for plain text: {', '.join(sorted(unknown))}")
         spans = blocks(text, lang="en", paragraphs=segment_options.get("paragraphs", "auto"))
         segments = segment_blocks(text, spans, lang="en", rules=segment_options.get("rules"))
+        # A block starts on the line of its first character, so its line is that of its first
+        # sentence; blocks without a sentence (white space only) are not translatable units.
         units = []
-        line, counted = 1, 0
+        si, count = 0, len(segments)
         for start, end in spans:
-            if start >= end or text[start:end].isspace():
-                continue
-            line += line_breaks(text, counted, start)
-            counted = start
-            units.append(Unit(text[start:end], start, end, line))
+            while si < count and segments[si].start < start:
+                si += 1
+            if si < count and segments[si].start < end:
+                units.append(Unit(text[start:end], start, end, segments[si].line))
         return Document(self.name, text, tuple(segments), units=tuple(units))
 
     def render(self, document: Document, translations: dict[str, str], language: str) -> str:
