@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from toolkit.errors import UsageError
 from toolkit.segmentation import english, layout
 from toolkit.segmentation.rules import SegmentRules, load_rules
 
-__all__ = ["Segment", "SegmentRules", "LANGUAGES", "PARAGRAPH_MODES", "load_rules", "segment", "segment_block"]
+__all__ = [
+    "Segment", "SegmentRules", "LANGUAGES", "PARAGRAPH_MODES", "blocks", "line_breaks", "load_rules", "segment",
+    "segment_block", "segment_blocks",
+]
 
 LANGUAGES = ("en", "km")
 PARAGRAPH_MODES = layout.MODES
@@ -65,10 +69,7 @@ def segment(
     paragraphs); ``line`` makes every line break structural. Raises :class:`UsageError` for an
     unknown language or mode.
     """
-    if lang not in LANGUAGES:
-        raise UsageError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
-    if paragraphs not in PARAGRAPH_MODES:
-        raise UsageError(f"unknown paragraph mode {paragraphs!r} (choose from {', '.join(PARAGRAPH_MODES)})")
+    _check(lang, paragraphs)
     if not text:
         return []
     if rules is None and lang == "en":
@@ -95,8 +96,7 @@ def segment_block(
     segments are the document's, every line break inside the block is a soft wrap, and every
     segment gets *paragraph* as its paragraph index.
     """
-    if lang not in LANGUAGES:
-        raise UsageError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
+    _check(lang)
     end = len(text) if end is None else end
     if start >= end:
         return []
@@ -106,6 +106,51 @@ def segment_block(
     for seg in found:
         object.__setattr__(seg, "paragraph", paragraph)
     return found
+
+
+def blocks(text: str, *, lang: str = "en", paragraphs: str = "auto") -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the paragraphs of a plain text, as :func:`segment` cuts them.
+
+    Inside a span every line break is a soft wrap; *paragraphs* decides which single line breaks
+    end a span (see :func:`segment`). A format without markup (plain text) gets its blocks here.
+    """
+    _check(lang, paragraphs)
+    return list(layout.units(text, paragraphs, lang))
+
+
+def segment_blocks(
+    text: str, spans: Sequence[tuple[int, int]], *, lang: str = "en", rules: SegmentRules | None = None
+) -> list[Segment]:
+    """Sentences of several blocks of one document (sorted, disjoint *spans*) in one scan.
+
+    The segments are those :func:`segment_block` gives for each block (tested on every case
+    file), at the speed of one call; ``paragraph`` counts the blocks that have sentences, as in
+    :func:`segment`, whose result is ``segment_blocks(text, blocks(text))``.
+    """
+    _check(lang)
+    if not spans:
+        return []
+    if rules is None and lang == "en":
+        rules = load_rules()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _segment(text, lang, "blank", rules, list(spans))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
+    """Line breaks (CR LF, CR or LF) in ``text[start:end]``: the line of *end* is ``1 +`` this with start 0."""
+    return _line_breaks(text, start, len(text) if end is None else end)
+
+
+def _check(lang: str, paragraphs: str = "auto") -> None:
+    if lang not in LANGUAGES:
+        raise UsageError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
+    if paragraphs not in PARAGRAPH_MODES:
+        raise UsageError(f"unknown paragraph mode {paragraphs!r} (choose from {', '.join(PARAGRAPH_MODES)})")
 
 
 def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None,

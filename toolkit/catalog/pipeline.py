@@ -28,7 +28,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -151,6 +151,30 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
             entry.occurrences.append(ref)
     return _Document(source, document_key(source), rel, len(segments), list(entries.values()), matches,
                      None if fmt is None else name)
+
+
+def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> str:
+    """The catalog name of *doc*: its key, or the name an older toolkit gave it.
+
+    Before the source-format seam every document was filed under its stem (``a.md`` -> ``a.po``);
+    now only plain ``.txt`` is. A catalog under the stem whose ``X-Toolkit-Source`` names this very
+    document, with none under the new name yet, stays in use, so its translations are not left
+    behind for a fresh empty ``a.md.po`` (and build does not render the document twice).
+    """
+    stem = doc.source.stem
+    if doc.name == stem:
+        return doc.name
+
+    def files(name: str) -> list[Path]:
+        return [locales / "templates" / f"{name}.pot",
+                *(locales / headers.language_tag(locale) / "LC_MESSAGES" / f"{name}.po" for locale in languages)]
+
+    if any(path.exists() for path in files(doc.name)):
+        return doc.name
+    for path in files(stem):
+        if path.exists() and read_po(path).metadata.get(headers.SOURCE_FIELD) == doc.rel:
+            return stem
+    return doc.name
 
 
 def _render(catalog: polib.POFile, metadata: dict[str, str]) -> str:
@@ -317,6 +341,7 @@ def _translate(
     names: dict[str, Path] = {}
     for source in dict.fromkeys(Path(s) for s in sources):
         doc = _load_document(Path(source), glossary, base, options, source_format)
+        doc = replace(doc, name=_catalog_name(doc, locales, locales_list))
         if doc.name in names and names[doc.name] != doc.source:
             raise UsageError(f"two sources would share the catalog {doc.name!r}: {names[doc.name]} and {doc.source}")
         names[doc.name] = doc.source

@@ -3,9 +3,11 @@
 A format module (``toolkit/sources/<name>.py``) has a module-level ``FORMAT`` object with
 
 * ``name`` and ``extensions`` (``"text"``, ``(".txt", ...)``);
-* ``extract(text, *, segment_options) -> Document``: the document's translatable units cut into
-  sentence :class:`~toolkit.segment.Segment` objects whose offsets point into the source text,
-  plus whatever the format needs later to rebuild (kept in ``Document.skeleton``);
+* ``extract(text, *, segment_options) -> Document``: the document's translatable blocks
+  (:class:`Unit`: text, offsets, line, kind) cut into sentence :class:`~toolkit.segment.Segment`
+  objects whose offsets point into the source text (:func:`toolkit.segment.segment_block` for one
+  block, :func:`~toolkit.segment.segment_blocks` for many in one scan), plus whatever the format
+  needs later to rebuild (kept in ``Document.skeleton``);
 * ``render(document, translations, language) -> str``: the translated document, each segment
   replaced by its translation where there is one (the source text elsewhere).
 
@@ -13,7 +15,9 @@ A format module (``toolkit/sources/<name>.py``) has a module-level ``FORMAT`` ob
 ``toolkit check`` never import a format), :data:`EXTENSIONS` maps file extensions to names.
 Catalogs are keyed by :func:`document_key`: a ``.txt`` document keeps its stem (``a.txt`` ->
 ``a.po``, as before), any other format keeps its extension (``a.md`` -> ``a.md.po``), so ``a.txt``
-and ``a.md`` never share a catalog.
+and ``a.md`` never share a catalog. Catalogs an older toolkit filed under the stem (``a.md`` read
+as text -> ``a.po``) stay in use while their ``X-Toolkit-Source`` names the document and no
+``a.md.po`` exists (``toolkit.catalog.pipeline``), so no translation is left behind.
 
 Design note for the next formats (Markdown, HTML, Word). Extraction walks the format's own tree
 (markdown-it tokens, an HTML5 parser's DOM, python-docx paragraphs and runs) and yields blocks —
@@ -47,14 +51,36 @@ DEFAULT_FORMAT = "text"
 
 
 @dataclass(frozen=True)
+class Unit:
+    """One translatable block of a document (a paragraph, a heading, a list item, a table cell).
+
+    ``text`` is the block's source text (``document.text[start:end]`` for formats whose blocks are
+    spans of the source, as plain text and Markdown; an HTML or Word block may be assembled from
+    several nodes, and then *start*/*end* point at its first node). *kind* names its structure
+    so that a report or a check can tell a heading from body text.
+    """
+
+    text: str
+    start: int
+    end: int
+    line: int  # 1-based line of `start`
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
 class Document:
-    """A source document cut into sentences, ready to become a catalog and to be rebuilt."""
+    """A source document cut into blocks and sentences, ready to become a catalog and to be rebuilt.
+
+    ``segments`` are the sentences of the ``units``, in document order, with offsets and lines of
+    the source text; they are what a catalog is made of and what ``render`` replaces.
+    """
 
     format: str
     text: str  # the decoded source
     segments: tuple[Segment, ...]
     skeleton: Any = None  # what the format needs to rebuild (None for plain text)
     notes: tuple[str, ...] = field(default_factory=tuple)
+    units: tuple[Unit, ...] = ()
 
 
 class SourceFormat(Protocol):

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.catalog.message import message_text
+from toolkit.errors import UsageError
 from toolkit.lang.khmer import join_sentences
-from toolkit.sources import Document
+from toolkit.sources import Document, Unit
 
 
 def join_gap(previous: str, current: str, source_gap: str, language: str) -> str:
@@ -32,9 +33,27 @@ class PlainText:
     extensions: tuple[str, ...] = (".txt", ".text")
 
     def extract(self, text: str, *, segment_options: dict[str, Any]) -> Document:
-        from toolkit.segment import segment
+        """Blocks by the layout rules (``paragraphs`` option), then their sentences in one scan.
 
-        return Document(self.name, text, tuple(segment(text, lang="en", **segment_options)))
+        The segments are exactly ``segment(text)``'s, so catalogs made before the seam stay valid.
+        """
+        from toolkit.segment import blocks, segment_blocks
+
+        unknown = set(segment_options) - {"paragraphs", "rules"}
+        if unknown:
+            raise UsageError(f"unknown segment option(s) for plain text: {', '.join(sorted(unknown))}")
+        spans = blocks(text, lang="en", paragraphs=segment_options.get("paragraphs", "auto"))
+        segments = segment_blocks(text, spans, lang="en", rules=segment_options.get("rules"))
+        # A block starts on the line of its first character, so its line is that of its first
+        # sentence; blocks without a sentence (white space only) are not translatable units.
+        units = []
+        si, count = 0, len(segments)
+        for start, end in spans:
+            while si < count and segments[si].start < start:
+                si += 1
+            if si < count and segments[si].start < end:
+                units.append(Unit(text[start:end], start, end, segments[si].line))
+        return Document(self.name, text, tuple(segments), units=tuple(units))
 
     def render(self, document: Document, translations: dict[str, str], language: str) -> str:
         """The translated document (see the module docstring)."""
