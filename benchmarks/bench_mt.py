@@ -135,7 +135,7 @@ def masking_table(engine, glossary, texts: list[str]) -> list[tuple[str, float, 
         masked = [terms.protect(t, m, "km", style) for t, m in items]
         out_tokens = engine.translate_tokens(engine.tokenize([m.text for m in masked]))
         ours = argos = 0
-        for (text, found), mask, toks in zip(items, masked, out_tokens):
+        for (_text, found), mask, toks in zip(items, masked, out_tokens):
             ours += len(found) - len(terms.missing_terms(terms.restore(engine.codec.decode(toks), mask), found, "km"))
             argos += len(found) - len(terms.missing_terms(terms.restore(argos_tok.decode(toks), mask), found, "km"))
         pieces = len(engine.codec.encode(terms.STYLES[style][0].format(n=7))) if style in terms.STYLES else 0
@@ -211,12 +211,15 @@ def main() -> None:
         tokens = engine.tokenize([terms.protect(t, m, "km").text for t, m in part])
         text = "\n\n".join(" ".join(t for t, _ in part[i:i + 8]) for i in range(0, len(part), 8))
         sample = [t for t, _ in part[::args.argos_every]]
+        # (each job is run in this round: the loop variables are bound as defaults all the same)
         jobs = [
-            ("ours: Drafter.draft", len(part), lambda: drafts.extend(drafter.draft(part))),
-            ("raw ctranslate2 translate_batch", len(part), lambda: raw(tokens)),
-            ("argos whole text", len(part), lambda: at.translate(text, "en", "km")),
-            ("argos per sentence", len(sample), lambda: [at.translate(t, "en", "km") for t in sample]),
-            ("argos per sentence, its default beam 4", len(sample[::2]), lambda: argos_beam4(sample[::2])),
+            ("ours: Drafter.draft", len(part), lambda part=part: drafts.extend(drafter.draft(part))),
+            ("raw ctranslate2 translate_batch", len(part), lambda tokens=tokens: raw(tokens)),
+            ("argos whole text", len(part), lambda text=text: at.translate(text, "en", "km")),
+            ("argos per sentence", len(sample),
+             lambda sample=sample: [at.translate(t, "en", "km") for t in sample]),
+            ("argos per sentence, its default beam 4", len(sample[::2]),
+             lambda sample=sample: argos_beam4(sample[::2])),
         ]
         for name, count, job in jobs[r % 5:] + jobs[:r % 5]:
             if name.startswith("argos per sentence") and args.skip_argos_sentence:
@@ -273,7 +276,8 @@ def main() -> None:
 
         eng = engine if archive == "base" else CT2Engine(pkg, MTOptions(threads=args.threads, inter_threads=1))
         print(f"{label}: {'style':12} {'ours':>6} {'argos decode':>13} {'pieces/placeholder':>19}")
-        for style, ours_rate, argos_rate, pieces in masking_table(eng, glossary, texts[::max(1, n // args.mask_sentences)]):
+        sample_texts = texts[::max(1, n // args.mask_sentences)]
+        for style, ours_rate, argos_rate, pieces in masking_table(eng, glossary, sample_texts):
             print(f"{'':{len(label) + 1}} {style:12} {ours_rate:6.1%} {argos_rate:13.1%} {pieces:19}")
 
 

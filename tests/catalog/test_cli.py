@@ -95,7 +95,8 @@ def test_no_mt_never_imports_the_mt_stack(work: Path, doc: Path) -> None:
         "import sys\n"
         "from typer.testing import CliRunner\n"
         "from toolkit.cli import app\n"
-        f"r = CliRunner().invoke(app, ['translate', 'docs/article.txt', '--to', 'km', '--no-mt', '--glossary', {str(GLOSSARY)!r}])\n"
+        "r = CliRunner().invoke(app, ['translate', 'docs/article.txt', '--to', 'km', '--no-mt', "
+        f"'--glossary', {str(GLOSSARY)!r}])\n"
         "assert r.exit_code == 0, r.output\n"
         "heavy = [m for m in ('ctranslate2', 'argostranslate', 'sentencepiece', 'toolkit.mt') if m in sys.modules]\n"
         "print(heavy)\n"
@@ -184,7 +185,8 @@ def test_ctrl_c_leaves_the_previous_catalog(toolkit_exe: str, work: Path) -> Non
     old = po_path(work).read_bytes()
     source.write_text("\n\n".join(f"Roads number {i} in Takeo were repaired." for i in range(4000)), encoding="utf-8")
     for delay in (0.4, 0.7, 1.0):
-        process = subprocess.Popen([toolkit_exe, *map(str, args)], cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        process = subprocess.Popen([toolkit_exe, *map(str, args)], cwd=work, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)

@@ -104,7 +104,8 @@ def test_translator_work_is_kept(work: Path, run) -> None:
 def test_unparsable_catalog_is_never_overwritten(work: Path, run) -> None:
     run(TEXT)
     path = po_path(work)
-    broken = path.read_text(encoding="utf-8").replace('msgid "Work starts in May."', 'msgid "Work starts in May.\nmsgstr')
+    broken = path.read_text(encoding="utf-8").replace('msgid "Work starts in May."',
+                                                      'msgid "Work starts in May.\nmsgstr')
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(CatalogError) as caught:
         run(TEXT + "\nMore.\n", now=LATER)
@@ -160,7 +161,8 @@ def test_lock_held_by_another_process(work: Path, glossary) -> None:
 
     source = work / "docs" / "article.txt"
     source.write_text(TEXT, encoding="utf-8")
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(work / "locales"), "5"], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(work / "locales"), "5"], stdout=subprocess.PIPE,
+                              text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(LockedError, match=r"\.toolkit\.lock"):

@@ -29,5 +29,6 @@ def test_sample_catalog_is_valid_and_stable(path: Path, tmp_path: Path) -> None:
     assert subprocess.run([msgcat, str(path)], capture_output=True, check=True).stdout == path.read_bytes()
     if path.suffix == ".po":
         msgfmt = require_gettext("msgfmt")
-        done = subprocess.run([msgfmt, "--check", "-o", str(tmp_path / "x.mo"), str(path)], capture_output=True, text=True)
+        done = subprocess.run([msgfmt, "--check", "-o", str(tmp_path / "x.mo"), str(path)], capture_output=True,
+                              text=True)
         assert done.returncode == 0, done.stderr

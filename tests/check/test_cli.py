@@ -124,7 +124,8 @@ def test_check_needs_no_mt_stack(toolkit_exe, tmp_path):
         "sys.argv = ['toolkit', 'check', %r, '-g', %r]\n"
         "try:\n    runpy.run_module('toolkit', run_name='__main__')\n"
         "except SystemExit as exc:\n    code = exc.code\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in ('ctranslate2', 'argostranslate', 'sentencepiece', 'toolkit.mt') or m.startswith('toolkit.mt')]\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('ctranslate2', 'argostranslate', 'sentencepiece')"
+        " or m.startswith('toolkit.mt')]\n"
         "print('HEAVY', heavy, 'CODE', code)\n" % (str(SEEDED), str(GLOSSARY))
     )
     import subprocess

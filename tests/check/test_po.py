@@ -84,6 +84,7 @@ def test_undecodable_file_is_reported_with_its_line(tmp_path):
 
 def test_declared_legacy_charset_is_honoured(tmp_path):
     path = tmp_path / "latin1.po"
-    path.write_bytes(b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "caf\xe9"\nmsgstr "caf\xe9"\n')
+    path.write_bytes(b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+                     b'msgid "caf\xe9"\nmsgstr "caf\xe9"\n')
     (entry,) = read_po(path).entries
     assert entry.msgid == "café"

@@ -54,7 +54,8 @@ def test_junit_is_valid_xml_with_a_suite_per_file(result):
         assert {c.get("name") for c in cases} == set(result.checks)
         assert int(suite.get("tests")) == len(cases)
         assert int(suite.get("failures")) == sum(1 for c in cases if c.find("failure") is not None)
-    failing = {(s.get("name"), c.get("name")) for s in suites for c in s.findall("testcase") if c.find("failure") is not None}
+    failing = {(s.get("name"), c.get("name")) for s in suites for c in s.findall("testcase")
+               if c.find("failure") is not None}
     assert failing == {(f.path, f.check) for f in result.findings}
     assert int(root.get("failures")) == len(failing)
 

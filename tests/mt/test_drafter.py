@@ -39,7 +39,8 @@ def test_every_term_of_the_held_out_article_comes_out_as_its_approved_khmer_term
 
 def test_without_masking_the_terms_are_reported_missing(models_dir, glossary):
     text = "Hun Manet spoke to the Senate in Phnom Penh."
-    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False), style="none")
+    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False),
+                           style="none")
     [draft] = drafter.draft([(text, glossary.find(text))])
     assert draft.text == text  # the copy model keeps the English terms
     assert draft.missing == ("Hun Manet", "Senate", "Phnom Penh") and not draft.enforced

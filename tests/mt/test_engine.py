@@ -60,7 +60,8 @@ def test_target_prefix_is_forced_and_stripped(model_files, tmp_path):
     assert [engine.codec.decode(r.hypotheses[0]) for r in raw] != texts
 
 
-@pytest.mark.parametrize("kwargs", [{"device": "tpu"}, {"beam_size": 0}, {"batch_size": 0}, {"threads": -1}, {"threads": 100000},
+@pytest.mark.parametrize("kwargs", [{"device": "tpu"}, {"beam_size": 0}, {"batch_size": 0}, {"threads": -1},
+                                    {"threads": 100000},
                                     {"inter_threads": 100000}])
 def test_bad_options_are_usage_errors(kwargs):
     with pytest.raises(UsageError):

@@ -7,9 +7,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from toolkit.mt.fill import MISMATCH_FLAG, fill
 from toolkit.glossary import load_glossary
 from toolkit.mt import open_drafter
+from toolkit.mt.fill import MISMATCH_FLAG, fill
 from toolkit.mt.options import MTOptions
 
 GLOSSARY = """\
@@ -119,7 +119,8 @@ def test_glossary_change_re_enforces_only_untouched_drafts_whose_terms_changed(s
 
 def test_missing_terms_are_flagged_and_named(tmp_path, models_dir):
     glossary = write_glossary(tmp_path / "g")
-    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False), style="none")
+    drafter = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=models_dir, progress=False),
+                           style="none")
     entries = catalog()
     stats = run(entries, glossary, drafter)
     assert stats.mismatches == 2 and stats.enforced == 0
