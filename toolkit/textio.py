@@ -11,6 +11,8 @@ import codecs
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from toolkit.errors import InputError, OutputError
@@ -76,8 +78,32 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
         raise OutputError(f"cannot write ({exc.strerror or exc})", path=target) from None
 
 
+@contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Hold SIGINT (Ctrl-C) back while a file is replaced, so an interruption lands before the
+    temporary file exists or after the rename — never in between, where it would leave the
+    temporary behind (the main thread on POSIX; elsewhere the cleanup below must do)."""
+    import signal
+    import threading
+
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, old)
+
+
 def _replace(target: Path, payload: bytes) -> None:
     """The write-to-temporary-then-rename step of :func:`atomic_write`."""
+    with _ctrl_c_deferred():
+        _write_and_rename(target, payload)
+
+
+def _write_and_rename(target: Path, payload: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

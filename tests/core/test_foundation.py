@@ -86,3 +86,23 @@ def test_config_errors_name_the_file(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.toolkit]\ngazetteer = 'yes'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="pyproject.toml: .*gazetteer"):
         load_config(tmp_path)
+
+
+def test_ctrl_c_during_an_atomic_write_lands_after_the_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while the temporary file is written waits for the rename: no temporary is left."""
+    import os
+    import signal
+
+    target = tmp_path / "catalog.po"
+    target.write_text("old", encoding="utf-8")
+    real_fsync = os.fsync
+
+    def interrupted_fsync(fd: int) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # the user presses Ctrl-C mid-write
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", interrupted_fsync)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, "new")
+    assert target.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["catalog.po"]
