@@ -2,9 +2,11 @@
 
 ``threads`` and ``inter_threads`` split the machine between CTranslate2's intra-op threads (one
 batch computed by several cores) and its inter-op replicas (several batches at once). ``0`` means
-"decide from the machine": measured with ``benchmarks/bench_mt.py`` on a transformer-base model
-(2 cores), two replicas of one thread each translate more sentences per second than one replica of
-two threads, so the automatic choice is ``inter = min(2, cores)``, ``intra = cores // inter``.
+"decide from the machine". Measured with ``benchmarks/bench_mt_threads.py`` (transformer-base
+copy model, beam 2, batch 64, 2 cores; raw CTranslate2, sentences/s in two runs): one replica of
+two threads 15.4 / 14.2, two replicas of one thread 13.4 / 12.4, one replica of one thread
+9.7 / 10.4. So the automatic choice is one replica using every core (``inter = 1``,
+``intra = cores``) — no longer one replica with CTranslate2's own thread default.
 """
 
 from __future__ import annotations
@@ -55,6 +57,6 @@ class MTOptions:
     def thread_split(self) -> tuple[int, int]:
         """(inter_threads, intra_threads) to give CTranslate2 on this machine."""
         n = cores()
-        inter = self.inter_threads or (1 if self.device == "cuda" else min(2, n))
+        inter = self.inter_threads or 1
         intra = self.threads or max(1, n // inter)
         return inter, intra
