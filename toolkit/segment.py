@@ -8,12 +8,12 @@ sentences end at ។ ៕ ? ! and zero-width spaces inside a sentence are kept.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from toolkit.errors import UsageError
+from toolkit.gcpause import paused_gc
 from toolkit.segmentation import english, layout
 from toolkit.segmentation.rules import SegmentRules, load_rules
 
@@ -74,15 +74,8 @@ def segment(
         return []
     if rules is None and lang == "en":
         rules = load_rules()
-    # Many small objects are created and none is garbage: pausing the cyclic collector keeps
-    # the time linear in the input (its full collections would rescan all of them).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():  # keeps the time linear in the input (toolkit.gcpause)
         return _segment(text, lang, paragraphs, rules)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def segment_block(
@@ -132,13 +125,8 @@ def segment_blocks(
         return []
     if rules is None and lang == "en":
         rules = load_rules()
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _segment(text, lang, "blank", rules, list(spans))
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def line_breaks(text: str, start: int = 0, end: int | None = None) -> int:

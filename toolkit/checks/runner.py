@@ -8,7 +8,6 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from toolkit.checks.context import Env, Unit
 from toolkit.checks.registry import Check, Problem, all_checks
 from toolkit.errors import InputError, ToolkitError
 from toolkit.findings import Finding, Report, plural
+from toolkit.gcpause import paused_gc
 from toolkit.lang import khmer
 
 if TYPE_CHECKING:
@@ -95,23 +95,6 @@ def catalog_language(catalog: Catalog, path: Path) -> str | None:
     return None
 
 
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector (restored afterwards).
-
-    A run allocates hundreds of thousands of small acyclic objects (entries, keys, cache items);
-    the collector's full passes over them cost ~40% of the run and free nothing (reference
-    counting does that), measured in benchmarks/bench_check.py.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 #: Below this many bytes of PO files, worker processes cost more than they save.
 PARALLEL_MIN_BYTES = 4_000_000
 
@@ -128,7 +111,7 @@ def run_checks(
     *jobs* > 1 checks files in that many worker processes (None: one per CPU, but a single
     process for small inputs); the findings are the same, in the same order.
     """
-    with _no_cyclic_gc():
+    with paused_gc():
         return _run(paths, glossary, options or CheckOptions(), jobs)
 
 
@@ -208,7 +191,7 @@ def _init_worker(plan: _Plan, glossary: "Glossary | None") -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    gc.disable()  # as in the parent (see _no_cyclic_gc); the process ends with the run
+    gc.disable()  # as in the parent (toolkit.gcpause); the process ends with the run
     _worker["plan"] = plan
     _worker["env"] = Env(glossary=glossary)
 

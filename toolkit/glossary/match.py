@@ -26,14 +26,13 @@ term led by an article gives way to a longer term from its next word ("the Kingd
 from __future__ import annotations
 
 import bisect
-import gc
 import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
+from toolkit.gcpause import paused_gc
 from toolkit.glossary.model import SOURCE_LANG, Concept, Term, TermMatch
 
 PARA = "\x00"  # stands for a paragraph break; no key contains it (decoded text never has NUL)
@@ -236,23 +235,6 @@ class _Entry:
     lead: int = 0  # length of the key's leading article and its space ("the "), 0 without one
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while matching.
-
-    Matching allocates small objects per match and no cycles; with the GC on, each burst of
-    allocations makes it rescan the (large) glossary, which dominated the time on big inputs.
-    """
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 class Matcher:
     """A compiled automaton over the source-language terms of a set of concepts."""
 
@@ -320,7 +302,7 @@ class Matcher:
         """Term matches in *text*, leftmost-longest, offsets into *text*."""
         if not len(self._automaton) or not text:
             return []
-        with _gc_paused():
+        with paused_gc():
             return self._matches(text, self._find(text))
 
     def _matches(self, text: str, spans: list[tuple[int, int, str, str]]) -> list[TermMatch]:
@@ -341,7 +323,7 @@ class Matcher:
         callers that need no renderings (``toolkit check``) skip building the match objects."""
         if not len(self._automaton) or not text:
             return []
-        with _gc_paused():
+        with paused_gc():
             return self._find(text)
 
     def _find(self, text: str) -> list[tuple[int, int, str, str]]:
