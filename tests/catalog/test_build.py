@@ -92,3 +92,21 @@ def test_missing_source_is_a_note_not_a_crash(work: Path, translated: Path) -> N
     km = next(o for o in result.outputs if o.language == "km")
     assert km.document is None and "not found" in km.notes[0]
     assert km.mo.exists()
+
+
+@pytest.mark.parametrize("header", ["../../../../etc/passwd", "/etc/passwd", "docs/../../outside.txt"])
+def test_a_catalog_cannot_make_build_copy_a_file_from_outside_the_project(
+        header: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """X-Toolkit-Source is data from a contributed catalog: sources are confined to the project."""
+    project = tmp_path / "project"
+    po = project / "locales" / "km" / "LC_MESSAGES" / "evil.po"
+    po.parent.mkdir(parents=True)
+    (tmp_path / "outside.txt").write_text("secret\n", encoding="utf-8")
+    po.write_text('msgid ""\nmsgstr ""\n"Language: km\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                  f'"X-Toolkit-Source: {header}\\n"\n\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = build(project / "locales", project / "build", cwd=project)
+    (output,) = result.outputs
+    assert output.document is None and "document not rendered" in output.notes[0]
+    assert "refused" in output.notes[0]
+    assert not (project / "build" / "km").exists() or not any((project / "build" / "km").iterdir())

@@ -74,14 +74,28 @@ def compile_mo(catalog: polib.POFile, include_fuzzy: bool = False) -> bytes:
     return compiled.to_binary()
 
 
-def _find_source(value: str | None, locales: Path, cwd: Path) -> Path | None:
+def _find_source(value: str | None, locales: Path, cwd: Path) -> tuple[Path | None, str]:
+    """The source document a catalog names, confined to the project, or None and why not.
+
+    The header is data from a contributed file: an absolute path or one that leaves the working
+    directory and the locales directory's parent (``../../etc/passwd``, a link pointing out) is
+    refused, so building someone's catalog can never copy a file from elsewhere on the machine.
+    """
     if not value:
-        return None
+        return None, f"no {SOURCE_FIELD} header"
+    if Path(value).is_absolute() or "\x00" in value:
+        return None, f"source document {value} refused: an absolute path (sources must be inside the project)"
     for base in (cwd, locales.parent):
         candidate = base / value
+        try:
+            candidate.resolve().relative_to(base.resolve())
+        except ValueError:
+            continue
         if candidate.is_file():
-            return candidate
-    return None
+            return candidate, ""
+    if any(part == ".." for part in Path(value).parts):
+        return None, f"source document {value} refused: outside the project (run build where the sources are)"
+    return None, f"source document {value} not found"
 
 
 def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include_fuzzy: bool = False,
@@ -112,10 +126,9 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
         notes: list[str] = []
         document_path: Path | None = None
         source_value = catalog.metadata.get(SOURCE_FIELD)
-        source = _find_source(source_value, locales, base)
+        source, why = _find_source(source_value, locales, base)
         if source is None:
-            shown = source_value or f"(no {SOURCE_FIELD} header)"
-            notes.append(f"{path}: source document {shown} not found; document not rendered")
+            notes.append(f"{path}: {why}; document not rendered")
         else:
             try:
                 text = read_text(source)
