@@ -97,3 +97,16 @@ def test_lint_formats_have_the_shapes_of_check(cli, fmt: str) -> None:
 
 def test_lint_fail_on(cli) -> None:
     assert cli("glossary", "lint", LINT / "spacing.yaml", "--fail-on", "never").exit_code == 0
+
+
+def test_a_huge_term_is_a_located_error_not_a_crash(tmp_path: Path, toolkit_exe: str) -> None:
+    """A term of 300,000 characters used to crash pyahocorasick (segfault); now it never reaches
+    the matcher: loading names the file and line, exit 2."""
+    from tests.conftest import run_toolkit
+
+    huge = tmp_path / "huge.yaml"
+    huge.write_text("domain: general\nconcepts:\n  - id: huge\n    source: s\n    en: [" + "a" * 300_000 + "]\n",
+                    encoding="utf-8")
+    done = run_toolkit(toolkit_exe, "glossary", "find", "-", "-g", huge, input=b"some text")
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith(f"toolkit: error: {huge}:5: concept 'huge': term of 300000 characters")

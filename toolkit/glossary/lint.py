@@ -16,7 +16,7 @@ from pathlib import Path
 
 from toolkit.errors import ProblemsError, ToolkitError
 from toolkit.findings import Finding, Report, plural
-from toolkit.glossary.model import SOURCE_LANG, Concept, Term
+from toolkit.glossary.model import SOURCE_LANG, Concept, Term, term_too_long
 from toolkit.lang import khmer
 
 Check = Callable[[Sequence[Concept]], Iterable[Finding]]
@@ -144,6 +144,16 @@ def not_normalized(concepts: Sequence[Concept]) -> Iterable[Finding]:
 
 
 _ODD_SPACE = re.compile(r"[^\S ]|\u00a0|\u202f|\u3000")
+
+
+@check("term-length")
+def term_length(concepts: Sequence[Concept]) -> Iterable[Finding]:
+    """A term longer than the matcher accepts (a broken file, not terminology)."""
+    for c in concepts:
+        for t in c.terms:
+            why = term_too_long(t.text)
+            if why:
+                yield _at(c, "term-length", f"concept {c.id!r}: {t.lang} {why}", t)
 
 
 @check("spacing")

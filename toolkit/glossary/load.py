@@ -15,7 +15,7 @@ from typing import Any
 from toolkit.config import Config, load_config
 from toolkit.errors import GlossaryError, InputError, ProblemsError, ToolkitError
 from toolkit.glossary.glossary import Glossary
-from toolkit.glossary.model import Concept
+from toolkit.glossary.model import Concept, term_too_long
 
 #: File extension -> "module:function" reading that format (imported on first use). A new
 #: glossary format is one module with a ``read_x(path, text) -> list[Concept]`` and a line here.
@@ -63,6 +63,10 @@ def parse_file(path: Path) -> list[Concept]:
     module, _, function = READERS[path.suffix.lower()].partition(":")
     reader: Any = getattr(import_module(module), function)
     found: list[Concept] = reader(path, text)
+    problems = [GlossaryError(f"concept {c.id!r}: {why}", path=path, line=t.line or c.line)
+                for c in found for t in c.terms if (why := term_too_long(t.text))]
+    if problems:
+        raise ProblemsError(problems)
     return found
 
 

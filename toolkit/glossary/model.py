@@ -15,6 +15,17 @@ from dataclasses import dataclass
 DOMAINS = ("person", "organisation", "place", "policy", "title", "general")
 STATUSES = ("preferred", "admitted", "deprecated")
 SOURCE_LANG = "en"
+#: The longest term a glossary may hold. Real terms are a few words; a term of hundreds of
+#: thousands of characters is a broken file, and pyahocorasick crashes (segfault) freeing an
+#: automaton built with one, so such a term never reaches the matcher.
+MAX_TERM_LENGTH = 500
+
+
+def term_too_long(text: str) -> str | None:
+    """The problem with a term longer than :data:`MAX_TERM_LENGTH`, else None."""
+    if len(text) <= MAX_TERM_LENGTH:
+        return None
+    return f"term of {len(text)} characters (at most {MAX_TERM_LENGTH}): {text[:40]!r}…"
 
 #: Stable concept ids: lower-case ASCII letters, digits and hyphens.
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
