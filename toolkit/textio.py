@@ -66,11 +66,17 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
 
     The bytes go to a temporary file in the same directory, are flushed to disk, then renamed
     over the target (atomic on POSIX and Windows). An interruption leaves the old file intact.
+    A symbolic link is written through (the file it points to is replaced, the link stays); a
+    read-only file is not replaced (``OutputError``).
     """
     target = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    if target.is_symlink():  # a shared catalog: write through the link, keep the link
+        target = target.resolve()
     if target.is_dir():
-        raise OutputError("is a directory, expected a file", path=target)
+        raise OutputError("is a directory, expected a file", path=path)
+    if target.exists() and not target.stat().st_mode & 0o222:  # no write bit: read-only on purpose
+        raise OutputError("is read-only; not replaced", path=path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _replace(target, payload)

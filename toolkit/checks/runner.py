@@ -71,7 +71,10 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.po") if p.is_file()))
+            found = sorted(p for p in path.rglob("*.po") if p.is_file())
+            if not found and path.suffix == ".po":  # `check x.po` where x.po is a directory
+                problems.append(InputError("is a directory, expected a PO file", path=path))
+            files.extend(found)
         elif path.exists():
             files.append(path)
         else:

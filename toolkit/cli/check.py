@@ -75,7 +75,7 @@ def check(
 
         gloss = load_glossary(glossary or None, config=config)
     result = run_checks(paths, glossary=gloss, options=options, jobs=jobs)
-    output.result(render(result.report(), fmt), output_file)
+    output.result(render(result.report(), fmt), output_file, inputs=[Path(f) for f in result.files])
     for problem in result.problems:
         report_error(problem)
     raise typer.Exit(result.exit_code(options.fail_on))

@@ -7,7 +7,7 @@ Library modules are imported inside the commands so ``toolkit --help`` stays fas
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -34,6 +34,11 @@ def _load(glossary: list[Path] | None, gazetteer: bool | None):
 
     config = load_config()
     return load_glossary(glossary or None, config=config, gazetteer=gazetteer)
+
+
+def _inputs(glossary: Any) -> list[Path]:
+    """The files a loaded glossary was read from (a result must not overwrite them)."""
+    return [Path(s) for s in glossary.sources if Path(s).is_file()]
 
 
 def register(app: typer.Typer) -> None:
@@ -65,7 +70,8 @@ def register(app: typer.Typer) -> None:
                 shown = " ".join(m.text.split())
                 targets = "; ".join(m.targets.get(lang, [])) or "-"
                 lines.append(f"{m.start}-{m.end}\t{shown}\t{m.concept}\t{targets}")
-        output.result("".join(line + "\n" for line in lines), output_file)
+        output.result("".join(line + "\n" for line in lines), output_file,
+                      inputs=[*_inputs(g), *([Path(file)] if file != "-" else [])])
 
     @sub.command()
     def show(
@@ -95,9 +101,9 @@ def register(app: typer.Typer) -> None:
         g = _load(glossary, gazetteer)
         data = statistics(g)
         if format == "json":
-            output.result(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output_file)
+            output.result(json.dumps(data, ensure_ascii=False, indent=2) + "\n", output_file, inputs=_inputs(g))
         else:
-            output.result(render_stats(data), output_file)
+            output.result(render_stats(data), output_file, inputs=_inputs(g))
 
     @sub.command()
     def lint(
@@ -123,7 +129,7 @@ def register(app: typer.Typer) -> None:
         if not chosen:
             chosen = default_paths(load_config())
         report = lint_report(chosen, gazetteer=bool(gazetteer))
-        output.result(render(report, format), output_file)
+        output.result(render(report, format), output_file, inputs=[Path(f) for f in report.files])
         raise typer.Exit(report.exit_code(fail_on or "error"))
 
     @sub.command("export")
@@ -139,11 +145,11 @@ def register(app: typer.Typer) -> None:
         if format == "tbx":
             from toolkit.glossary.tbx import write_tbx
 
-            output.result(write_tbx(g.concepts), output_file)
+            output.result(write_tbx(g.concepts), output_file, inputs=_inputs(g))
         else:
             from toolkit.glossary.csvio import write_csv
 
-            output.result(write_csv(g.concepts), output_file)
+            output.result(write_csv(g.concepts), output_file, inputs=_inputs(g))
 
     @sub.command("import")
     def import_(
@@ -159,6 +165,6 @@ def register(app: typer.Typer) -> None:
             raise UsageError(f"{file}: is a directory; import one .tbx or .csv file at a time")
         (path,) = expand([file])
         concepts = read_file(path, use_cache=False)
-        output.result(dump_native(concepts, header=f"imported from {path.name}"), output_file)
+        output.result(dump_native(concepts, header=f"imported from {path.name}"), output_file, inputs=[path])
 
     app.add_typer(sub, name="glossary")

@@ -4,14 +4,19 @@ progress, warnings — on standard error, so ``toolkit X > result`` captures onl
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 
-def result(text: str, output: Path | None = None) -> None:
-    """Write a command's result: to *output* atomically, else to standard output."""
+def result(text: str, output: Path | None = None, inputs: Sequence[Path] = ()) -> None:
+    """Write a command's result: to *output* atomically, else to standard output. An *output*
+    that is one of the command's *inputs* is refused (it would be overwritten by its own result)."""
     if output is not None:
+        from toolkit.errors import UsageError
         from toolkit.textio import atomic_write
 
+        if output.exists() and any(p.exists() and output.samefile(p) for p in inputs):
+            raise UsageError("-o/--output names an input of the command; it would be overwritten", path=output)
         atomic_write(output, text)
         return
     sys.stdout.write(text)
