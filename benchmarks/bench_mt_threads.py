@@ -6,7 +6,7 @@ templates, glossary masking). Raw CTranslate2 is timed in every (inter_threads, 
 split of the machine's cores, each on a fresh ``Translator`` with ``translate_batch(...,
 max_batch_size=64)`` over the same masked tokens; its best split is the anchor. Ours is
 ``Drafter.draft`` with the default :class:`~toolkit.mt.options.MTOptions` (automatic split), and,
-for before/after, with one replica (the old default). Rounds rotate the rows so that load from
+with one replica (inter_threads=1) whatever the default is. Rounds rotate the rows so that load from
 other processes falls on each alike; the best round of each row counts.
 
 Run: python benchmarks/bench_mt_threads.py [--sentences 256] [--beam 2] [--rounds 3]
@@ -51,7 +51,7 @@ def main() -> None:
             models_dir=models / "base", inter_threads=inter, beam_size=args.beam, batch_size=bench_mt.BATCH,
             progress=False))
 
-    drafters = {"ours, default (automatic split)": ours(0), "ours, one replica (old default)": ours(1)}
+    drafters = {"ours, default (automatic split)": ours(0), "ours, inter_threads=1": ours(1)}
     engine = next(iter(drafters.values())).engines[0]  # type: ignore[attr-defined]
     tokens = engine.tokenize([terms.protect(t, m, "km").text for t, m in items])
     path = str(engine.package.path / "model")
@@ -82,7 +82,7 @@ def main() -> None:
     print(f"raw ctranslate2 at its best: {anchor[1]}")
     print(f"ratio ours (default) / raw at its best  = {rate['ours, default (automatic split)'] / anchor[0]:.2f}"
           "  (target >= 0.90)")
-    print(f"ratio ours (one replica) / raw at its best = {rate['ours, one replica (old default)'] / anchor[0]:.2f}")
+    print(f"ratio ours (inter_threads=1) / raw at its best = {rate['ours, inter_threads=1'] / anchor[0]:.2f}")
 
 
 if __name__ == "__main__":
