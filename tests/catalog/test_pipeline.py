@@ -69,6 +69,16 @@ def test_dates_change_only_with_content(work: Path, run) -> None:
     assert catalog.metadata["POT-Creation-Date"] == "2026-03-04 05:06+0000"
 
 
+def test_stale_temporaries_of_a_killed_run_are_swept_and_catalogs_go_before_templates(work: Path, run) -> None:
+    run(TEXT)
+    stale = po_path(work).parent / f".{po_path(work).name}.k1ll3d.tmp"
+    stale.write_text("a half-written catalog", encoding="utf-8")
+    pot = work / "locales" / "templates" / "article.pot"
+    run(TEXT + "\nA new closing sentence.\n", now=LATER)
+    assert not stale.exists()
+    assert po_path(work).stat().st_mtime_ns <= pot.stat().st_mtime_ns  # the template is written last
+
+
 def test_check_reports_without_writing(work: Path, run) -> None:
     result = run(TEXT, check=True)
     assert not (work / "locales").exists()

@@ -39,7 +39,7 @@ from toolkit.catalog.lock import locked
 from toolkit.catalog.merge import MergeStats, TemplateEntry, merge
 from toolkit.catalog.message import message_text
 from toolkit.catalog.po import format_po, read_po
-from toolkit.errors import UsageError
+from toolkit.errors import CatalogError, UsageError
 from toolkit.gcpause import paused_gc
 from toolkit.textio import atomic_write, read_text
 
@@ -182,11 +182,30 @@ def _render(catalog: polib.POFile, metadata: dict[str, str]) -> str:
     return format_po(catalog)
 
 
-def _read_existing(path: Path) -> tuple[polib.POFile | None, str | None]:
+def _read_existing(path: Path, read_at_start: dict[Path, bytes | None]) -> tuple[polib.POFile | None, str | None]:
     if not path.exists():
+        read_at_start[path] = None
         return None, None
-    text = path.read_bytes().decode("utf-8", errors="replace")
-    return read_po(path), text
+    data = read_at_start[path] = path.read_bytes()
+    return read_po(path), data.decode("utf-8", errors="replace")
+
+
+def _write(outputs: Sequence[tuple[Path, str, bool]], read_at_start: Mapping[Path, bytes | None]) -> None:
+    """Write the changed files: catalogs first, templates last (a crash never leaves a template
+    newer than its catalogs). Nothing is written if any file changed since this run read it — a
+    translator saving in their editor during a long MT run keeps their edit — and stale temporary
+    files of killed runs (ours, ``.NAME.*.tmp``, we hold the lock) are swept first."""
+    changed = [(path, text) for path, text, is_changed in outputs if is_changed]
+    for path, _ in changed:
+        now = path.read_bytes() if path.exists() else None
+        if now != read_at_start.get(path):
+            raise CatalogError("changed while toolkit translate was running (saved in an editor?); nothing "
+                               "was written and your edit is kept: run toolkit translate again", path=path)
+    for path, _ in changed:
+        for stale in path.parent.glob(f".{path.name}.*.tmp") if path.parent.is_dir() else ():
+            stale.unlink(missing_ok=True)
+    for path, text in sorted(changed, key=lambda item: item[0].suffix == ".pot"):
+        atomic_write(path, text)
 
 
 def _settle(catalog: polib.POFile, metadata: dict[str, str], old_text: str | None,
@@ -220,11 +239,12 @@ def _prefill(doc: _Document, lang: str) -> dict[str, str]:
 
 
 def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, now: datetime,
-                      drafter: Any, glossary: Any) -> tuple[Path, str, CatalogResult, Any]:
+                      drafter: Any, glossary: Any,
+                      read_at_start: dict[Path, bytes | None]) -> tuple[Path, str, CatalogResult, Any]:
     """Merge (and MT-fill) one document's catalog for one language; render it, write nothing."""
     lang = headers.language_tag(locale)
     po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
-    old, old_text = _read_existing(po_path)
+    old, old_text = _read_existing(po_path, read_at_start)
     template = [TemplateEntry(t.msgid, tuple(t.occurrences), _hints(doc.matches[t.msgid], lang))
                 for t in doc.template]
     entries, stats = merge(template, old, _prefill(doc, lang))
@@ -337,13 +357,15 @@ def _translate(
     guard = nullcontext() if check and not locales.exists() else locked(locales, timeout=lock_timeout)
     with guard:
         outputs: list[tuple[Path, str, bool]] = []
+        read_at_start: dict[Path, bytes | None] = {}  # every file as read, to detect edits made meanwhile
         files: list[CatalogResult] = []
         totals = {"mt": 0, "reused": 0, "enforced": 0, "mismatches": 0}
         drafters: dict[str, Any] = {}
         for doc in documents:
             pot_path = locales / "templates" / f"{doc.name}.pot"
             # The template is ours (never edited by hand): its text and date are all we need.
-            old_pot_text = pot_path.read_bytes().decode("utf-8", errors="replace") if pot_path.exists() else None
+            pot_bytes = read_at_start[pot_path] = pot_path.read_bytes() if pot_path.exists() else None
+            old_pot_text = None if pot_bytes is None else pot_bytes.decode("utf-8", errors="replace")
             pot = polib.POFile(wrapwidth=0)
             pot.header = headers.template_comment(doc.rel)
             pot.extend(doc.template)
@@ -364,16 +386,14 @@ def _translate(
                 if drafter_for is not None and lang not in drafters:
                     drafters[lang] = drafter_for(lang)
                 path, text, result, mt = _language_catalog(
-                    doc, locale, locales, created, now, drafters.get(lang), glossary)
+                    doc, locale, locales, created, now, drafters.get(lang), glossary, read_at_start)
                 outputs.append((path, text, result.changed))
                 files.append(result)
                 for key in totals:
                     totals[key] += getattr(mt, key, 0)
 
         if not check:
-            for path, text, changed in outputs:
-                if changed:
-                    atomic_write(path, text)
+            _write(outputs, read_at_start)
     return TranslateResult(
         files=tuple(files),
         segments=sum(d.segments for d in documents),
