@@ -10,11 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from typer.testing import CliRunner
 
 from toolkit.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# In CI (CI=true) property tests draw the same examples every run, so a red CI always means a
+# change broke something; locally they explore new examples each run (a failure prints its seed).
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 @pytest.fixture
