@@ -142,13 +142,20 @@ def test_mt_fills_drafts_then_reuses_them(toolkit_exe: str, work: Path, doc: Pat
     assert check.returncode == 0, check.stderr
 
 
-def test_missing_model_exits_3(toolkit_exe: str, work: Path, doc: Path, tmp_path: Path) -> None:
+def test_missing_model_is_a_note_for_a_translator_and_exit_3_for_ci(toolkit_exe: str, work: Path, doc: Path,
+                                                                   tmp_path: Path) -> None:
     pytest.importorskip("ctranslate2", reason="the [mt] extra is not installed")
-    done = run_toolkit(toolkit_exe, "translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY,
-                       "--models-dir", tmp_path / "empty", cwd=work)
-    assert done.returncode == 3
-    assert "toolkit models install" in done.stderr.decode()
-    assert not po_path(work).exists()
+    args = ("translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY, "--models-dir", tmp_path / "empty")
+    strict = run_toolkit(toolkit_exe, *args, "--require-mt", cwd=work)
+    assert strict.returncode == 3
+    assert "toolkit models install" in strict.stderr.decode()
+    assert not po_path(work).exists() and not (work / "locales").exists()  # no empty folders left
+    done = run_toolkit(toolkit_exe, *args, cwd=work)
+    assert done.returncode == 0
+    notes = done.stderr.decode().splitlines()
+    assert len(notes) == 1 and notes[0].startswith("toolkit: note: drafts skipped for km: no translation model")
+    assert "toolkit models install en_km.argosmodel" in notes[0]
+    assert po_path(work).exists() and b"summary: segments=" in done.stdout
 
 
 def test_without_the_mt_extra_a_note_then_glossary_hints_only(work: Path, doc: Path) -> None:

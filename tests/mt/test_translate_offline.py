@@ -83,7 +83,7 @@ def test_no_mt_does_not_load_the_mt_stack(project):
 
 def test_missing_model_exits_3_with_the_commands(project, toolkit_exe):
     cwd, env = project
-    run = subprocess.run([toolkit_exe, "translate", "article.txt", "--to", "fr"], cwd=cwd, env=env,
+    run = subprocess.run([toolkit_exe, "translate", "article.txt", "--to", "fr", "--require-mt"], cwd=cwd, env=env,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 3
     assert "toolkit models install en_fr.argosmodel" in run.stderr and "Traceback" not in run.stderr

@@ -29,6 +29,7 @@ from toolkit.catalog.message import message_text
 from toolkit.catalog.po import to_polib
 from toolkit.catalog.stats import Stats, catalog_stats
 from toolkit.errors import InputError, UsageError
+from toolkit.findings import plural
 from toolkit.textio import atomic_write, read_text
 
 
@@ -142,7 +143,7 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
                 known = {e.msgid for e in catalog if not e.obsolete}
                 stale = sum(1 for s in document.segments if message_text(s.text) not in known and s.text.strip())
                 if stale:
-                    notes.append(f"{path}: {stale} sentence(s) of {source} are not in the catalog; "
+                    notes.append(f"{path}: {plural(stale, 'sentence')} of {source} not in the catalog; "
                                  "run toolkit translate")
                 document_path = out / language / source.name
                 atomic_write(document_path, rendered)

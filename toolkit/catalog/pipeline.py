@@ -310,11 +310,33 @@ def translate(
     *drafter_for(lang)* returns an MT drafter or ``None``; with a drafter, untranslated entries
     are filled by :func:`toolkit.mt.fill.fill`.
     """
-    with paused_gc():
-        return _translate(sources, languages, locales_dir=locales_dir, glossary=glossary,
-                          drafter_for=drafter_for, check=check, now=now, cwd=cwd,
-                          segment_options=segment_options, lock_timeout=lock_timeout,
-                          source_format=source_format)
+    fresh = not Path(locales_dir).exists()
+    try:
+        with paused_gc():
+            return _translate(sources, languages, locales_dir=locales_dir, glossary=glossary,
+                              drafter_for=drafter_for, check=check, now=now, cwd=cwd,
+                              segment_options=segment_options, lock_timeout=lock_timeout,
+                              source_format=source_format)
+    except BaseException:
+        if fresh:
+            _remove_empty_tree(Path(locales_dir))
+        raise
+
+
+def _remove_empty_tree(root: Path) -> None:
+    """Undo a failed first run: remove *root* if it holds nothing but our lock file and empty
+    folders (a failed run leaves no empty ``locales/`` behind; anything else stays)."""
+    from toolkit.catalog.lock import LOCK_NAME
+
+    if not root.is_dir() or any(p.is_file() and p.name != LOCK_NAME for p in root.rglob("*")):
+        return
+    for path in sorted(root.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+        else:
+            path.rmdir()
+    (root / LOCK_NAME).unlink(missing_ok=True)
+    root.rmdir()
 
 
 def _translate(

@@ -50,7 +50,8 @@ class CheckResult:
     def report(self) -> Report:
         """The run as a :class:`~toolkit.findings.Report` (what every report format renders)."""
         s = self.summary
-        line = (f"{plural(s.files, 'file')}, {s.entries} entries ({s.translated} translated, {s.fuzzy} fuzzy, "
+        line = (f"{plural(s.files, 'file')}, {plural(s.entries, 'entry', 'entries')} ({s.translated} translated, "
+                f"{s.fuzzy} fuzzy, "
                 f"{s.untranslated} untranslated): {plural(s.errors, 'error')}, {plural(s.warnings, 'warning')}")
         infos = sum(1 for f in self.findings if f.severity == "info")
         if infos:

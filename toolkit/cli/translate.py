@@ -69,6 +69,10 @@ def translate_command(
         "--format", "-f", metavar="NAME", show_default=False,
         help="Source format for every SOURCE (default: by file extension; plain text otherwise).")] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
+    require_mt: Annotated[bool, typer.Option(
+        "--require-mt", help="Exit 3 (writing nothing) when MT or a model for a language is missing, for CI; "
+                             "by default the catalogs are written with hints only and a note says how to get one.")]
+    = False,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if any catalog would change.")] = False,
     models_dir: ModelsDirOpt = None,
     batch_size: BatchOpt = 64,
@@ -80,7 +84,7 @@ def translate_command(
     """Write PO catalogs for translators: one entry per sentence, glossary hints, merged with earlier work."""
     from toolkit.catalog.pipeline import translate
     from toolkit.config import load_config
-    from toolkit.errors import MTUnavailableError
+    from toolkit.errors import ModelNotFoundError, MTUnavailableError
     from toolkit.glossary import load_glossary
     from toolkit.segment import load_rules
 
@@ -99,9 +103,17 @@ def translate_command(
 
             return open_drafter("en", lang, glossary=terms, options=options)
         except (MTUnavailableError, ImportError):
+            if require_mt:
+                raise
             unavailable = True
             output.note("machine translation is not installed (pip install 'toolkit[mt]'); "
                         "writing catalogs with glossary hints only")
+            return None
+        except ModelNotFoundError as missing:
+            if require_mt:
+                raise
+            # A translator without a model still gets catalogs to work on; CI asks with --require-mt.
+            output.note(f"drafts skipped for {lang}: {missing.message}")
             return None
 
     result = translate(
@@ -123,7 +135,9 @@ def translate_command(
     output.line(result.summary)
     if check and result.changed:
         listing = ", ".join(str(p) for p in result.changed)
-        print(f"toolkit: {len(result.changed)} catalog(s) out of date: {listing}", file=sys.stderr)
+        from toolkit.findings import plural
+
+        print(f"toolkit: {plural(len(result.changed), 'catalog')} out of date: {listing}", file=sys.stderr)
         raise typer.Exit(1)
 
 

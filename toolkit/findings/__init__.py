@@ -76,6 +76,6 @@ class Report:
         return EXIT_FINDINGS if any(f.fails(fail_on) for f in self.findings) else EXIT_OK
 
 
-def plural(count: int, word: str) -> str:
-    """``1 error``, ``2 errors``."""
-    return f"{count} {word}{'s' * (count != 1)}"
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 error``, ``2 errors``; ``1 entry``, ``2 entries`` with *many* given."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
