@@ -158,3 +158,14 @@ def test_reads_tbx_v3_dct_style_with_region_codes() -> None:
         ("en", "preferred", "noun"), ("en", "admitted", None), ("km", "preferred", None)]
     (m,) = g.find("The NEC said so.")
     assert m.targets == {"km": ["គណៈកម្មាធិការជាតិរៀបចំការបោះឆ្នោត"]}
+
+
+def test_csv_with_a_bom_for_spreadsheets_reads_back(cli, tmp_path) -> None:
+    """``--bom`` makes spreadsheet programs read the Khmer as UTF-8; our importer skips the mark."""
+    out = tmp_path / "g.csv"
+    done = cli("glossary", "export", "-f", "csv", "--bom", "-o", str(out))
+    assert done.exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "ក្រសួង".encode() in data
+    back = cli("glossary", "import", str(out))
+    assert back.exit_code == 0 and "ក្រសួងមហាផ្ទៃ" in back.stdout

@@ -138,6 +138,8 @@ def register(app: typer.Typer) -> None:
         output_file: OutputOpt = None,
         glossary: GlossaryOpt = None,
         gazetteer: GazetteerOpt = None,
+        bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a byte-order mark, so spreadsheet "
+                                                        "programs read the Khmer as UTF-8.")] = False,
     ) -> None:
         """Export the glossary as TBX-Basic or CSV."""
         choice(format, ("tbx", "csv"), "--format")
@@ -149,7 +151,7 @@ def register(app: typer.Typer) -> None:
         else:
             from toolkit.glossary.csvio import write_csv
 
-            output.result(write_csv(g.concepts), output_file, inputs=_inputs(g))
+            output.result(write_csv(g.concepts, bom=bom), output_file, inputs=_inputs(g))
 
     @sub.command("import")
     def import_(

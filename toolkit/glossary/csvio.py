@@ -37,9 +37,15 @@ REQUIRED = ("concept", "lang", "term")
 _BOOL = {"": False, "false": False, "no": False, "0": False, "true": True, "yes": True, "1": True}
 
 
-def write_csv(concepts: Iterable[Concept]) -> str:
-    """CSV text for *concepts* (every row carries its concept's fields, so rows can be filtered)."""
+def write_csv(concepts: Iterable[Concept], *, bom: bool = False) -> str:
+    """CSV text for *concepts* (every row carries its concept's fields, so rows can be filtered).
+
+    *bom* starts the text with U+FEFF: spreadsheet programs (Excel, older LibreOffice imports)
+    otherwise read UTF-8 CSV as a legacy code page and garble the Khmer. Our reader skips it.
+    """
     buffer = io.StringIO()
+    if bom:
+        buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for c in concepts:
