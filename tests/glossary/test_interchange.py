@@ -169,3 +169,37 @@ def test_csv_with_a_bom_for_spreadsheets_reads_back(cli, tmp_path) -> None:
     assert data.startswith(b"\xef\xbb\xbf") and "ក្រសួង".encode() in data
     back = cli("glossary", "import", str(out))
     assert back.exit_code == 0 and "ក្រសួងមហាផ្ទៃ" in back.stdout
+
+
+def test_tbx_v2_is_read_by_translate_toolkit_and_both_versions_read_back(tmp_path) -> None:
+    """TBX-Basic 2008 (``martif``) for Translate Toolkit / Weblate; v3 names its schemas; our
+    importer reads both back to the same concepts."""
+    from dataclasses import replace
+
+    from translate.convert import tbx2po
+
+    from toolkit.glossary import load_glossary
+    from toolkit.glossary.load import read_file
+    from toolkit.glossary.tbx import XML_MODELS, write_tbx
+
+    concepts = load_glossary().concepts
+    v2, v3 = tmp_path / "g2.tbx", tmp_path / "g3.tbx"
+    v2.write_text(write_tbx(concepts, version=2), encoding="utf-8")
+    v3.write_text(write_tbx(concepts, version=3), encoding="utf-8")
+    assert v2.read_text(encoding="utf-8").count("<termEntry ") == len(concepts)
+    assert all(pi in v3.read_text(encoding="utf-8") for pi in XML_MODELS)
+    for path in (v2, v3):
+        back = read_file(path, use_cache=False)
+
+        def data(cs):  # what a concept says, without where it was written
+            return [(c.id, c.domain, c.source, c.note, c.definition, tuple(replace(t, line=None) for t in c.terms))
+                    for c in cs]
+
+        assert data(back) == data(concepts)
+
+    po = tmp_path / "g2.po"
+    with open(v2, "rb") as source, open(po, "wb") as target:
+        assert tbx2po.converttbx(source, target, None) == 1
+    text = po.read_text(encoding="utf-8")
+    assert text.count('\nmsgid "') - 1 == len(concepts)  # one entry per concept, besides the header
+    assert 'msgid "Ministry of Interior"\nmsgstr "ក្រសួងមហាផ្ទៃ"' in text

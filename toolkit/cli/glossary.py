@@ -140,6 +140,9 @@ def register(app: typer.Typer) -> None:
         gazetteer: GazetteerOpt = None,
         bom: Annotated[bool, typer.Option("--bom", help="CSV: start with a byte-order mark, so spreadsheet "
                                                         "programs read the Khmer as UTF-8.")] = False,
+        tbx_version: Annotated[int, typer.Option(
+            "--tbx-version", metavar="3|2", help="TBX: 3 (ISO 30042:2019) or 2 (TBX-Basic 2008 `martif`, read by "
+                                                 "Translate Toolkit's tbx2po and Weblate).")] = 3,
     ) -> None:
         """Export the glossary as TBX-Basic or CSV."""
         choice(format, ("tbx", "csv"), "--format")
@@ -147,7 +150,8 @@ def register(app: typer.Typer) -> None:
         if format == "tbx":
             from toolkit.glossary.tbx import write_tbx
 
-            output.result(write_tbx(g.concepts), output_file, inputs=_inputs(g))
+            choice(str(tbx_version), ("3", "2"), "--tbx-version")
+            output.result(write_tbx(g.concepts, version=tbx_version), output_file, inputs=_inputs(g))
         else:
             from toolkit.glossary.csvio import write_csv
 

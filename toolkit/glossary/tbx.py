@@ -69,14 +69,38 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) ->
     return child
 
 
-def write_tbx(concepts: Iterable[Concept], source_lang: str = SOURCE_LANG) -> str:
-    """A TBX-Basic document for *concepts* (UTF-8 text with XML declaration)."""
-    root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: source_lang, "xmlns": NS})
-    header = _el(root, "tbxHeader")
+#: Where TBX v3 documents name their schemas (processing instructions; nothing is fetched).
+XML_MODELS = (
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
+    'TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml" '
+    'schematypens="http://relaxng.org/ns/structure/1.0"?>',
+    '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/'
+    'TBX-Basic_DCA.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>',
+)
+#: Element names of the two TBX generations: v3 (ISO 30042:2019, ``tbx``) and v2 (TBX-Basic 2008,
+#: ``martif``), which Translate Toolkit's ``tbx2po`` and Weblate's glossary import read.
+_NAMES = {
+    3: {"root": "tbx", "header": "tbxHeader", "entry": "conceptEntry", "lang": "langSec", "term": "termSec"},
+    2: {"root": "martif", "header": "martifHeader", "entry": "termEntry", "lang": "langSet", "term": "tig"},
+}
+
+
+def write_tbx(concepts: Iterable[Concept], source_lang: str = SOURCE_LANG, *, version: int = 3) -> str:
+    """A TBX-Basic document for *concepts* (UTF-8 text with XML declaration): *version* 3 (the
+    current standard, with its ``<?xml-model?>`` schema references) or 2 (``martif``, for tools
+    that read only TBX-Basic 2008). Both carry the same data and both import back losslessly."""
+    if version not in _NAMES:
+        raise ValueError(f"TBX version must be 2 or 3, not {version}")
+    n = _NAMES[version]
+    if version == 3:
+        root = ET.Element("tbx", {"type": "TBX-Basic", "style": "dca", XML_LANG: source_lang, "xmlns": NS})
+    else:
+        root = ET.Element("martif", {"type": "TBX-Basic-V1", XML_LANG: source_lang})
+    header = _el(root, n["header"])
     _el(_el(_el(header, "fileDesc"), "sourceDesc"), "p", "Exported by toolkit glossary export")
     body = _el(_el(root, "text"), "body")
     for c in concepts:
-        entry = _el(body, "conceptEntry", id=("_" + c.id) if c.id[:1].isdigit() else c.id)
+        entry = _el(body, n["entry"], id=("_" + c.id) if c.id[:1].isdigit() else c.id)
         _el(entry, "descrip", c.domain, type="subjectField")
         _el(entry, "admin", c.source, type="source")
         if c.note is not None:
@@ -88,11 +112,11 @@ def write_tbx(concepts: Iterable[Concept], source_lang: str = SOURCE_LANG) -> st
         if c.definition is not None and not langs:
             langs.append(source_lang)
         for i, lang in enumerate(langs):
-            sec = _el(entry, "langSec", **{XML_LANG: lang})
+            sec = _el(entry, n["lang"], **{XML_LANG: lang})
             if c.definition is not None and (lang == source_lang or (i == 0 and source_lang not in langs)):
                 _el(sec, "descrip", c.definition, type="definition")
             for t in c.terms_in(lang):
-                ts = _el(sec, "termSec")
+                ts = _el(sec, n["term"])
                 _el(ts, "term", t.text)
                 _el(ts, "termNote", STATUS_OUT[t.status], type="administrativeStatus")
                 if t.pos is not None:
@@ -104,7 +128,8 @@ def write_tbx(concepts: Iterable[Concept], source_lang: str = SOURCE_LANG) -> st
                 if t.note is not None:
                     _el(ts, "note", t.note)
     ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    models = "".join(line + "\n" for line in XML_MODELS) if version == 3 else ""
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + models + ET.tostring(root, encoding="unicode") + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
