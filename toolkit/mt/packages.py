@@ -17,6 +17,7 @@ import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -218,6 +219,27 @@ def _extract(zf: zipfile.ZipFile, dest: Path) -> None:
                 out.write(chunk)
 
 
+def _check_loads(package: ModelPackage) -> None:
+    """Load the package's tokenizer and model as ``translate`` would (when the ``[mt]`` extra is
+    installed): a garbage ``sentencepiece.model`` or model file fails here, at install time, and
+    the package already installed for the pair stays."""
+    try:
+        import ctranslate2  # noqa: F401
+        import sentencepiece  # noqa: F401
+    except ImportError:
+        return
+    from toolkit.mt.engine import CT2Engine
+    from toolkit.mt.options import MTOptions
+
+    try:
+        engine = CT2Engine(package, MTOptions(threads=1, inter_threads=1))
+        engine.translate(["Test."])
+    except ModelError as exc:
+        raise ModelError(f"the package does not load: {exc.message}") from None
+    except Exception as exc:  # sentencepiece and ctranslate2 raise many kinds
+        raise ModelError(f"the package does not load ({type(exc).__name__}: {exc})") from None
+
+
 def install(archive: str | os.PathLike[str], directory: Path | None = None) -> ModelPackage:
     """Validate *archive* and install it atomically, replacing an installed package of the same pair."""
     archive = Path(archive)
@@ -226,7 +248,12 @@ def install(archive: str | os.PathLike[str], directory: Path | None = None) -> M
     if not zipfile.is_zipfile(archive):
         raise ModelError("not a zip archive (an .argosmodel is a zip file)", path=archive)
     root = models_dir(directory)
-    root.mkdir(parents=True, exist_ok=True)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ModelError(f"cannot create the models directory ({exc.strerror or exc})", path=root) from None
+    if not os.access(root, os.W_OK) or not root.stat().st_mode & 0o222:
+        raise ModelError("the models directory is read-only", path=root)
     try:
         with zipfile.ZipFile(archive) as zf:
             top = _check_members(archive, zf)
@@ -238,7 +265,7 @@ def install(archive: str | os.PathLike[str], directory: Path | None = None) -> M
             staging = Path(tempfile.mkdtemp(prefix=".install-", dir=root))
             try:
                 _extract(zf, staging)
-                read_package(staging / top)  # the extracted tree must read back
+                _check_loads(read_package(staging / top))  # never install what cannot translate
                 final = root / f"{meta['from_code']}_{meta['to_code']}"
                 old = None
                 if final.exists():
@@ -249,8 +276,14 @@ def install(archive: str | os.PathLike[str], directory: Path | None = None) -> M
                     shutil.rmtree(old, ignore_errors=True)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise ModelError(f"corrupt zip archive ({exc})", path=archive) from None
+    except NotImplementedError as exc:  # an unsupported compression method (deflate64, AES, ...)
+        raise ModelError(f"unsupported zip archive ({exc})", path=archive) from None
+    except RuntimeError as exc:  # an encrypted member ("password required")
+        raise ModelError(f"cannot read the zip archive ({exc})", path=archive) from None
+    except OSError as exc:  # a member name too long for the file system, a full disk, ...
+        raise ModelError(f"cannot install ({exc.strerror or exc})", path=archive) from None
     except ModelError as exc:
         if exc.path is None and not str(exc).startswith(str(archive)):
             raise ModelError(exc.message, path=archive) from None
