@@ -206,3 +206,13 @@ def test_two_concurrent_runs_do_not_corrupt(work: Path) -> None:
     catalog = read_po(po_path(work))
     assert len(catalog) == 3000
     assert not [p for p in po_path(work).parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_file_name_with_a_line_break_is_refused(work: Path, glossary) -> None:
+    from toolkit.catalog.pipeline import translate
+
+    odd = work / "docs" / "two\nlines.txt"
+    odd.write_text("Roads were repaired.\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="line break"):
+        translate([odd], ["km"], locales_dir=work / "locales", glossary=glossary, cwd=work)
+    assert not (work / "locales").exists()

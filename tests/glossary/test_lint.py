@@ -110,3 +110,16 @@ def test_a_huge_term_is_a_located_error_not_a_crash(tmp_path: Path, toolkit_exe:
     done = run_toolkit(toolkit_exe, "glossary", "find", "-", "-g", huge, input=b"some text")
     assert done.returncode == 2
     assert done.stderr.decode().startswith(f"toolkit: error: {huge}:5: concept 'huge': term of 300000 characters")
+
+
+@pytest.mark.parametrize(("name", "data", "line"), [
+    ("bad-utf8.yaml", b"domain: general\nconcepts:\n  - {id: a, source: s, en: [caf\xe9]}\n", 3),
+    ("nul.yaml", b"domain: general\n\x00concepts: []\n", 2),
+    ("latin1.csv", b"concept,lang,term\nx,en,caf\xe9\n", 2),
+])
+def test_undecodable_glossary_findings_say_where(tmp_path: Path, name: str, data: bytes, line: int) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    (finding,) = lint_paths([path])
+    assert (finding.path, finding.line, finding.check) == (str(path), line, "schema")
+    assert "(byte " in finding.message

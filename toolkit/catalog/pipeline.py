@@ -130,6 +130,8 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
                    fmt: str | None = None) -> _Document:
     from toolkit.sources import document_key, format_name, get_format
 
+    if any(ch in str(source) for ch in "\n\r"):  # a #: reference cannot hold a line break (msgfmt)
+        raise UsageError(f"a source file name with a line break cannot be referenced in a catalog: {str(source)!r}")
     name = format_name(source, fmt)
     document = get_format(name).extract(read_text(source), segment_options=dict(segment_options))
     segments = document.segments

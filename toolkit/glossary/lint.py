@@ -43,7 +43,16 @@ def _at(concept: Concept, code: str, message: str, term: Term | None = None, sev
 
 
 def _problem(p: ToolkitError) -> Finding:
-    return Finding(p.path or GLOSSARY, p.line, "schema", "error", p.message)
+    """A load problem as a finding; one located by byte offset (bad UTF-8, a NUL) gets its line
+    too, and keeps the offset in the message."""
+    line, message = p.line, p.message
+    if line is None and p.offset is not None and p.path is not None:
+        try:
+            line = Path(p.path).read_bytes().count(b"\n", 0, p.offset) + 1
+        except OSError:
+            pass
+        message = f"{message} (byte {p.offset})"
+    return Finding(p.path or GLOSSARY, line, "schema", "error", message, column=None)
 
 
 @check("duplicate-id")
