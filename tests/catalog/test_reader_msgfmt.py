@@ -21,6 +21,7 @@ from toolkit.catalog.reader import Catalog, parse_po, read_po
 from toolkit.errors import CatalogError
 
 EDGE = sorted((Path(__file__).parent / "data" / "po_edge").glob("*.po"))
+REAL = sorted((Path(__file__).parent / "data" / "real").glob("*.po"))  # see data/real/SOURCES.md
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 
@@ -62,6 +63,20 @@ def _ours(path: Path) -> dict[tuple[str | None, str], tuple[str, ...]] | None:
 @pytest.mark.parametrize("path", EDGE, ids=[p.stem for p in EDGE])
 def test_edge_file_verdict_and_content_as_msgfmt(path: Path) -> None:
     _agree(path)
+
+
+@pytest.mark.parametrize("path", REAL, ids=[p.stem for p in REAL])
+def test_real_catalogs_read_and_count_as_msgfmt(path: Path) -> None:
+    """Catalogs of public projects: read, compiled content and counts all equal msgfmt's."""
+    from toolkit.catalog.stats import catalog_stats
+
+    _agree(path)
+    said = subprocess.run([require_gettext("msgfmt"), "--statistics", "-o", "/dev/null", str(path)],
+                          capture_output=True, text=True, check=True).stderr
+    counts = {kind: int(n) for n, kind in re.findall(r"(\d+) (translated|fuzzy|untranslated)", said)}
+    stats = catalog_stats(read_po(path).entries)
+    assert {k: getattr(stats, k) for k in ("translated", "fuzzy", "untranslated")} == \
+        {k: counts.get(k, 0) for k in ("translated", "fuzzy", "untranslated")}
 
 
 def _agree(path: Path, text: str = "") -> None:
