@@ -17,6 +17,7 @@ from toolkit.catalog.stats import Stats, catalog_stats
 from toolkit.checks.config import CheckOptions
 from toolkit.checks.context import Env, Unit
 from toolkit.checks.registry import Check, Problem, all_checks
+from toolkit.checks.suppress import suppressed
 from toolkit.errors import InputError, ToolkitError
 from toolkit.findings import Finding, Report, plural
 from toolkit.gcpause import paused_gc
@@ -143,7 +144,7 @@ class _FileResult:
 
 def _finding(options: CheckOptions, path: str, entry: Entry | None, check_id: str, problem: Problem,
              line: int | None = None) -> Finding | None:
-    if entry is not None and f"ignore-{check_id}" in entry.flags:
+    if entry is not None and (entry.flags or entry.tcomment) and check_id in suppressed(entry):
         return None
     return Finding(
         path, entry.line if entry is not None else (line or 1), check_id, options.severity(check_id),
