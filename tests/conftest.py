@@ -35,7 +35,7 @@ def cli() -> Callable[..., "object"]:
     return invoke
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def toolkit_exe() -> str:
     """Path of the installed ``toolkit`` console script (next to this Python)."""
     exe = Path(sys.executable).with_name("toolkit")

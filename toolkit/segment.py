@@ -9,7 +9,7 @@ sentences end at ។ ៕ ? ! and zero-width spaces inside a sentence are kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from toolkit.errors import UsageError
@@ -141,10 +141,37 @@ def _check(lang: str, paragraphs: str = "auto") -> None:
         raise UsageError(f"unknown paragraph mode {paragraphs!r} (choose from {', '.join(PARAGRAPH_MODES)})")
 
 
+def iter_segments(text: str, *, lang: str = "en", paragraphs: str = "auto", rules: SegmentRules | None = None,
+                  batch: int = 4096) -> Iterator[Segment]:
+    """The segments of :func:`segment`, produced *batch* paragraphs at a time, so a command that
+    prints them as they come holds the text and one batch, not every segment of a large file."""
+    _check(lang, paragraphs)
+    if not text:
+        return
+    if rules is None and lang == "en":
+        rules = load_rules()
+    units = list(layout.units(text, paragraphs, lang))
+    cursor = _Cursor()
+    for first in range(0, len(units), batch):
+        with paused_gc():
+            found = _segment(text, lang, "blank", rules, units[first : first + batch], cursor)
+        yield from found
+
+
+class _Cursor:
+    """Where a scan stopped: the last paragraph index and the line of offset *counted*."""
+
+    __slots__ = ("paragraph", "line", "counted")
+
+    def __init__(self) -> None:
+        self.paragraph, self.line, self.counted = -1, 1, 0
+
+
 def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None,
-             units: list[tuple[int, int]] | None = None) -> list[Segment]:
+             units: list[tuple[int, int]] | None = None, cursor: _Cursor | None = None) -> list[Segment]:
     if units is None:
         units = list(layout.units(text, paragraphs, lang))
+    cursor = cursor or _Cursor()
     if lang == "en":
         spans = english.Splitter(rules).spans_of_units(text, units)  # type: ignore[arg-type]
     else:
@@ -153,9 +180,9 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None,
     append = out.append
     new = object.__new__
     has_cr = "\r" in text
-    paragraph = -1
+    paragraph = cursor.paragraph
     last_unit = -1
-    line, counted = 1, 0  # the line of offset `counted`, counted on from there
+    line, counted = cursor.line, cursor.counted  # the line of offset `counted`, counted on from there
     one_line = True
     for a, b, unit in spans:
         if unit != last_unit or not one_line:
@@ -174,6 +201,7 @@ def _segment(text: str, lang: str, paragraphs: str, rules: SegmentRules | None,
         seg.line = line
         seg.__class__ = Segment  # type: ignore[assignment]  # same slots: see _Draft
         append(seg)  # type: ignore[arg-type]  # a Segment now
+    cursor.paragraph, cursor.line, cursor.counted = paragraph, line, counted
     return out
 
 

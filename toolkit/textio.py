@@ -77,11 +77,34 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
         raise OutputError("is a directory, expected a file", path=path)
     if target.exists() and not target.stat().st_mode & 0o222:  # no write bit: read-only on purpose
         raise OutputError("is read-only; not replaced", path=path)
+    if target.exists() and not target.is_file():  # a device or FIFO (/dev/null, /dev/full): never replaced
+        _write_special(target, payload, path)
+        return
+    parent = _existing_parent(target)
+    if not parent.stat().st_mode & 0o222:  # honoured even by root, like a read-only file
+        raise OutputError(f"cannot write: {parent} is read-only", path=path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _replace(target, payload)
     except OSError as exc:
         raise OutputError(f"cannot write ({exc.strerror or exc})", path=target) from None
+
+
+def _existing_parent(target: Path) -> Path:
+    parent = target.absolute().parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    return parent
+
+
+def _write_special(target: Path, payload: bytes, path: str | os.PathLike[str]) -> None:
+    """Write straight into a device or FIFO: renaming a file over it would destroy it."""
+    try:
+        with open(target, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+    except OSError as exc:
+        raise OutputError(f"cannot write ({exc.strerror or exc})", path=path) from None
 
 
 @contextmanager

@@ -104,3 +104,12 @@ def test_homograph_prefers_curated_then_preferred(tmp_path: Path) -> None:
     )
     (m,) = load_glossary([path]).find("Kandal")
     assert m.concept == "b"  # a preferred term beats an admitted one
+
+
+def test_chunked_find_equals_find(fixture_glossary) -> None:
+    """`glossary find` reads large texts chunk by chunk (cut at blank lines): same matches."""
+    text = "\n\n".join(text for _, text, _ in _cases())
+    whole = [m.to_json() for m in fixture_glossary.find(text)]
+    assert whole
+    for chunk in (1, 40, 1 << 20):
+        assert [m.to_json() for m in fixture_glossary.iter_find(text, chunk=chunk)] == whole

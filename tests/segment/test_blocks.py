@@ -11,7 +11,7 @@ import yaml
 
 from tests.conftest import ROOT
 from toolkit.errors import UsageError
-from toolkit.segment import blocks, line_breaks, segment, segment_block, segment_blocks
+from toolkit.segment import blocks, iter_segments, line_breaks, segment, segment_block, segment_blocks
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from news_corpus import news_corpus  # noqa: E402
@@ -47,6 +47,14 @@ def test_blocks_give_the_whole_text_segments(text: str, lang: str, mode: str) ->
     assert together == whole  # the same segments, paragraphs included
     one_by_one = [s for i, (a, b) in enumerate(spans) for s in segment_block(text, a, b, lang=lang, paragraph=i)]
     assert _shape(one_by_one) == _shape(whole)
+
+
+@pytest.mark.parametrize(("text", "lang", "mode"), _texts())
+def test_streamed_segments_equal_the_whole(text: str, lang: str, mode: str) -> None:
+    """`toolkit segment` prints batches as they come: any batch size gives segment()'s result."""
+    whole = segment(text, lang=lang, paragraphs=mode)
+    for batch in (1, 3, 4096):
+        assert list(iter_segments(text, lang=lang, paragraphs=mode, batch=batch)) == whole
 
 
 def test_line_breaks_count_every_convention() -> None:

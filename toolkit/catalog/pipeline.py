@@ -188,6 +188,8 @@ def _read_existing(path: Path, read_at_start: dict[Path, bytes | None]) -> tuple
     if not path.exists():
         read_at_start[path] = None
         return None, None
+    if path.is_dir():
+        raise CatalogError("is a directory, expected a catalog file", path=path)
     data = read_at_start[path] = path.read_bytes()
     return read_po(path), data.decode("utf-8", errors="replace")
 

@@ -450,6 +450,16 @@ def parse_po(text: str, path: str = "<string>") -> Catalog:
 def read_po(path: str | os.PathLike[str]) -> Catalog:
     """Read and parse a PO file (charset policy in the module docstring); errors name ``path:line``."""
     try:
+        with open(path, "rb") as handle:
+            start = handle.read(4)
+    except IsADirectoryError:
+        raise CatalogError("is a directory, expected a catalog file", path=path) from None
+    except OSError:
+        start = b""  # read_text below says why the file cannot be read
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # also the UTF-32 BOMs
+        raise CatalogError("is UTF-16/32 encoded; gettext tools (msgfmt) read only ASCII-compatible "
+                           "encodings: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", path=path, line=1)
+    try:
         return parse_po(read_text(path), str(path))
     except InputError as exc:
         if exc.offset is None or isinstance(exc, CatalogError):

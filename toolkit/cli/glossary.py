@@ -6,6 +6,7 @@ Library modules are imported inside the commands so ``toolkit --help`` stays fas
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -62,16 +63,16 @@ def register(app: typer.Typer) -> None:
         choice(format, ("text", "jsonl"), "--format")
         text = read_text(file)
         g = _load(glossary, gazetteer)
-        lines = []
-        for m in g.find(text):
-            if format == "jsonl":
-                lines.append(json.dumps(m.to_json(), ensure_ascii=False))
-            else:
-                shown = " ".join(m.text.split())
-                targets = "; ".join(m.targets.get(lang, [])) or "-"
-                lines.append(f"{m.start}-{m.end}\t{shown}\t{m.concept}\t{targets}")
-        output.result("".join(line + "\n" for line in lines), output_file,
-                      inputs=[*_inputs(g), *([Path(file)] if file != "-" else [])])
+        def lines() -> Iterator[str]:
+            for m in g.iter_find(text):
+                if format == "jsonl":
+                    yield json.dumps(m.to_json(), ensure_ascii=False) + "\n"
+                else:
+                    shown = " ".join(m.text.split())
+                    targets = "; ".join(m.targets.get(lang, [])) or "-"
+                    yield f"{m.start}-{m.end}\t{shown}\t{m.concept}\t{targets}\n"
+
+        output.stream(lines(), output_file, inputs=[*_inputs(g), *([Path(file)] if file != "-" else [])])
 
     @sub.command()
     def show(

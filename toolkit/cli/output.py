@@ -4,7 +4,7 @@ progress, warnings — on standard error, so ``toolkit X > result`` captures onl
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -20,6 +20,23 @@ def result(text: str, output: Path | None = None, inputs: Sequence[Path] = ()) -
         atomic_write(output, text)
         return
     sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def stream(pieces: Iterable[str], output: Path | None = None, inputs: Sequence[Path] = ()) -> None:
+    """:func:`result` for a long result made piece by piece: on standard output each piece goes
+    out as it comes (memory holds a few thousand, not all); ``-o FILE`` is still written whole
+    and atomically."""
+    if output is not None:
+        result("".join(pieces), output, inputs)
+        return
+    batch: list[str] = []
+    for piece in pieces:
+        batch.append(piece)
+        if len(batch) >= 4096:
+            sys.stdout.write("".join(batch))
+            batch.clear()
+    sys.stdout.write("".join(batch))
     sys.stdout.flush()
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated
 
 import typer
+
+from toolkit.cli import output
 
 
 class Lang(str, Enum):
@@ -49,22 +52,19 @@ def segment_command(
     import re
 
     from toolkit.config import load_config
-    from toolkit.segment import load_rules, segment
+    from toolkit.segment import iter_segments, load_rules
     from toolkit.textio import read_text
 
     text = read_text(file)
     rules = load_rules(load_config().abbreviations) if lang is Lang.en else None
-    segments = segment(text, lang=lang.value, paragraphs=paragraphs.value, rules=rules)
-    if format is Format.jsonl:
-        lines = [
-            json.dumps(
-                {"text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph, "line": s.line},
-                ensure_ascii=False,
-            )
-            for s in segments
-        ]
-    else:
-        breaks = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
-        lines = [breaks.sub(" ", s.text) for s in segments]
-    if lines:
-        typer.echo("\n".join(lines))
+    breaks = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+    def lines() -> Iterator[str]:
+        for s in iter_segments(text, lang=lang.value, paragraphs=paragraphs.value, rules=rules):
+            if format is Format.jsonl:
+                yield json.dumps({"text": s.text, "start": s.start, "end": s.end, "paragraph": s.paragraph,
+                                  "line": s.line}, ensure_ascii=False) + "\n"
+            else:
+                yield breaks.sub(" ", s.text) + "\n"
+
+    output.stream(lines())

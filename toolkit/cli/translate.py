@@ -88,8 +88,8 @@ def translate_command(
     from toolkit.glossary import load_glossary
     from toolkit.segment import load_rules
 
-    # Built (and validated) only when MT is wanted: --no-mt never imports toolkit.mt.
-    options = None if no_mt else mt_options(models_dir, device, threads, inter_threads, beam_size, batch_size)
+    # validated with --no-mt too: a bad value in a script is an error whatever the other flags
+    options = mt_options(models_dir, device, threads, inter_threads, beam_size, batch_size)
     config = load_config()
     terms = load_glossary(glossary or None, config=config)
     unavailable = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from toolkit.glossary.model import SOURCE_LANG, Concept, TermMatch
@@ -113,3 +113,16 @@ class Glossary:
         :func:`toolkit.lang.khmer.find_on_boundaries` with :meth:`targets` for Khmer text).
         """
         return self.matcher(lang).find(text)
+
+    def iter_find(self, text: str, lang: str = SOURCE_LANG, chunk: int = 1 << 20) -> Iterator[TermMatch]:
+        """:meth:`find` over a large text, about *chunk* characters at a time, cut at paragraph
+        breaks (a blank line; no term spans one): memory holds one chunk's matches, not all."""
+        matcher = self.matcher(lang)
+        start = 0
+        while start < len(text):
+            cut = text.find("\n\n", start + chunk) if len(text) - start > chunk else -1
+            end = len(text) if cut < 0 else cut + 1
+            for match in matcher.find(text[start:end]):
+                match.__dict__.update(start=match.start + start, end=match.end + start)  # frozen: ours to shift
+                yield match
+            start = end

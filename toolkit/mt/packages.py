@@ -134,7 +134,10 @@ def _scan(directory: Path, origin: str) -> list[ModelPackage]:
 
 def installed(directory: Path | None = None, *, include_argos: bool = True) -> list[ModelPackage]:
     """Our packages, then those installed by Argos Translate's tools."""
-    packages = _scan(models_dir(directory), "toolkit")
+    ours = models_dir(directory)
+    if ours.exists() and not ours.is_dir():
+        raise ModelError("models directory is not a directory", path=ours)
+    packages = _scan(ours, "toolkit")
     if include_argos:
         for argos_dir in argos_package_dirs():
             packages += _scan(argos_dir, "argos")
