@@ -48,7 +48,8 @@ def register(app: typer.Typer) -> None:
 
     @sub.command()
     def find(
-        file: Annotated[str, typer.Argument(help="Text file to search, or - for standard input.")] = "-",
+        file: Annotated[str, typer.Argument(help="Text file to search, or - for standard input "
+                                                 "(read until its writer closes it, like cat).")] = "-",
         glossary: GlossaryOpt = None,
         gazetteer: GazetteerOpt = None,
         lang: LangOpt = "km",

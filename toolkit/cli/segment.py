@@ -34,7 +34,9 @@ def register(app: typer.Typer) -> None:
 
 def segment_command(
     file: Annotated[str, typer.Argument(metavar="[FILE|-]",
-                                        help="Text file to segment; - or nothing reads standard input.")] = "-",
+                                        help="Text file to segment; - or nothing reads standard input "
+                                             "(a pipe or FIFO is read until its writer closes it, like cat).")]
+    = "-",
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the text.")] = Lang.en,
     format: Annotated[Format, typer.Option(
         "--format", "-f", help="text: one segment per line; jsonl: one JSON object per segment "
