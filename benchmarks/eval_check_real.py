@@ -173,8 +173,9 @@ def report_toolkit(findings: list[dict], judged: list[dict], show: int) -> bool:
     return all(ok)
 
 
-def run_pofilter(files: Iterable[Path]) -> list[dict] | None:
-    """pofilter's findings on the comparable tests, one dict per (entry, test); None without it."""
+def run_pofilter(files: Iterable[Path]) -> tuple[list[dict], list[str]] | None:
+    """pofilter's findings on the comparable tests, one dict per (entry, test), and the catalogs
+    it could not read; None without pofilter."""
     exe = shutil.which("pofilter") or str(Path(sys.executable).parent / "pofilter")
     if not Path(exe).exists():
         return None
@@ -182,12 +183,19 @@ def run_pofilter(files: Iterable[Path]) -> list[dict] | None:
 
     tests = [arg for name in POFILTER_TESTS for arg in ("-t", name)]
     out: list[dict] = []
+    unread: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for i, path in enumerate(files):
             target = Path(tmp) / f"{i}.po"
-            subprocess.run([exe, "--nofuzzy", "--language=km", *tests, str(ROOT / path), str(target)],
-                           capture_output=True, check=True)
-            if not target.exists():
+            done = subprocess.run([exe, "--nofuzzy", "--language=km", *tests, str(ROOT / path), str(target)],
+                                  capture_output=True, text=True)
+            if "Error processing" in done.stderr or done.returncode != 0:
+                # pofilter writes nothing for a file its parser refuses (e.g. mixed CRLF/LF line
+                # ends, which msgfmt and our reader accept).
+                why = [line for line in done.stderr.splitlines() if "Error" in line or "error" in line]
+                unread.append(f"{path}: {(why or ['exit ' + str(done.returncode)])[0][:200]}")
+                continue
+            if not target.exists() or target.stat().st_size == 0:
                 continue
             for entry in read_po(target).entries:
                 for line in entry.tcomment.splitlines():
@@ -195,7 +203,7 @@ def run_pofilter(files: Iterable[Path]) -> list[dict] | None:
                         test = line[len("(pofilter) "):].split(":", 1)[0]
                         out.append({"file": str(path), "msgctxt": entry.msgctxt, "msgid": entry.msgid,
                                     "test": test, "message": line})
-    return out
+    return out, unread
 
 
 def report_pofilter(found: list[dict], judged_pf: list[dict], judged: list[dict], findings: list[dict]) -> None:
@@ -316,10 +324,13 @@ def main() -> None:
         report_toolkit(findings, judged, args.show)
         if not args.no_pofilter:
             print("\nTranslate Toolkit pofilter --language=km --nofuzzy on the same catalogs\n")
-            found = run_pofilter(files)
-            if found is None:
+            ran = run_pofilter(files)
+            if ran is None:
                 print("pofilter not installed (pip install translate-toolkit): skipped")
             else:
+                found, unread = ran
+                for problem in unread:
+                    print(f"pofilter could not read {problem}")
                 report_pofilter(found, read_jsonl(POFILTER_JUDGED), judged, findings)
         if not args.no_timing:
             print("\nspeed\n")
