@@ -12,7 +12,8 @@ counts it as found). A finding is identified by (file, msgctxt, msgid, check, te
 line, so the judgement survives edits to the catalogs' layout and new checks.
 
 Each catalog is checked in its own ``toolkit check`` call, as each project's CI would run it (one
-call over all of them would compare translations across unrelated projects for ``inconsistent``).
+call over all of them would compare translations across unrelated projects for ``inconsistent``),
+from an empty working directory (no ``[tool.toolkit]`` configuration: toolkit's defaults).
 Printed per check: findings, judged true / false / unjudged, precision and false-alarm rate
 (per finding), and recall (defects reported / (true + missed defects)); error-level false alarms
 per catalog (CI would fail on them); the issue-11 targets. Then Translate Toolkit's ``pofilter``
@@ -81,13 +82,15 @@ def key_of(record: dict) -> Key:
     return (record["file"], record.get("msgctxt"), record["msgid"], record["check"], record.get("term"))
 
 
-def run_toolkit(files: Iterable[Path], glossary_args: list[str]) -> list[dict]:
-    """Findings of one ``toolkit check --format json`` call per catalog, each with its ``file``."""
+def run_toolkit(files: Iterable[Path], glossary_args: list[str], cwd: str) -> list[dict]:
+    """Findings of one ``toolkit check --format json`` call per catalog, each with its ``file``
+    (repository-relative). Run in *cwd*, a directory without configuration: these are other
+    people's projects, checked with toolkit's defaults."""
     findings = []
     for path in files:
         cmd = [sys.executable, "-m", "toolkit", "check", "--format", "json", "--fail-on", "never",
-               *glossary_args, str(path)]
-        out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+               *glossary_args, str(ROOT / path)]
+        out = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
         if out.returncode != 0:
             sys.exit(f"toolkit check failed on {path} (exit {out.returncode}): {out.stderr.strip()}")
         for f in json.loads(out.stdout)["findings"]:
@@ -192,8 +195,8 @@ def run_pofilter(files: Iterable[Path]) -> tuple[list[dict], list[str]] | None:
             if "Error processing" in done.stderr or done.returncode != 0:
                 # pofilter writes nothing for a file its parser refuses (e.g. mixed CRLF/LF line
                 # ends, which msgfmt and our reader accept).
-                why = [line for line in done.stderr.splitlines() if "Error" in line or "error" in line]
-                unread.append(f"{path}: {(why or ['exit ' + str(done.returncode)])[0][:200]}")
+                why = [line.split("template None: ")[-1] for line in done.stderr.splitlines() if "rror" in line]
+                unread.append(f"{path}: {(why or ['exit ' + str(done.returncode)])[0][:100]}")
                 continue
             if not target.exists() or target.stat().st_size == 0:
                 continue
@@ -255,7 +258,7 @@ print(time.process_time() - start, len(r.findings))
 """.replace("import sys, time", "import os, sys, time")
 
 
-def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int) -> None:
+def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int, cwd: str) -> None:
     import polib
 
     paths = [str(ROOT / p) for p in files]
@@ -269,7 +272,7 @@ def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int
     lib_best = float("inf")
     arg = "-" if glossary_paths is None else os.pathsep.join(glossary_paths)
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _CHILD, arg, *paths], cwd=ROOT, capture_output=True,
+        out = subprocess.run([sys.executable, "-c", _CHILD, arg, *paths], cwd=cwd, capture_output=True,
                              text=True, check=True).stdout.split()
         lib_best = min(lib_best, float(out[0]))
 
@@ -278,7 +281,7 @@ def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int
     for _ in range(runs):
         before, start = os.times(), time.perf_counter()
         subprocess.run([sys.executable, "-m", "toolkit", "check", "--fail-on", "never", "--jobs", "1",
-                        *glossary_args, *paths], cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
+                        *glossary_args, *paths], cwd=cwd, stdout=subprocess.DEVNULL, check=True)
         cli_wall = min(cli_wall, time.perf_counter() - start)
         after = os.times()
         cli_cpu = min(cli_cpu, (after.children_user - before.children_user)
@@ -315,12 +318,12 @@ def main() -> None:
 
     files = catalogs()
     judged = read_jsonl(JUDGED)
-    with tempfile.TemporaryDirectory() as empty:
-        glossary_paths = [empty] if args.no_glossary else args.glossary
+    with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as cwd:
+        glossary_paths = [empty] if args.no_glossary else [str(Path(p).resolve()) for p in args.glossary or []] or None
         glossary_args = [a for p in glossary_paths or [] for a in ("--glossary", p)]
         print(f"toolkit check on {len(files)} real Khmer catalogs"
               f" (glossary: {'empty' if args.no_glossary else ', '.join(args.glossary or ['default'])})\n")
-        findings = run_toolkit(files, glossary_args)
+        findings = run_toolkit(files, glossary_args, cwd)
         report_toolkit(findings, judged, args.show)
         if not args.no_pofilter:
             print("\nTranslate Toolkit pofilter --language=km --nofuzzy on the same catalogs\n")
@@ -334,7 +337,7 @@ def main() -> None:
                 report_pofilter(found, read_jsonl(POFILTER_JUDGED), judged, findings)
         if not args.no_timing:
             print("\nspeed\n")
-            report_timing(files, glossary_paths, args.runs)
+            report_timing(files, glossary_paths, args.runs, cwd)
 
 
 if __name__ == "__main__":
