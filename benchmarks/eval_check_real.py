@@ -20,8 +20,10 @@ per catalog (CI would fail on them); the issue-11 targets. Then Translate Toolki
 on the same files and entries (``--nofuzzy``), judged in ``pofilter-judged.jsonl``, beside ours.
 Then speed: ``toolkit check`` on all catalogs in one call vs polib parsing them (the anchor).
 
-Run: python benchmarks/eval_check_real.py [--glossary PATH ...] [--no-glossary] [--show N]
-     [--no-pofilter] [--no-timing] [--runs 3]
+Run: python benchmarks/eval_check_real.py [--glossary PATH ...] [--no-glossary] [--config FILE]
+     [--show N] [--no-pofilter] [--no-timing] [--runs 3]
+(--config FILE: a pyproject.toml whose [tool.toolkit.check] the checks run with, e.g. to measure a
+check that is off by default.)
 """
 
 from __future__ import annotations
@@ -310,6 +312,7 @@ def main() -> None:
     parser.add_argument("--glossary", action="append", metavar="PATH",
                         help="glossary for toolkit check (repeatable); default: what check finds itself")
     parser.add_argument("--no-glossary", action="store_true", help="check with an empty glossary")
+    parser.add_argument("--config", metavar="FILE", help="a pyproject.toml to run the checks with")
     parser.add_argument("--show", type=int, default=20, help="unjudged findings to list (default 20)")
     parser.add_argument("--no-pofilter", action="store_true")
     parser.add_argument("--no-timing", action="store_true")
@@ -321,8 +324,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as cwd:
         glossary_paths = [empty] if args.no_glossary else [str(Path(p).resolve()) for p in args.glossary or []] or None
         glossary_args = [a for p in glossary_paths or [] for a in ("--glossary", p)]
+        if args.config:
+            shutil.copyfile(args.config, Path(cwd) / "pyproject.toml")
         print(f"toolkit check on {len(files)} real Khmer catalogs"
-              f" (glossary: {'empty' if args.no_glossary else ', '.join(args.glossary or ['default'])})\n")
+              f" (glossary: {'empty' if args.no_glossary else ', '.join(args.glossary or ['default'])};"
+              f" configuration: {args.config or 'none'})\n")
         findings = run_toolkit(files, glossary_args, cwd)
         report_toolkit(findings, judged, args.show)
         if not args.no_pofilter:
