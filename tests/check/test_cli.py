@@ -140,4 +140,4 @@ def test_list_checks(cli):
     assert r.exit_code == 0
     ids = [line.split()[0] for line in r.stdout.splitlines()]
     assert ids == ["glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders",
-                   "punctuation", "khmer-normalization", "max-untranslated", "max-fuzzy"]
+                   "whitespace", "punctuation", "khmer-normalization", "invisible", "max-untranslated", "max-fuzzy"]

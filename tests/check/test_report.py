@@ -32,7 +32,7 @@ def test_json_shape_is_exactly_version_1(result):
         assert set(f) == FINDING_KEYS
         assert type(f["path"]) is str and type(f["line"]) is int and type(f["msgid"]) is str
         assert f["msgctxt"] is None or type(f["msgctxt"]) is str
-        assert type(f["check"]) is str and f["severity"] in ("error", "warning")
+        assert type(f["check"]) is str and f["severity"] in ("error", "warning", "info")
         assert type(f["message"]) is str and (f["term"] is None or type(f["term"]) is str)
         assert type(f["expected"]) is list and all(type(x) is str for x in f["expected"])
     missing = [f for f in doc["findings"] if f["check"] == "glossary-missing"]
@@ -41,7 +41,7 @@ def test_json_shape_is_exactly_version_1(result):
     with_ctxt = [f for f in doc["findings"] if f["msgctxt"] == "headline"]
     assert with_ctxt and with_ctxt[0]["check"] == "numbers"
     s = doc["summary"]
-    assert s["errors"] + s["warnings"] == len(doc["findings"])
+    assert s["errors"] + s["warnings"] + s["infos"] == len(doc["findings"])
 
 
 def test_junit_is_valid_xml_with_a_suite_per_file(result):
@@ -78,4 +78,4 @@ def test_text_lines(result):
     lines = render(result.report(), "text").splitlines()
     f = result.findings[0]
     assert lines[0] == f"{f.path}:{f.line}: {f.severity}: [{f.check}] {f.message}"
-    assert lines[-1].startswith("3 files, 27 entries")
+    assert lines[-1].startswith("3 files, 33 entries")

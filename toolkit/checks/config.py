@@ -42,8 +42,10 @@ class CheckOptions:
     fail_on: str = "error"
     lang: str | None = None
 
-    def severity(self, check_id: str) -> str:
-        return self.severities.get(check_id) or all_checks()[check_id].severity
+    def severity(self, check_id: str, problem_level: str | None = None) -> str:
+        """The configured level of *check_id*; else the level the check gave this problem (a
+        check may report a lesser variant lower, e.g. an extra number); else its default."""
+        return self.severities.get(check_id) or problem_level or all_checks()[check_id].severity
 
 
 def _ids(value: Any, key: str, source: Path | None) -> list[str]:

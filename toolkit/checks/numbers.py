@@ -17,7 +17,8 @@ Policy (documented in docs/ci.md):
 * Number words: the Khmer words for one to ten satisfy a source number 1–10 (mirroring the usual
   style of spelling small numbers out); other number words are out of scope.
 * Digits inside placeholders (``%1$s``, ``{0}``) are not numbers. Each source number must be
-  present; extra numbers in the translation are not reported.
+  present (error); a number of the translation that is no reading of a source number, number word
+  ("two", "second"), month name or fraction (¼) is reported as extra (warning).
 """
 
 from __future__ import annotations
@@ -166,23 +167,68 @@ def canonical_numbers(translation_key: str, source: str) -> str:
     return _KM_TOKEN_RE.sub(canon, translation_key)
 
 
+def _token_values(clean: str, m: re.Match[str]) -> set[str]:
+    """Every value the translation's number token *m* may have, its scale word included."""
+    token = m.group()
+    readings = token_readings(token)
+    scale = _KM_SCALE_RE.match(clean, m.end())
+    if scale:  # "១,៥ លាន" is 1 500 000 (and 1.5, for a source that says "$1.5m")
+        chunks = _SPACE_SPLIT_RE.split(token)
+        last = _readings(chunks[-1], english=False)
+        base = set(last) if isinstance(last, set) else set()
+        base.update(_space_grouped(chunks) or ())
+        readings |= _scaled(base, _KM_SCALES[scale.group(1).lower()])
+    return readings
+
+
 def target_values(translation: str, clean: str | None = None) -> set[str]:
     """Every value a reading of the translation's numbers may have."""
     if clean is None:
         clean = _clean(translation)
     values: set[str] = set()
     for m in _KM_TOKEN_RE.finditer(clean):
-        token = m.group()
-        chunks = _SPACE_SPLIT_RE.split(token)
-        readings = token_readings(token)
-        scale = _KM_SCALE_RE.match(clean, m.end())
-        if scale:  # "១,៥ លាន" is 1 500 000 (and 1.5, for a source that says "$1.5m")
-            last = _readings(chunks[-1], english=False)
-            base = set(last) if isinstance(last, set) else set()
-            base.update(_space_grouped(chunks) or ())
-            readings |= _scaled(base, _KM_SCALES[scale.group(1).lower()])
-        values |= readings
+        values |= _token_values(clean, m)
     return values
+
+
+_EN_NUMBER_WORDS = {word: str(n) for n, words in enumerate((
+    (), ("one", "first", "once", "single"), ("two", "second", "twice", "double", "both", "pair"),
+    ("three", "third", "triple"), ("four", "fourth", "quarter"), ("five", "fifth"), ("six", "sixth"),
+    ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"), ("eleven", "eleventh"),
+    ("twelve", "twelfth", "dozen")), 0) for word in words}
+_MONTHS = {m: str(n) for n, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                            "august", "september", "october", "november", "december"), 1)}
+_WORD_RE = re.compile(r"[a-z]+")
+
+
+def _source_values(source: str) -> set[str]:
+    """Every value a number of *source* may be written as in a translation, number words
+    ("two", "second"), month names and vulgar fractions ("¼" -> 1 and 4) included."""
+    import unicodedata
+
+    values: set[str] = set()
+    for _, found in source_numbers(unicodedata.normalize("NFKC", source).replace("\u2044", "/")):
+        values |= found
+    for word in _WORD_RE.findall(source.lower()):
+        if word in _EN_NUMBER_WORDS:
+            values.add(_EN_NUMBER_WORDS[word])
+        elif word in _MONTHS:
+            values.add(_MONTHS[word])
+    return values
+
+
+def extra_numbers(source: str, translation: str) -> Iterator[str]:
+    """Numbers of *translation* that are no reading of any number (or number word) of *source*:
+    a stray digit (``_Toolbar`` -> ``…ឧបករណ៍1``) or a changed value written as a new number."""
+    if _DIGIT_RE.search(translation) is None:
+        return
+    clean = _clean(translation)
+    wanted: set[str] | None = None
+    for m in _KM_TOKEN_RE.finditer(clean):
+        if wanted is None:
+            wanted = _source_values(source)
+        if not _token_values(clean, m) & wanted:
+            yield m.group()
 
 
 def word_values(translation: str) -> set[str]:

@@ -38,6 +38,7 @@ class Problem:
     term: str | None = None
     expected: tuple[str, ...] = ()
     concept: str | None = None
+    severity: str | None = None  # None: the check's default (a configured level always wins)
 
 
 def _always(options: Any) -> bool:

@@ -147,7 +147,7 @@ def _finding(options: CheckOptions, path: str, entry: Entry | None, check_id: st
     if entry is not None and (entry.flags or entry.tcomment) and check_id in suppressed(entry):
         return None
     return Finding(
-        path, entry.line if entry is not None else (line or 1), check_id, options.severity(check_id),
+        path, entry.line if entry is not None else (line or 1), check_id, options.severity(check_id, problem.severity),
         problem.message, None, problem.concept, problem.term, tuple(problem.expected),
         entry.msgctxt if entry is not None else None, entry.msgid if entry is not None else "",
     )

@@ -208,14 +208,37 @@ _ODD_INVISIBLE = (
     (re.compile(r"\u200b(?=\s)|(?<=\s)\u200b"), "zero-width space next to a space"),
     (re.compile("^\u200b|\u200b$"), "zero-width space at the start or end"),
     (re.compile("(?<!^)\ufeff"), "byte-order mark inside the text"),
+    # ZWNJ belongs between a consonant and a following sign (to keep its shape); before a base
+    # letter, a space or the end it is being used as a word separator, which is ZWSP's job.
+    (re.compile("\u200c(?=[\u1780-\u17b3\\s]|$)"), "zero-width non-joiner used as a word separator (use U+200B)"),
 )
 _ANY_ODD_INVISIBLE = re.compile("|".join(pattern.pattern for pattern, _ in _ODD_INVISIBLE))
 
 
+_SEPARATOR_ZWNJ = _ODD_INVISIBLE[-1][0]
+
+
+def mask_separator_zwnj(text: str) -> str:
+    """*text* with each ZWNJ used as a word separator read as the ZWSP it stands for (same
+    length): a separator is invisible-character hygiene, not an invalid Khmer sequence."""
+    return _SEPARATOR_ZWNJ.sub(ZWSP, text) if ZWNJ in text else text
+
+
+def tidy_invisibles(text: str) -> str:
+    """*text* without the odd invisible characters :func:`odd_invisibles` reports (a suggestion
+    shown to the translator, never written for them): runs of ZWSP become one, ZWSP next to a
+    space or at an end goes, a separator ZWNJ becomes ZWSP, an inner BOM goes."""
+    text = mask_separator_zwnj(text)
+    text = re.sub("\u200b{2,}", ZWSP, text)
+    text = re.sub(r"\u200b(?=\s)|(?<=\s)\u200b|^\u200b+|\u200b+$", "", text)
+    return text[:1] + text[1:].replace(BOM, "")
+
+
 def odd_invisibles(text: str) -> list[tuple[int, str]]:
     """Invisible characters in odd places, as (offset, what): a doubled ZWSP, a ZWSP next to a
-    space or at either end, a BOM inside the text. Harmless to a reader, noise to a diff."""
-    if (ZWSP not in text and BOM not in text) or _ANY_ODD_INVISIBLE.search(text) is None:
+    space or at either end, a BOM inside the text, a ZWNJ used as a word separator. Harmless to a
+    reader, noise to a diff and to search."""
+    if (ZWSP not in text and BOM not in text and ZWNJ not in text) or _ANY_ODD_INVISIBLE.search(text) is None:
         return []
     found = []
     for pattern, what in _ODD_INVISIBLE:

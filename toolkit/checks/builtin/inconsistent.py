@@ -17,7 +17,8 @@ from toolkit.lang import khmer
 @check("inconsistent", "warning", order=30, scope="corpus")
 def inconsistent(units: Sequence[Unit], env: Env) -> Iterator[tuple[Unit, Problem]]:
     """The same msgid (and msgctxt) is translated differently in different entries or files of
-    the same language; the entries that differ from the most common translation are reported."""
+    the same language. Every side is reported, once: one finding per distinct translation, at its
+    first entry, naming the others with how often each is used (no side is guessed right)."""
     groups: dict[tuple[str | None, str, str | None], list[tuple[Unit, tuple[str, ...]]]] = defaultdict(list)
     for unit in units:
         e = unit.entry
@@ -29,14 +30,19 @@ def inconsistent(units: Sequence[Unit], env: Env) -> Iterator[tuple[Unit, Proble
         counts = Counter(k for _, k in members)
         if len(counts) < 2:
             continue
-        # The most common translation wins; on a tie, the first one met.
-        order = {k: i for i, (_, k) in reversed(list(enumerate(members)))}
-        best = max(counts, key=lambda k: (counts[k], -order[k]))
-        model = next(u for u, k in members if k == best)
-        shown = model.entry.translations
+        first: dict[tuple[str, ...], Unit] = {}
         for unit, k in members:
-            if k != best:
-                yield unit, Problem(
-                    f"translated differently elsewhere ({model.path}:{model.entry.line}: “{shown[0]}”)",
-                    expected=tuple(shown[:1]),
-                )
+            first.setdefault(k, unit)
+        for k, unit in first.items():
+            others = sorted((other for other in first if other != k), key=lambda o: -counts[o])
+            listed = "; ".join(
+                f"“{first[o].entry.translations[0]}” ({first[o].path}:{first[o].entry.line}"
+                + (f", {counts[o]} entries)" if counts[o] > 1 else ")")
+                for o in others[:3]
+            )
+            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+            used = f" (here and in {counts[k] - 1} more)" if counts[k] > 1 else ""
+            yield unit, Problem(
+                f"translated {len(first)} ways{used}; elsewhere: {listed}{more}",
+                expected=tuple(first[o].entry.translations[0] for o in others[:1]),
+            )

@@ -1,5 +1,7 @@
 """The ``khmer-normalization`` check: msgstr is in normalized Khmer encoding order (UTN #61 +
-NFC, as :func:`toolkit.lang.khmer.normalize`) and has no invisible characters in odd places.
+NFC, as :func:`toolkit.lang.khmer.normalize`) and fits the Khmer syllable structure: encoding
+errors a reader may see (a dotted circle, a misplaced sign) or that break search and comparison.
+Invisible-character hygiene (doubled ZWSP and the like) is the separate ``invisible`` check.
 
 We report, never rewrite: the message says what normalization would change (offset, code points
 before and after, the rule) so the translator can fix it in their editor.
@@ -24,10 +26,11 @@ def _codepoints(text: str) -> str:
 
 @check("khmer-normalization", "warning", order=70)
 def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
-    """msgstr is not in normalized Khmer encoding order (UTN #61), has a sequence that does not fit
-    the Khmer syllable structure even once normalized (a doubled vowel sign), or has invisible
-    characters in odd places (doubled ZWSP, ZWSP next to a space or at either end)."""
+    """msgstr is not in normalized Khmer encoding order (UTN #61) or has a sequence that does not
+    fit the Khmer syllable structure even once normalized (coeng without a base, a doubled vowel
+    sign, a sign alone). Never reports invisible characters: see `invisible`."""
     for _source, translation in entry.pairs:
+        translation = km.mask_separator_zwnj(translation)
         normal, issues = km.analyse(translation)
         # Subscript DA and subscript TA look the same and both spellings are in everyday use;
         # normalization folds them for comparison, but choosing one is not an encoding-order error.
@@ -44,5 +47,3 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
         if issues:
             offset, message = issues[0]
             yield Problem(f"invalid Khmer sequence at {offset}: {message}")
-        for offset, what in km.odd_invisibles(translation):
-            yield Problem(f"{what} at {offset}")

@@ -7,14 +7,24 @@ from collections.abc import Iterator
 
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
-from toolkit.checks.numbers import missing_numbers
+from toolkit.checks.numbers import extra_numbers, missing_numbers
 from toolkit.checks.registry import Problem, check
+from toolkit.lang import khmer
 
 
 @check("numbers", "error", order=40)
 def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
-    """A number of the source is missing or changed in the translation (Khmer digits equal Latin
-    digits; thousands separators and decimal marks are normalised, see the module docstring)."""
+    """A number of the source is missing or changed in the translation (error), or the translation
+    has a number the source does not (warning). Khmer digits equal Latin digits; thousands
+    separators, decimal marks, scales and Buddhist-era years are read as documented in
+    :mod:`toolkit.checks.numbers`."""
     for source, translation in entry.pairs:
+        missing = False
         for message, expected in missing_numbers(source, translation):
+            missing = True
             yield Problem(message, expected=expected)
+        if missing:
+            continue  # a changed number is reported once, as missing
+        for token in extra_numbers(source, translation):
+            yield Problem(f"number {khmer.to_khmer_digits(token)} of the translation is not in the source",
+                          severity="warning")

@@ -2,8 +2,14 @@
 
 Khmer ។ (khan) and ៕ (bariyosan) stand for a full stop, ៖ for a colon; ``?`` and ``!`` are the
 same in both. Closing quotes and brackets after (or before) the final mark are skipped, so
-``"Yes."`` and ``«បាទ»។`` agree. A source ending in an abbreviation (``U.S.``, ``etc.``) may end
-without a full stop in Khmer. ZWSP, joiners and spaces are ignored.
+``"Yes."`` and ``«បាទ»។`` agree. ZWSP, joiners and spaces are ignored. Not sentence punctuation:
+
+* a source ending in an abbreviation (``U.S.``, ``etc.``, ``Misc.``, ``sec.`` — the segmenter's
+  abbreviation list, :mod:`toolkit.segmentation.rules`): the translation may end without a stop;
+* "." right after a Khmer letter or sign: it marks a Khmer abbreviation (``មិ.វិ.`` for ms,
+  ``អតិ.`` for max); the Khmer sentence stop is ។. Such an ending matches a source with or
+  without a full stop;
+* a mark inside its own brackets at the end, ``(:)`` or ``[;]``: a literal, not punctuation.
 """
 
 from __future__ import annotations
@@ -30,15 +36,35 @@ _SHOWN = {"full stop": "។", "question mark": "?", "exclamation mark": "!", "co
           "semicolon": ";", "ellipsis": "…"}
 
 
+_BRACKETED_MARK_RE = re.compile(r"[(\[{][.?!:;…។៕៖][)\]}][\s\u200b]*$")
+_ABBREVIATION = "Khmer abbreviation"
+
+
 def final(text: str) -> tuple[str | None, str]:
-    """The class of the final punctuation of *text* (None when it has none) and the text
-    up to and including that mark."""
+    """The class of the final punctuation of *text* (None when it has none; ``"Khmer
+    abbreviation"`` for a "." after Khmer letters) and the text up to and including that mark."""
+    if _BRACKETED_MARK_RE.search(text):
+        return None, text
     body = text.rstrip(_CLOSERS)
     if body.endswith("...") or body.endswith(khmer.ETCETERA):
         return ("ellipsis" if body.endswith("...") else "full stop"), body
     if not body:
         return None, body
+    if body[-1] == "." and len(body) > 1 and khmer.is_khmer_char(body[-2]):
+        return _ABBREVIATION, body
     return _CLASSES.get(body[-1]), body
+
+
+def _ends_in_abbreviation(body: str) -> bool:
+    """The source ends in an abbreviation the segmenter knows, or in initials (``U.S.``)."""
+    if _ABBREVIATION_RE.search(body):
+        return True
+    word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", body)
+    if word is None:
+        return False
+    from toolkit.segmentation.rules import load_rules
+
+    return load_rules().abbreviation_class(word.group(1)) is not None
 
 
 @check("punctuation", "warning", order=60)
@@ -50,8 +76,12 @@ def punctuation(entry: Entry, env: Env) -> Iterator[Problem]:
         have, _ = final(translation)
         if want == have:
             continue
-        if want == "full stop" and have is None and _ABBREVIATION_RE.search(body):
+        if have == _ABBREVIATION and want in (None, "full stop"):
             continue
+        if want == "full stop" and have is None and _ends_in_abbreviation(body):
+            continue
+        if have == _ABBREVIATION:
+            have = "full stop"  # then the source ends with ? ! : and the "." may be the stop
         if want is None:
             message = f"the translation ends with a {have} but the source has no final punctuation"
             expected: tuple[str, ...] = ()

@@ -1,0 +1,29 @@
+"""The ``invisible`` check: invisible characters in odd places in msgstr — a doubled ZWSP, a ZWSP
+next to a space or at either end, a BOM inside the text, a ZWNJ used as a word separator.
+
+Harmless to a reader, so ``info`` by default: on real catalogs these outnumber real encoding
+errors a hundredfold, and would bury them if reported at the same level. The message says what
+the tidy text would be; the translator's text is never rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.catalog.reader import Entry
+from toolkit.checks.context import Env
+from toolkit.checks.registry import Problem, check
+from toolkit.lang import khmer as km
+
+
+@check("invisible", "info", order=75)
+def invisible(entry: Entry, env: Env) -> Iterator[Problem]:
+    """Invisible-character hygiene: doubled ZWSP, ZWSP next to a space or at either end, a BOM
+    inside the text, ZWNJ used as a word separator (ZWSP is the separator)."""
+    for _source, translation in entry.pairs:
+        found = km.odd_invisibles(translation)
+        if not found:
+            continue
+        described = "; ".join(f"{what} at {offset}" for offset, what in found)
+        yield Problem(f"{described} (fix: {km.tidy_invisibles(translation)!r})",
+                      expected=(km.tidy_invisibles(translation),))
