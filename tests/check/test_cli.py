@@ -6,6 +6,7 @@ import json
 import shutil
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from tests.check.helpers import CLEAN, GLOSSARY, SEEDED
 from tests.conftest import run_toolkit
@@ -53,10 +54,11 @@ def test_missing_path_and_bad_option(cli, tmp_path):
 
 def test_language_from_path_and_lang_option(cli, tmp_path):
     body = 'msgid "The Ministry of Health met."\nmsgstr "ក្រសួងអប់រំបានប្រជុំ។"\n'
-    _po(tmp_path / "km" / "LC_MESSAGES" / "x.po", body, head='msgid ""\nmsgstr ""\n\n')
+    head = 'msgid ""\nmsgstr ""\n"X-Toolkit-Source: x.txt\\n"\n\n'  # made from a document: glossary in scope
+    _po(tmp_path / "km" / "LC_MESSAGES" / "x.po", body, head=head)
     r = cli("check", tmp_path, "-g", GLOSSARY)
     assert r.exit_code == 1 and "[glossary-missing]" in r.stdout
-    _po(tmp_path / "other" / "y.po", body, head='msgid ""\nmsgstr ""\n\n')
+    _po(tmp_path / "other" / "y.po", body, head=head)
     r = cli("check", tmp_path / "other", "-g", GLOSSARY)
     assert r.exit_code == 2 and "y.po:1: cannot tell the catalog's language" in r.stderr
     r = cli("check", tmp_path / "other", "-g", GLOSSARY, "--lang", "km_KH")
@@ -96,6 +98,35 @@ def test_config_enable_disable_severity(cli, tmp_path, monkeypatch):
     (tmp_path / "pyproject.toml").write_text('[tool.toolkit.check]\ndisable = ["spelling"]\n', encoding="utf-8")
     r = cli("check", "-g", "terms.yaml")
     assert r.exit_code == 2 and "pyproject.toml: [tool.toolkit.check] disable: unknown check 'spelling'" in r.stderr
+
+
+def test_glossary_scope(cli, tmp_path, monkeypatch):
+    """The news glossary keeps its level on catalogs made from a document; elsewhere (a software
+    catalog) its findings are info, unless glossary-scope says otherwise, per path too."""
+    body = 'msgid "The Ministry of Health met."\nmsgstr "ក្រសួងអប់រំបានប្រជុំ។"\n'
+    _po(tmp_path / "app" / "km.po", body)
+    _po(tmp_path / "news" / "km.po", body, head=PO_HEAD.replace("Language: km", "Language: km\\n\"\n"
+                                                                   "\"X-Toolkit-Source: a.txt"))
+    shutil.copy(GLOSSARY, tmp_path / "terms.yaml")
+    monkeypatch.chdir(tmp_path)
+
+    def levels() -> dict[str, str]:
+        r = cli("check", "app", "news", "--format", "json", "-g", "terms.yaml", "--fail-on", "never")
+        assert r.exit_code == 0, r.stderr
+        return {Path(f["path"]).parent.name: f["severity"] for f in json.loads(r.stdout)["findings"]
+                if f["check"] == "glossary-missing"}
+
+    assert levels() == {"app": "info", "news": "error"}
+    assert cli("check", "app", "-g", "terms.yaml").exit_code == 0  # CI does not fail on the app catalog
+    (tmp_path / "pyproject.toml").write_text('[tool.toolkit.check]\nglossary-scope = "all"\n', encoding="utf-8")
+    assert levels() == {"app": "error", "news": "error"}
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.toolkit.check]\n[[tool.toolkit.check.paths]]\npath = "app"\nglossary-scope = "all"\n'
+        '[[tool.toolkit.check.paths]]\npath = "news/km.po"\nglossary-domains = ["person"]\n', encoding="utf-8")
+    assert levels() == {"app": "error"}  # news/km.po checks only people's names
+    (tmp_path / "pyproject.toml").write_text('[tool.toolkit.check]\nglossary-scope = "some"\n', encoding="utf-8")
+    r = cli("check", "app", "-g", "terms.yaml")
+    assert r.exit_code == 2 and "glossary-scope must be one of documents, all" in r.stderr
 
 
 def test_ignore_flags_suppress(cli, tmp_path):

@@ -11,6 +11,19 @@
     max-untranslated = 20                 # percent per catalog (threshold checks run only when set)
     max-fuzzy = 10
     lang = "km"                           # override every catalog's language
+    glossary-scope = "documents"          # documents | all: where glossary findings keep their level
+    glossary-domains = ["person", "place"]  # concept domains the glossary checks use (default: all)
+
+    [[tool.toolkit.check.paths]]          # per file or directory (the longest matching path wins)
+    path = "po/"
+    glossary-scope = "all"
+    glossary-domains = ["general"]
+
+Glossary scope: the shipped glossary is a news glossary. Its checks (``glossary-missing``,
+``glossary-forbidden``) keep their level on catalogs toolkit made from a document (header
+``X-Toolkit-Source``); on any other catalog — software strings, another tool's catalog, where
+"king" is a chess piece and "policy" a setting — they are reported at ``info`` unless
+``glossary-scope = "all"`` says the glossary applies there too (or a configured severity says so).
 
 Command-line options override the file. Unknown keys, check ids or values are errors naming the
 pyproject.toml.
@@ -28,7 +41,29 @@ from toolkit.checks.registry import all_checks
 from toolkit.errors import ConfigError
 from toolkit.findings import FAIL_ON, SEVERITIES
 
-KEYS = ("enable", "disable", "severity", "fail-on", "include-fuzzy", "max-untranslated", "max-fuzzy", "lang")
+KEYS = ("enable", "disable", "severity", "fail-on", "include-fuzzy", "max-untranslated", "max-fuzzy", "lang",
+        "glossary-scope", "glossary-domains", "paths")
+SCOPES = ("documents", "all")
+PATH_KEYS = ("path", "glossary-scope", "glossary-domains")
+
+
+@dataclass(frozen=True)
+class GlossaryScope:
+    """Where the glossary checks apply: ``documents`` (catalogs made from a document) or
+    ``all``; and which concept domains they use (None: every domain)."""
+
+    scope: str = "documents"
+    domains: frozenset[str] | None = None
+
+    def level(self, made_from_document: bool) -> str | None:
+        """The level glossary findings get in a catalog: None (the check's own) or ``info``."""
+        return None if self.scope == "all" or made_from_document else "info"
+
+
+@dataclass(frozen=True)
+class PathScope:
+    path: str  # a file or directory, relative to the configuration's directory, posix
+    glossary: GlossaryScope
 
 
 @dataclass(frozen=True)
@@ -41,6 +76,21 @@ class CheckOptions:
     limits: Limits = Limits()
     fail_on: str = "error"
     lang: str | None = None
+    glossary: GlossaryScope = GlossaryScope()
+    paths: tuple[PathScope, ...] = ()
+    root: Path | None = None  # the directory *paths* are relative to (the pyproject.toml's)
+
+    def glossary_scope(self, catalog: str | Path) -> GlossaryScope:
+        """The glossary scope of *catalog*: the longest configured path containing it, else the default."""
+        if not self.paths:
+            return self.glossary
+        target = Path(catalog).resolve()
+        best: PathScope | None = None
+        for rule in self.paths:
+            base = ((self.root or Path.cwd()) / rule.path).resolve()
+            if (target == base or base in target.parents) and (best is None or len(rule.path) > len(best.path)):
+                best = rule
+        return best.glossary if best is not None else self.glossary
 
     def severity(self, check_id: str, problem_level: str | None = None) -> str:
         """The configured level of *check_id*; else the level the check gave this problem (a
@@ -96,6 +146,20 @@ def options_from_table(table: Mapping[str, Any], source: Path | None = None) -> 
     lang = table.get("lang")
     if lang is not None and (not isinstance(lang, str) or not lang):
         raise ConfigError("[tool.toolkit.check] lang must be a language code", path=source)
+    default_scope = _glossary_scope(table, GlossaryScope(), "[tool.toolkit.check]", source)
+    rules = table.get("paths", [])
+    if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
+        raise ConfigError("[tool.toolkit.check] paths must be an array of tables ([[tool.toolkit.check.paths]])",
+                          path=source)
+    paths = []
+    for rule in rules:
+        where = "[[tool.toolkit.check.paths]]"
+        for key in rule:
+            if key not in PATH_KEYS:
+                raise ConfigError(f"{where} unknown key {key!r} (known: {', '.join(PATH_KEYS)})", path=source)
+        if not isinstance(rule.get("path"), str) or not rule["path"]:
+            raise ConfigError(f"{where} needs path = \"a file or directory\"", path=source)
+        paths.append(PathScope(rule["path"], _glossary_scope(rule, default_scope, where, source)))
     return CheckOptions(
         enabled=frozenset(enabled),
         severities=severities,
@@ -104,7 +168,23 @@ def options_from_table(table: Mapping[str, Any], source: Path | None = None) -> 
                       _percent(table.get("max-fuzzy"), "max-fuzzy", source)),
         fail_on=fail_on,
         lang=lang,
+        glossary=default_scope,
+        paths=tuple(paths),
+        root=source.parent if source is not None else None,
     )
+
+
+def _glossary_scope(table: Mapping[str, Any], inherited: GlossaryScope, where: str,
+                    source: Path | None) -> GlossaryScope:
+    scope = table.get("glossary-scope", inherited.scope)
+    if scope not in SCOPES:
+        raise ConfigError(f"{where} glossary-scope must be one of {', '.join(SCOPES)}", path=source)
+    domains = table.get("glossary-domains")
+    if domains is None:
+        return GlossaryScope(scope, inherited.domains)
+    if not isinstance(domains, list) or not all(isinstance(d, str) and d for d in domains):
+        raise ConfigError(f"{where} glossary-domains must be a list of domain names", path=source)
+    return GlossaryScope(scope, frozenset(domains))
 
 
 def with_overrides(options: CheckOptions, **overrides: Any) -> CheckOptions:

@@ -30,6 +30,8 @@ class Env:
     glossary: "Glossary | None" = None
     lang: str | None = None
     limits: "Limits | None" = None
+    glossary_level: str | None = None  # None: the glossary checks' own level; "info" out of scope
+    glossary_domains: frozenset[str] | None = None  # concept domains the glossary checks use (None: all)
     _matches: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
     _lang_cache: dict[str, str | None] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
@@ -42,6 +44,22 @@ class Env:
         found = self._matches.get(msgid)
         if found is None:
             found = self._matches[msgid] = self.glossary.matcher().spans(msgid)
+        return found
+
+    def glossary_matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
+        """:meth:`matches` limited to the concept domains in scope for this catalog."""
+        found = self.matches(msgid)
+        domains = self.glossary_domains
+        if domains is None or not found:
+            return found
+        assert self.glossary is not None
+        return [m for m in found if self.domain(m[2]) in domains]
+
+    def domain(self, concept_id: str) -> str | None:
+        found = self.cache.get(("domain", concept_id))
+        if found is None:
+            assert self.glossary is not None
+            found = self.cache[("domain", concept_id)] = self.glossary.get(concept_id).domain
         return found
 
     def targets(self, concept_id: str, lang: str) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from toolkit.catalog.header import SOURCE_FIELD
 from toolkit.catalog.reader import Catalog, Entry, read_po
 from toolkit.catalog.stats import Stats, catalog_stats
 from toolkit.checks.config import CheckOptions
@@ -168,6 +169,9 @@ def _check_file(path: Path, plan: _Plan, env: Env) -> _FileResult:
             "or pass --lang", path=path, line=catalog.header_line))
     env.lang = lang
     env.limits = options.limits
+    scope = options.glossary_scope(path)
+    env.glossary_level = scope.level(SOURCE_FIELD in catalog.metadata)
+    env.glossary_domains = scope.domains
     stats = catalog_stats(catalog.entries)
     found: list[Finding | None] = []
     for check_id, func in plan.catalog_checks:

@@ -29,6 +29,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -177,6 +178,41 @@ def is_acronym(text: str) -> bool:
     """All-caps terms (CPP, NEC, H.E.) are matched case-sensitively: "cpp" is not "CPP"."""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+_is_acronym_cached = lru_cache(maxsize=4096)(is_acronym)
+_JOINERS = "-/_."
+_TIME_OF_DAY = {"AM", "PM"}
+_TIME_PAIR = re.compile(r"\b(?:AM|PM|am|pm)\s*(?:and|or|/|-|–|to)\s*\Z|\A\s*(?:and|or|/|-|–|to)\s*(?:AM|PM|am|pm)\b")
+_TOKEN_BEFORE = re.compile(r"([A-Za-z0-9]+)\Z")
+_TOKEN_AFTER = re.compile(r"\A([A-Za-z0-9]+)")
+
+
+def _code_like(token: str) -> bool:
+    """A token of an identifier or code: has a digit, or is all capitals (EUC, UTF, ISO)."""
+    return any(c.isdigit() for c in token) or (len(token) >= 2 and token.isupper())
+
+
+def acronym_in_context(text: str, start: int, end: int, term: str) -> bool:
+    """Whether the acronym *term* found at ``text[start:end]`` stands as a word of its own.
+
+    Not when it is a piece of an identifier joined to a code-like token (``EUC-KR``, ``KR-1``,
+    ``CP949/KR``, ``file.PDF``), nor, for AM/PM, the time of day (``3 PM``, ``10PM``, ``AM and
+    PM``, ``AM/PM``): an acronym in news names an organisation, a place or a title."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if before[-1:] and before[-1] in _JOINERS:
+        token = _TOKEN_BEFORE.search(before[:-1])
+        if token and _code_like(token.group(1)):
+            return False
+    if after[:1] and after[0] in _JOINERS:
+        token = _TOKEN_AFTER.search(after[1:])
+        if token and _code_like(token.group(1)):
+            return False
+    if term.strip(".").upper() in _TIME_OF_DAY:
+        if re.search(r"[0-9]\s*\Z", before) or _TIME_PAIR.search(before) or _TIME_PAIR.search(after):
+            return False
+    return True
 
 
 #: British <-> American spellings that news texts mix (whole words; -isation/-ization by rule).
@@ -354,7 +390,10 @@ class Matcher:
             accepted = self._resolve(accepted + rescanned)
         if self._articled:
             accepted = self._after_article(norm, accepted)
-        return self._build(text, norm, accepted)
+        built = self._build(text, norm, accepted)
+        if any(_is_acronym_cached(term) for _, _, _, term in built):
+            built = [m for m in built if not _is_acronym_cached(m[3]) or acronym_in_context(text, m[0], m[1], m[3])]
+        return built
 
     def _after_article(self, norm: Normalised,
                        accepted: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:

@@ -65,7 +65,8 @@ class _Index:
 @check("glossary-forbidden", "error", order=20, needs_glossary=True)
 def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
     """msgstr contains a deprecated rendering of a glossary concept (one that is not also an
-    approved rendering, and not part of a longer approved one)."""
+    approved rendering, and not part of a longer approved one); ``info`` on catalogs out of the
+    glossary's scope (see ``glossary-scope``)."""
     lang = env.glossary_lang
     if env.glossary is None or lang is None:
         return
@@ -78,18 +79,19 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
         found = index.forbidden(khmer.key(translation))
         if not found:
             continue
-        matched = {concept: term for _, _, concept, term in env.matches(source)}
+        matched = {concept: term for _, _, concept, term in env.glossary_matches(source)}
         reported: set[tuple[str, str]] = set()
         for k, concepts in found:
             concept = next((c for c in concepts if c in matched), concepts[0])
-            if (k, concept) in reported:
+            if (k, concept) in reported or (env.glossary_domains is not None
+                                            and env.domain(concept) not in env.glossary_domains):
                 continue
             reported.add((k, concept))
             term = matched.get(concept) or _source_term(env, concept)
             accepted = tuple(env.glossary.targets(concept, lang))
             hint = f"; use {' or '.join(f'“{t}”' for t in accepted[:3])}" if accepted else ""
             yield Problem(f"deprecated rendering “{index.shown.get(k, k)}” of {concept}{hint}", term=term,
-                          expected=accepted, concept=concept)
+                          expected=accepted, concept=concept, severity=env.glossary_level)
 
 
 def _source_term(env: Env, concept_id: str) -> str | None:

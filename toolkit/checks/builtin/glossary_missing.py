@@ -9,27 +9,34 @@ from collections.abc import Iterator
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
+from toolkit.glossary.match import is_acronym
 from toolkit.lang import khmer
 
 
 @check("glossary-missing", "error", order=10, needs_glossary=True)
 def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
     """A glossary term occurs in msgid (recognised exactly as ``toolkit glossary find`` does) and
-    none of its preferred or admitted renderings for the catalog's language is in msgstr."""
+    none of its preferred or admitted renderings for the catalog's language is in msgstr. An
+    acronym kept as written (NIS, ASEAN) counts as deliberate. On catalogs out of the glossary's
+    scope (not made from a document, see ``glossary-scope``) the finding is ``info``."""
     lang = env.glossary_lang
     if env.glossary is None or lang is None:
         return
     contains = khmer.contains
+    level = env.glossary_level
     for source, translation in entry.pairs:
         hay = khmer.key(translation)
         seen: set[str] = set()
-        for start, end, concept, term in env.matches(source):
+        for start, end, concept, term in env.glossary_matches(source):
             if concept in seen:
                 continue
             seen.add(concept)
             accepted, keys = env.accepted(concept, lang)
             if not accepted or any(contains(hay, k) for k in keys):
                 continue
+            written = source[start:end]
+            if is_acronym(term) and contains(hay, khmer.key(written)):
+                continue  # an acronym kept as written (NIS, ASEAN) is a deliberate non-translation
             shown = " or ".join(f"“{t}”" for t in accepted[:3])
-            yield Problem(f"“{source[start:end]}” ({concept}) is not translated with {shown}",
-                          term=term, expected=tuple(accepted), concept=concept)
+            yield Problem(f"“{written}” ({concept}) is not translated with {shown}",
+                          term=term, expected=tuple(accepted), concept=concept, severity=level)

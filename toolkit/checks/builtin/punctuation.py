@@ -73,7 +73,10 @@ def punctuation(entry: Entry, env: Env) -> Iterator[Problem]:
     closing quotes and brackets around the final mark are skipped)."""
     for source, translation in entry.pairs:
         want, body = final(source)
-        have, _ = final(translation)
+        have, tail = final(translation)
+        if have == "full stop" and tail[-2:] in ("។។", "៕៕", "។៕") and not body.endswith(".."):
+            yield Problem("the translation ends with a doubled full stop", expected=(tail[:-1],))
+            continue
         if want == have:
             continue
         if have == _ABBREVIATION and want in (None, "full stop"):
