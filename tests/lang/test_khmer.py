@@ -44,6 +44,20 @@ def test_run_wise_normalize_equals_whole_text_normalize() -> None:
         assert khmer.normalize(sample) == khmer.normalize_whole(sample), [hex(ord(c)) for c in sample]
 
 
+def test_cluster_wise_run_analysis_equals_whole_run() -> None:
+    """A Khmer run found clean cluster by cluster (cached) is clean as a whole, so the fast path
+    gives pheasa's whole-run result: the same text and issues (fuzzed, seeded; real words too)."""
+    rng = random.Random(62)
+    alphabet = [chr(c) for c in range(0x1780, 0x17E0)] + ["\u200c", "\u200d", "\u17d2\u178a", "\u17d2\u1780"]
+    words = ["ក្រសួង", "មហាផ្ទៃ", "នាយករដ្ឋមន្ត្រី", "ភ្នំពេញ", "ស្ត្រី", "ឯកសារ", "គោលនយោបាយ", "ព្រះមហាក្សត្រ", "ឲ្យ", "ឬ"]
+    for _ in range(3000):
+        run = "".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+        assert khmer._run_info(run) == khmer._piece_info(run), run
+    for _ in range(6000):
+        run = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24)))
+        assert khmer._run_info(run) == khmer._piece_info(run), [hex(ord(c)) for c in run]
+
+
 def test_normalization_is_reported_not_applied() -> None:
     misordered = "\u1780\u17bb\u17c6\u17c9"  # shifter typed after the vowel signs
     assert not khmer.is_normalized(misordered)

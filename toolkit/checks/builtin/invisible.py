@@ -21,6 +21,8 @@ def invisible(entry: Entry, env: Env) -> Iterator[Problem]:
     """Invisible-character hygiene: doubled ZWSP, ZWSP next to a space or at either end, a BOM
     inside the text, ZWNJ used as a word separator (ZWSP is the separator)."""
     for _source, translation in entry.pairs:
+        if "\u200b" not in translation and "\u200c" not in translation and "\ufeff" not in translation:
+            continue
         found = km.odd_invisibles(translation)
         if not found:
             continue

@@ -17,6 +17,7 @@ from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
 
+_SPACE = frozenset(" \t\r\n\u00a0")
 _LEADING = re.compile(r"[ \t\r\n\u00a0]*")
 _TRAILING = re.compile(r"[ \t\r\n\u00a0]*\Z")
 
@@ -30,8 +31,9 @@ def whitespace(entry: Entry, env: Env) -> Iterator[Problem]:
     """Leading or trailing whitespace (spaces, tabs, line breaks) differs between source and
     translation; a newline at either end that only one side has is an error (msgfmt refuses it)."""
     for source, translation in entry.pairs:
-        if not translation:
-            continue
+        if not translation or (source[:1] not in _SPACE and source[-1:] not in _SPACE
+                               and translation[:1] not in _SPACE and translation[-1:] not in _SPACE):
+            continue  # the common case: no whitespace at either end of either side
         for end, pattern in (("begin", _LEADING), ("end", _TRAILING)):
             want = pattern.search(source).group()  # type: ignore[union-attr]  # the patterns always match
             have = pattern.search(translation).group()  # type: ignore[union-attr]
