@@ -104,6 +104,7 @@ def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     once, cached), and only a run with a cluster to fix is normalized and validated whole, so
     the result is always pheasa's on the whole run (the fuzz test in tests/lang/test_khmer.py)."""
     joiners = "\u200c" in run or "\u200d" in run  # pheasa's clusters bend around joiners: whole
+    issues: tuple[tuple[int, str], ...]
     if len(run) > 3 and not joiners and all(_piece_clean(piece) for piece in _CLUSTER_START.split(run) if piece):
         normal, issues = run, ()
     else:
