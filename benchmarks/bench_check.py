@@ -69,7 +69,8 @@ def make_catalogs(rng: random.Random, root: Path, concepts, entries: int, files:
     paths = []
     per_file = entries // files
     for f in range(files):
-        out = ['msgid ""', 'msgstr ""', '"Language: km\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"',
+        out = ['msgid ""', 'msgstr ""', '"Language: km\\n"', f'"X-Toolkit-Source: news/{f}.txt\\n"',
+               '"Content-Type: text/plain; charset=UTF-8\\n"',
                '"Plural-Forms: nplurals=1; plural=0;\\n"', ""]
         for i in range(per_file):
             (a_en, a_km, a_bad), (b_en, b_km, _) = rng.sample(concepts, 2)

@@ -217,14 +217,24 @@ def _source_values(source: str) -> set[str]:
     return values
 
 
+@lru_cache(maxsize=20_000)
+def _written(source: str) -> frozenset[str]:
+    """The number tokens of *source* as written (Latin digits), without placeholders."""
+    return frozenset(_SOURCE_RE.findall(khmer.to_ascii_digits(strip_placeholders(source))))
+
+
 def extra_numbers(source: str, translation: str) -> Iterator[str]:
     """Numbers of *translation* that are no reading of any number (or number word) of *source*:
     a stray digit (``_Toolbar`` -> ``…ឧបករណ៍1``) or a changed value written as a new number."""
     if _DIGIT_RE.search(translation) is None:
         return
     clean = _clean(translation)
+    written = _written(source)
     wanted: set[str] | None = None
     for m in _KM_TOKEN_RE.finditer(clean):
+        token = m.group()
+        if token in written or token.translate(_SWAP_MARKS) in written:
+            continue  # as written in the source (or with . and , swapped): its own reading
         if wanted is None:
             wanted = _source_values(source)
         if not _token_values(clean, m) & wanted:
