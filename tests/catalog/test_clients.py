@@ -44,8 +44,8 @@ def catalogs(work: Path, run) -> list[Path]:
 
 def test_catalogs_have_obsolete_and_fuzzy_entries(catalogs: list[Path], work: Path) -> None:
     km = read_po(po_path(work, "km"))
-    assert [e.msgid for e in km.obsolete_entries()] == [
-        "The National Assembly will debate the plan next week.", "Hun Sen is expected to attend."]
+    # as msgmerge: the entry that lent its translation to the guess is not also kept obsolete
+    assert [e.msgid for e in km.obsolete_entries()] == ["The National Assembly will debate the plan next week."]
     guessed = next(e for e in km if e.msgid == "Samdech Hun Sen is expected to attend.")
     assert "fuzzy" in guessed.flags and guessed.previous_msgid == "Hun Sen is expected to attend."
 

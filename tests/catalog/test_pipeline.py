@@ -62,11 +62,22 @@ def test_unchanged_rerun_is_byte_identical(work: Path, run) -> None:
 
 
 def test_dates_change_only_with_content(work: Path, run) -> None:
+    """POT-Creation-Date follows the template's content; PO-Revision-Date, Last-Translator,
+    Language-Team and X-Generator are the translator's (or their editor's) and are kept, as
+    msgmerge keeps them."""
     run(TEXT)
+    first = read_po(po_path(work)).metadata["PO-Revision-Date"]
+    path = po_path(work)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('"Last-Translator: \\n"', '"Last-Translator: Dara <d@example.org>\\n"')
+    text = text.replace('"X-Generator: toolkit', '"X-Generator: Poedit 3.2\\n"\n"X-Was: toolkit')
+    path.write_text(text, encoding="utf-8")
     run(TEXT + "\nA new closing sentence.\n", now=LATER)
     catalog = read_po(po_path(work))
-    assert catalog.metadata["PO-Revision-Date"] == "2026-03-04 05:06+0000"
     assert catalog.metadata["POT-Creation-Date"] == "2026-03-04 05:06+0000"
+    assert catalog.metadata["PO-Revision-Date"] == first
+    assert catalog.metadata["Last-Translator"] == "Dara <d@example.org>"
+    assert catalog.metadata["X-Generator"] == "Poedit 3.2"
 
 
 def test_stale_temporaries_of_a_killed_run_are_swept_and_catalogs_go_before_templates(work: Path, run) -> None:

@@ -14,7 +14,8 @@ For each template entry, in template (document) order:
 4. **new**: an empty entry.
 
 Old entries no longer in the template become obsolete (``#~``) when they carry a translation,
-in old-file order after the live entries; untranslated ones are dropped (as msgmerge does).
+in old-file order after the live entries; untranslated ones are dropped, and one that lent its
+translation as a fuzzy guess is not kept obsolete besides (as msgmerge does).
 A translator's msgstr is never lost: it is kept live, moved to a fuzzy guess, or kept obsolete.
 """
 
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 import polib
 
 from toolkit.catalog.fuzzy import THRESHOLD, FuzzyIndex
+from toolkit.catalog.po import RAW
 
 #: Extracted-comment prefixes that the template owns (regenerated on every run).
 TEMPLATE_COMMENT_PREFIXES = ("glossary: ",)
@@ -77,6 +79,14 @@ def _foreign_comments(entry: polib.POEntry) -> str:
     return "\n".join(line for line in lines if line and not line.startswith(TEMPLATE_COMMENT_PREFIXES))
 
 
+def _keep_text(old: polib.POEntry, new: polib.POEntry) -> None:
+    """Let *new* be written as *old* was read if it ends up with the same content (the writer
+    compares; see :func:`toolkit.catalog.po.format_po`)."""
+    raw = getattr(old, RAW, None)
+    if raw is not None:
+        setattr(new, RAW, raw)
+
+
 def _copy(template: TemplateEntry | polib.POEntry) -> polib.POEntry:
     return polib.POEntry(
         msgid=template.msgid,
@@ -126,6 +136,7 @@ def merge(
             entry.comment = _comments(template_entry, previous)
             if "fuzzy" not in entry.flags:
                 entry.previous_msgid = entry.previous_msgctxt = None
+            _keep_text(previous, entry)
             counts["exact"] += 1
         elif template_entry.msgid in prefill:
             entry.msgstr = prefill[template_entry.msgid]
@@ -145,6 +156,7 @@ def merge(
                 counts["new"] += 1
                 continue
             source = sources[found[0]]
+            used.add(id(source))  # msgmerge: the guess replaces the old entry (no obsolete copy)
             entry.msgstr = source.msgstr
             entry.tcomment = source.tcomment
             entry.flags = ["fuzzy"] + [f for f in source.flags if f != "fuzzy"]
@@ -181,6 +193,7 @@ def merge(
             flags=list(entry.flags),
             obsolete=True,
         )
+        _keep_text(entry, dead)
         result.append(dead)
         obsolete += 1
     return result, MergeStats(obsolete=obsolete, **counts)

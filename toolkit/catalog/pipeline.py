@@ -38,7 +38,8 @@ from toolkit.catalog import header as headers
 from toolkit.catalog.lock import locked
 from toolkit.catalog.merge import MergeStats, TemplateEntry, merge
 from toolkit.catalog.message import message_text
-from toolkit.catalog.po import format_po, read_po
+from toolkit.catalog.po import content, format_po, read_po
+from toolkit.catalog.wrap import PAGE_WIDTH, detect_width
 from toolkit.errors import CatalogError, UsageError
 from toolkit.gcpause import paused_gc
 from toolkit.textio import atomic_write, read_text
@@ -179,9 +180,9 @@ def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> st
     return doc.name
 
 
-def _render(catalog: polib.POFile, metadata: dict[str, str]) -> str:
+def _render(catalog: polib.POFile, metadata: dict[str, str], width: int = PAGE_WIDTH) -> str:
     catalog.metadata = metadata
-    return format_po(catalog)
+    return format_po(catalog, width)
 
 
 def _read_existing(path: Path, read_at_start: dict[Path, bytes | None]) -> tuple[polib.POFile | None, str | None]:
@@ -213,20 +214,24 @@ def _write(outputs: Sequence[tuple[Path, str, bool]], read_at_start: Mapping[Pat
 
 
 def _settle(catalog: polib.POFile, metadata: dict[str, str], old_text: str | None,
-            date_field: str, now: datetime, *, keep_date: bool = False) -> tuple[str, bool]:
+            date_field: str | None, now: datetime, *, keep_date: bool = False,
+            old: polib.POFile | None = None) -> tuple[str, bool]:
     """Render; keep the old date if nothing else changed, else stamp *date_field* with *now*.
 
-    *keep_date*: a file that is missing but whose date is known (a deleted template whose
-    catalogs are current) is written again with its old date.
+    With *old* (the catalog as read) "changed" means changed content, not layout: a catalog a
+    tool rewrapped (Poedit, msgcat --width, polib, Babel) is unchanged when its content is, and is
+    then left byte-identical. *keep_date*: a file that is missing but whose date is known (a
+    deleted template whose catalogs are current) is written again with its old date.
     """
-    text = _render(catalog, metadata)
-    if old_text is not None and text == old_text:
-        return text, False
-    if old_text is None and keep_date:
+    width = PAGE_WIDTH if old_text is None else detect_width(old_text)
+    text = _render(catalog, metadata, width)
+    if old_text is not None and (text == old_text or (old is not None and content(old) == content(catalog))):
+        return old_text, False
+    if (old_text is None and keep_date) or date_field is None:
         return text, True
     metadata = dict(metadata)
     metadata[date_field] = headers.format_date(now)
-    return _render(catalog, metadata), True
+    return _render(catalog, metadata, width), True
 
 
 _POT_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
@@ -269,7 +274,9 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
     else:
         catalog.header = headers.catalog_comment(locale, doc.rel)
         metadata = fresh
-    text, changed = _settle(catalog, metadata, old_text, "PO-Revision-Date", now)
+    # PO-Revision-Date, Last-Translator, Language-Team and X-Generator are the translator's (and
+    # their editor's): kept as they are, as msgmerge keeps them; a new catalog gets ours.
+    text, changed = _settle(catalog, metadata, old_text, None, now, old=old)
     return po_path, text, CatalogResult(po_path, lang, changed, len(template), stats), mt
 
 

@@ -89,6 +89,7 @@ class Entry:
     previous_msgctxt: str | None = None
     previous_msgid: str | None = None
     previous_msgid_plural: str | None = None
+    start: int = 0  # the entry's first line (its first comment or keyword): its text runs to the next's
 
     @property
     def fuzzy(self) -> bool:
@@ -134,6 +135,8 @@ class Catalog:
     entries: tuple[Entry, ...] = field(default_factory=tuple)
     header_comment: str = ""  # translator comments above the header entry
     header_fuzzy: bool = False
+    text: str = ""  # the file as read: each entry's own text is kept when it is written back unchanged
+    header_start: int = 0
 
     @property
     def language(self) -> str | None:
@@ -275,9 +278,9 @@ class _Parser:
         self.finish()
         header = self.header
         if header is None:
-            return Catalog(self.path, "", 1, tuple(self.entries))
+            return Catalog(self.path, "", 1, tuple(self.entries), text=self.text)
         return Catalog(self.path, header.msgstr, header.line, tuple(self.entries), header.tcomment,
-                       header.fuzzy)
+                       header.fuzzy, self.text, header.start)
 
     def tokens(self, text: str, lineno: int, obsolete: bool) -> None:
         """Every token of one line (or of the rest of a ``#~`` line)."""
@@ -350,6 +353,8 @@ class _Parser:
         message (msgmerge's guess); held like the live strings, checked as strictly."""
         self.mark(obsolete, lineno)
         cur = self.cur
+        if not cur.start:
+            cur.start = lineno
         for sub in _TOKEN_RE.finditer(rest):
             kind = sub.lastgroup
             if kind == "ws":
@@ -432,6 +437,7 @@ class _Parser:
             previous_msgctxt="".join(prev["msgctxt"]) if "msgctxt" in prev else None,
             previous_msgid="".join(prev["msgid"]) if "msgid" in prev else None,
             previous_msgid_plural="".join(prev["msgid_plural"]) if "msgid_plural" in prev else None,
+            start=cur.start,
         )
         if msgid == "" and ctxt is None and not cur.obsolete and self.header is None:
             self.header = entry

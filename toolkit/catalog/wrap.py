@@ -142,20 +142,61 @@ def _portions(value: str) -> list[str]:
         start = nl + 1
 
 
-@lru_cache(maxsize=65536)
-def _wrap_cached(name: str, value: str, prefix: str) -> tuple[str, ...]:
-    return tuple(_wrap(name, value, prefix))
+NO_WRAP = 1 << 30  # a width no line reaches: msgcat --no-wrap
 
 
-def wrap(name: str, value: str, prefix: str = "") -> list[str]:
-    """The physical lines of ``name "value"`` in GNU gettext layout (without line ends)."""
-    return list(_wrap_cached(name, value, prefix))
+@lru_cache(maxsize=16384)
+def _wrap_cached(name: str, value: str, prefix: str, page: int) -> tuple[str, ...]:
+    return tuple(_wrap(name, value, prefix, page))
 
 
-def _wrap(name: str, value: str, prefix: str = "") -> list[str]:
+def wrap(name: str, value: str, prefix: str = "", page: int = PAGE_WIDTH) -> list[str]:
+    """The physical lines of ``name "value"`` in GNU gettext layout (without line ends), for a
+    page *page* columns wide (:data:`NO_WRAP`: break only after ``\\n``, as ``--no-wrap``)."""
+    return list(_wrap_cached(name, value, prefix, page))
+
+
+_KEYWORD_LINE = re.compile(r'(?:#~ ?)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) "')
+_CONTINUATION = re.compile(r'(?:#~ ?)?"')
+
+
+def detect_width(text: str) -> int:
+    """The page width a catalog was written with, so that entries added to it look like the
+    others: GNU's 79 unless its string lines say otherwise — lines longer than 79 columns in a
+    file whose long strings are never broken is ``--no-wrap``; broken at a wider width (Poedit
+    rewraps at the longest line) is that width. Unsure: 79."""
+    longest = 0
+    broken = False  # some string is broken other than after a \n
+    pieces: list[str] = []
+
+    def close() -> None:
+        nonlocal broken
+        # pieces of one string; a first piece "" is the header line of a multi-line string
+        body = pieces[1:] if pieces and pieces[0] == "" else pieces
+        if any(not piece.endswith("\\n") for piece in body[:-1]):
+            broken = True
+        pieces.clear()
+
+    for line in text.split("\n"):
+        line = line.rstrip("\r")
+        if _KEYWORD_LINE.match(line):
+            close()
+        elif not _CONTINUATION.match(line):
+            close()
+            continue
+        longest = max(longest, _width(line))
+        quote = line.index('"')
+        pieces.append(line[quote + 1 : -1])
+    close()
+    if longest <= PAGE_WIDTH:
+        return PAGE_WIDTH
+    return longest if broken else NO_WRAP
+
+
+def _wrap(name: str, value: str, prefix: str = "", page: int = PAGE_WIDTH) -> list[str]:
     """The physical lines of ``name "value"`` in GNU gettext layout (without line ends)."""
     after_break = len(prefix) + 1  # the opening quote
-    width = PAGE_WIDTH - 1 - after_break  # room for the closing quote
+    width = page - 1 - after_break  # room for the closing quote
     portions = _portions(value)
     lines: list[str] = []
     first_line = True
@@ -180,12 +221,12 @@ def _wrap(name: str, value: str, prefix: str = "") -> list[str]:
     return lines
 
 
-def wrap_references(references: list[str], prefix: str = "#:") -> list[str]:
-    """``#:`` lines as gettext fills them: as many references per line as fit in 79 columns."""
+def wrap_references(references: list[str], prefix: str = "#:", page: int = PAGE_WIDTH) -> list[str]:
+    """``#:`` lines as gettext fills them: as many references per line as fit in *page* columns."""
     lines: list[str] = []
     current = prefix
     for ref in references:
-        if current != prefix and len(current) + 1 + len(ref) > PAGE_WIDTH:
+        if current != prefix and len(current) + 1 + len(ref) > page:
             lines.append(current)
             current = prefix
         current += " " + ref
