@@ -119,6 +119,16 @@ class SyncStats:
 _COLUMNS = ("s.text, u.target, u.lang, u.origin, u.created, u.changed, u.reviewed, s.id, s.key, u.memory")
 
 
+def _lang_clause(lang: str) -> tuple[str, tuple[str, ...]]:
+    """SQL matching *lang*: the tag itself, its primary language and its regional variants
+    (``km`` finds ``km_KH`` of a Trados memory; ``pt_BR`` finds ``pt`` but not ``pt_PT``)."""
+    tag = normalize_lang(lang)
+    primary = tag.split("_")[0]
+    if tag == primary:
+        return "(u.lang = ? OR u.lang GLOB ?)", (tag, primary + "_*")
+    return "(u.lang = ? OR u.lang = ?)", (tag, primary)
+
+
 def _stored(row: Sequence[Any]) -> Stored:
     return Stored(source=row[0], target=row[1], lang=row[2], origin=row[3], created=row[4], changed=row[5],
                   reviewed=bool(row[6]), source_id=row[7], key=row[8], memory=row[9])
@@ -319,9 +329,10 @@ class Store:
 
     def exact(self, key: str, lang: str) -> list[Stored]:
         """Units in *lang* whose source key is *key*."""
+        clause, params = _lang_clause(lang)
         with self._errors():
             rows = self.db.execute(f"SELECT {_COLUMNS} FROM units u JOIN sources s ON s.id = u.source_id "
-                                   "WHERE s.key = ? AND u.lang = ?", (key, normalize_lang(lang))).fetchall()
+                                   f"WHERE s.key = ? AND {clause}", (key, *params)).fetchall()
         return [_stored(r) for r in rows]
 
     def candidates(self, words: Sequence[str], lang: str, limit: int = 40) -> list[Stored]:
@@ -336,9 +347,9 @@ class Store:
             if not ids:
                 return []
             marks = ",".join("?" * len(ids))
+            clause, params = _lang_clause(lang)
             rows = self.db.execute(f"SELECT {_COLUMNS} FROM units u JOIN sources s ON s.id = u.source_id "
-                                   f"WHERE u.source_id IN ({marks}) AND u.lang = ?",
-                                   (*ids, normalize_lang(lang))).fetchall()
+                                   f"WHERE u.source_id IN ({marks}) AND {clause}", (*ids, *params)).fetchall()
         return [_stored(r) for r in rows]
 
     def phrase(self, words: Sequence[str], lang: str | None = None) -> list[Stored]:
@@ -350,8 +361,9 @@ class Store:
                "(SELECT rowid FROM source_words WHERE source_words MATCH ?)")
         params: list[Any] = [query]
         if lang is not None:
-            sql += " AND u.lang = ?"
-            params.append(normalize_lang(lang))
+            clause, extra = _lang_clause(lang)
+            sql += f" AND {clause}"
+            params.extend(extra)
         with self._errors():
             rows = self.db.execute(sql + " ORDER BY u.changed DESC, u.id", params).fetchall()
         return [_stored(r) for r in rows]
@@ -361,8 +373,8 @@ class Store:
         sql = f"SELECT {_COLUMNS} FROM units u JOIN sources s ON s.id = u.source_id"
         params: tuple[Any, ...] = ()
         if lang is not None:
-            sql += " WHERE u.lang = ?"
-            params = (normalize_lang(lang),)
+            clause, params = _lang_clause(lang)
+            sql += f" WHERE {clause}"
         with self._errors():
             cursor = self.db.execute(sql + " ORDER BY s.id, u.id", params)
             while True:

@@ -45,7 +45,7 @@ class _TU:
     created: str
     changed: str
     props: dict[str, str] = field(default_factory=dict)
-    variants: list[tuple[str, str, int]] = field(default_factory=list)  # (lang, text, line)
+    variants: list[tuple[str, str, str, str]] = field(default_factory=list)  # (lang, text, created, changed)
 
 
 class _Refused(Exception):
@@ -89,7 +89,7 @@ class _Reader:
         self.seg: list[str] | None = None
         self.code_depth = 0
         self.prop: tuple[str, list[str]] | None = None
-        self.tuv_line = 0
+        self.tuv_dates = ("", "")
 
     @property
     def line(self) -> int:
@@ -129,7 +129,9 @@ class _Reader:
             lang = attrs.get("xml:lang") or (attrs.get("lang") if self.version != "1.4" else None)
             if not lang:
                 raise _Refused("<tuv> without xml:lang", self.line)
-            self.lang, self.tuv_line = lang, self.line
+            # OmegaT (TMX 1.1) dates each <tuv>, others the <tu>: the <tuv>'s win.
+            self.lang = lang
+            self.tuv_dates = (tmx_date(attrs.get("creationdate", "")), tmx_date(attrs.get("changedate", "")))
         elif name == "seg" and self.lang is not None:
             self.seg = []
         elif name == "prop" and self.tu is not None and len(self.stack) >= 2 and self.stack[-2] == "tu":
@@ -142,7 +144,7 @@ class _Reader:
                 self.code_depth -= 1
             return
         if name == "seg" and self.seg is not None and self.tu is not None and self.lang is not None:
-            self.tu.variants.append((self.lang, "".join(self.seg), self.tuv_line))
+            self.tu.variants.append((self.lang, "".join(self.seg), *self.tuv_dates))
             self.seg = None
         elif name == "tuv":
             self.lang = None
@@ -199,17 +201,18 @@ def _primary(code: str) -> str:
 
 def _units(tu: _TU, srclang: str, name: str, path: Any) -> Iterator[Unit]:
     want = "en" if srclang == "*all*" else _primary(srclang)
-    sources = [(lang, text) for lang, text, _ in tu.variants if _primary(lang) == want]
+    sources = [text for lang, text, _, _ in tu.variants if _primary(lang) == want]
     if not sources:
         return
-    source = sources[0][1]
+    source = sources[0]
     origin = tu.props.get(ORIGIN_PROP) or (f"{name}#{tu.tuid}" if tu.tuid else f"{name}:{tu.line}")
     reviewed = tu.props.get(REVIEWED_PROP, "no").strip().lower() in ("yes", "true", "1")
-    for lang, text, _line in tu.variants:
+    for lang, text, created, changed in tu.variants:
         if _primary(lang) == want:
             continue
+        created = created or tu.created
         yield Unit(source=source, target=text, lang=normalize_lang(lang), origin=origin,
-                   created=tu.created, changed=tu.changed or tu.created, reviewed=reviewed)
+                   created=created, changed=changed or tu.changed or created, reviewed=reviewed)
 
 
 _XML_INVALID = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])

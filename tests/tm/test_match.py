@@ -1,0 +1,61 @@
+"""Scores and lookups against a real SQLite memory."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.tm.match import Matcher, score
+from toolkit.tm.store import Unit
+
+
+@pytest.mark.parametrize(("new", "old", "expected"), [
+    ("The ministry met on Monday.", "The ministry met on Monday.", 100),
+    ("The ministry  met on Monday.", "The ministry met\non Monday.", 100),  # spacing
+    ("He said “yes” — twice.", 'He said "yes" - twice.', 100),  # quote and dash styles
+    ("the Ministry met on monday", "The ministry met on Monday.", 99),  # case and punctuation only
+    ("Inflation rose 81 per cent.", "Inflation rose 84 per cent.", 98),  # one number differs
+])
+def test_scores(new: str, old: str, expected: int) -> None:
+    assert score(new, old) == expected
+
+
+def test_a_different_sentence_scores_low_and_a_near_one_high() -> None:
+    old = "The ministry will publish the draft law next week."
+    assert score("The ministry will publish the draft law next month.", old) >= 85
+    assert score("Farmers in Kampot welcomed the new road.", old) < 40
+
+
+def _units() -> list[Unit]:
+    return [
+        Unit("The ministry will publish the draft law next week.", "ក្រសួងនឹងផ្សព្វផ្សាយសេចក្តីព្រាងច្បាប់នៅសប្តាហ៍ក្រោយ។",
+             "km", "a.po:3", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", True),
+        Unit("The ministry will publish the draft law next week.", "ក្រសួងនឹងចេញផ្សាយសេចក្តីព្រាងច្បាប់សប្តាហ៍ក្រោយ។",
+             "km", "b.po:7", "2026-02-01T00:00:00Z", "2026-02-01T00:00:00Z", True),
+        Unit("The ministry will publish the draft law next week.", "ក្រសួងនឹងបោះពុម្ព។",
+             "km", "c.tmx#9", "2026-03-01T00:00:00Z", "2026-03-01T00:00:00Z", False),
+        Unit("Farmers in Kampot welcomed the new road.", "កសិករនៅកំពតស្វាគមន៍ផ្លូវថ្មី។", "km", "a.po:9"),
+        Unit("Farmers in Kampot welcomed the new road.", "Les paysans de Kampot ont salué la route.", "fr", "f.po:2"),
+    ]
+
+
+def test_several_targets_the_most_recent_reviewed_wins_and_the_others_are_listed(store) -> None:
+    store.import_units("mem", _units())
+    best = Matcher(store, "km").best("The ministry will publish the draft law next week.")
+    assert best is not None and best.score == 100
+    assert best.unit.origin == "b.po:7"  # reviewed and newer than a.po; c.tmx is newer but unreviewed
+    assert [o.origin for o in best.others] == ["a.po:3", "c.tmx#9"]
+
+
+def test_fuzzy_lookup_is_per_language_and_respects_the_minimum(store) -> None:
+    store.import_units("mem", _units())
+    km = Matcher(store, "km")
+    found = km.lookup("Farmers in Kampot welcomed the new bridge.", min_score=70)
+    assert [(m.score, m.unit.lang) for m in found] == [(85, "km")]
+    assert km.lookup("Farmers in Kampot welcomed the new bridge.", min_score=90) == []
+    assert Matcher(store, "fr").best("Farmers in Kampot welcomed the new road.").unit.target.startswith("Les")
+    assert km.lookup("", min_score=0) == []
+
+
+def test_a_regional_tag_in_the_memory_is_found_by_its_language(store) -> None:
+    store.import_units("mem", [Unit("Roads were repaired.", "ផ្លូវត្រូវបានជួសជុល។", "km-KH", "x.tmx#1")])
+    assert Matcher(store, "km").best("Roads were repaired.").unit.lang == "km_KH"
