@@ -134,6 +134,7 @@ class Matcher:
         scores: dict[int, int] = {u.source_id: 100 for u in exact}
         kept = list(exact)
         length = len(query)
+        floor = min_score  # a single best match: candidates that cannot beat the best so far are skipped
         for unit in units:
             sid = unit.source_id
             if sid in scores:
@@ -142,13 +143,15 @@ class Matcher:
                 continue
             other = english.words(unit.key)
             total = length + len(other)
-            if total and 200 * min(length, len(other)) / total < min_score:  # cannot reach the minimum
+            if total and 200 * min(length, len(other)) / total < floor:  # cannot reach the floor
                 scores[sid] = 0
                 continue
             value = 99 if other == query else _fuzzy(query, other)
             scores[sid] = value
             if value >= min_score:
                 kept.append(unit)
+                if limit == 1:
+                    floor = max(floor, value)
         return _group(kept, scores)[:limit]
 
     def best(self, text: str, min_score: int = DEFAULT_MIN) -> Match | None:

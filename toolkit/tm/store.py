@@ -39,12 +39,17 @@ SCHEMA_VERSION = "1"
 #: Where the memory lives unless ``[tool.toolkit] tm`` or ``--tm`` says otherwise.
 DEFAULT_PATH = Path(".toolkit") / "tm.sqlite"
 DEFAULT_TIMEOUT = 30.0
+#: Candidate search: postings read per lookup (rarest words first), and words always read.
+POSTINGS_BUDGET = 2000
+MIN_WORDS = 2
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS sources (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, text TEXT NOT NULL, "
     "words TEXT NOT NULL)",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS source_words USING fts5(words, content='sources', content_rowid='id')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS source_words USING fts5(words, content='sources', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 0')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS source_vocab USING fts5vocab(source_words, 'row')",
     "CREATE TRIGGER IF NOT EXISTS sources_ai AFTER INSERT ON sources BEGIN "
     "INSERT INTO source_words(rowid, words) VALUES (new.id, new.words); END",
     "CREATE TRIGGER IF NOT EXISTS sources_ad AFTER DELETE ON sources BEGIN "
@@ -336,16 +341,32 @@ class Store:
         return [_stored(r) for r in rows]
 
     def candidates(self, words: Sequence[str], lang: str, limit: int = 40) -> list[Stored]:
-        """Units in *lang* whose sources share the most (rarest) of *words* (FTS5 bm25 ranking)."""
+        """Units in *lang* whose sources share the most of *words*, read rarest word first.
+
+        The word index gives each word's document count; postings are read from the rarest word
+        on, at least :data:`MIN_WORDS` of them and then only while :data:`POSTINGS_BUDGET` lasts
+        (a changed sentence keeps most of its rare words: names, numbers; common words would only
+        add noise and time). The *limit* sources sharing most words are returned, ties by age."""
         terms = [w for w in dict.fromkeys(words) if w]
         if not terms:
             return []
-        query = " OR ".join(f'"{w}"' for w in terms)
         with self._errors():
-            ids = [r[0] for r in self.db.execute(
-                "SELECT rowid FROM source_words WHERE source_words MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
-            if not ids:
+            marks = ",".join("?" * len(terms))
+            freq = dict(self.db.execute(f"SELECT term, doc FROM source_vocab WHERE term IN ({marks})", terms))
+            ranked = sorted((t for t in terms if freq.get(t)), key=lambda t: (freq[t], t))
+            chosen: list[str] = []
+            spent = 0
+            for rank, term in enumerate(ranked):
+                if rank >= MIN_WORDS and spent + freq[term] > POSTINGS_BUDGET:
+                    break
+                spent += freq[term]
+                chosen.append(f'"{term}"')
+            if not chosen:
                 return []
+            one = "SELECT rowid AS id FROM source_words WHERE source_words MATCH ?"
+            postings = " UNION ALL ".join([one] * len(chosen))
+            ids = [r[0] for r in self.db.execute(
+                f"SELECT id FROM ({postings}) GROUP BY id ORDER BY COUNT(*) DESC, id LIMIT ?", (*chosen, limit))]
             marks = ",".join("?" * len(ids))
             clause, params = _lang_clause(lang)
             rows = self.db.execute(f"SELECT {_COLUMNS} FROM units u JOIN sources s ON s.id = u.source_id "
