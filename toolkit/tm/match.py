@@ -20,18 +20,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
 from toolkit.lang import english
-from toolkit.tm.store import Store, Stored
+from toolkit.tm.store import Store, Stored, pick_rarest
 
 #: Default minimum score for filling catalogs (measured: ``benchmarks/eval_tm_threshold.py``).
 DEFAULT_MIN = 75
 #: Candidate sources read from the word index per lookup.
 CANDIDATES = 40
+#: Fuzzy lookups after which a Matcher holds the word index in memory (bulk fills).
+BULK_AFTER = 100
 
 _NUMBER = re.compile(r"\d")
 #: Words too common to name candidates (they still count in the score).
@@ -54,28 +57,37 @@ class Match:
         return self.score == 100
 
 
-def _masked(tokens: Sequence[str]) -> list[str]:
-    return ["0" if _NUMBER.search(t) else t for t in tokens]
+@dataclass(frozen=True)
+class _Words:
+    """A sentence as scoring sees it: its words, the same with every number as ``0``, its numbers."""
+
+    words: tuple[str, ...]
+    masked: tuple[str, ...]
+    numbers: Counter[str]
 
 
-def _numbers(tokens: Sequence[str]) -> Counter[str]:
-    return Counter(t for t in tokens if _NUMBER.search(t))
+@lru_cache(maxsize=65_536)  # memory sources recur across the lookups of a run
+def _prepare(key: str) -> _Words:
+    words = tuple(english.words(key))
+    masked = tuple("0" if _NUMBER.search(w) else w for w in words)
+    return _Words(words, masked, Counter(w for w, m in zip(words, masked) if m == "0"))
 
 
 def score(new: str, old: str) -> int:
     """The score (0-100) of memory source *old* for the sentence *new* (module docstring)."""
     if english.source_key(new) == english.source_key(old):
         return 100
-    a, b = english.words(new), english.words(old)
-    if a == b:
+    a, b = _prepare(english.source_key(new)), _prepare(english.source_key(old))
+    if a.words == b.words:
         return 99
     return _fuzzy(a, b)
 
 
-def _fuzzy(a: Sequence[str], b: Sequence[str]) -> int:
-    base = int(100 * Indel.normalized_similarity(_masked(a), _masked(b)) + 1e-9)
-    na, nb = _numbers(a), _numbers(b)
-    penalty = sum((na - nb).values()) + sum((nb - na).values())
+def _fuzzy(a: _Words, b: _Words) -> int:
+    base = int(100 * Indel.normalized_similarity(a.masked, b.masked) + 1e-9)
+    penalty = 0
+    if a.numbers != b.numbers:
+        penalty = sum((a.numbers - b.numbers).values()) + sum((b.numbers - a.numbers).values())
     return max(0, min(98, base - penalty))
 
 
@@ -113,12 +125,42 @@ def _target_id(unit: Stored) -> str:
     return target_key(unit.target, unit.lang)
 
 
+class _WordIndex:
+    """The memory's word index for one language, in memory: for runs with many lookups (a
+    translate run filling thousands of entries), where reading postings from SQLite per lookup
+    would cost more than reading the index once. Same candidate rule as the store's."""
+
+    def __init__(self, rows: Iterable[tuple[int, str]]) -> None:
+        self.postings: dict[str, list[int]] = {}
+        for sid, words in rows:
+            for word in set(words.split()):
+                self.postings.setdefault(word, []).append(sid)
+
+    def candidates(self, words: Sequence[str], limit: int) -> list[int]:
+        freq = {w: len(self.postings[w]) for w in words if w in self.postings}
+        shared: Counter[int] = Counter()
+        for word in pick_rarest(words, freq):
+            shared.update(self.postings[word])
+        return [sid for sid, _ in shared.most_common(limit)]  # ties: the older source first
+
+
 class Matcher:
-    """Lookups in one language of a :class:`~toolkit.tm.store.Store`."""
+    """Lookups in one language of a :class:`~toolkit.tm.store.Store`. After :data:`BULK_AFTER`
+    fuzzy lookups it reads the word index into memory (a snapshot for the rest of the run)."""
 
     def __init__(self, store: Store, lang: str) -> None:
         self.store = store
         self.lang = lang
+        self._lookups = 0
+        self._index: _WordIndex | None = None
+
+    def _candidates(self, words: Sequence[str]) -> list[Stored]:
+        self._lookups += 1
+        if self._index is None and self._lookups > BULK_AFTER:
+            self._index = _WordIndex(self.store.source_words(self.lang))
+        if self._index is not None:
+            return self.store.units_for(self._index.candidates(words, CANDIDATES), self.lang)
+        return self.store.candidates(words, self.lang, CANDIDATES)
 
     def lookup(self, text: str, min_score: int = DEFAULT_MIN, limit: int = 5) -> list[Match]:
         """The best matches for *text* at or above *min_score*, best first (one per source)."""
@@ -128,9 +170,10 @@ class Matcher:
         exact = self.store.exact(key, self.lang)
         if exact and limit == 1:
             return _group(exact, {exact[0].source_id: 100})
-        query = english.words(key)
-        rare = [w for w in query if w not in STOP] or query
-        units = self.store.candidates(rare, self.lang, CANDIDATES)
+        prepared = _prepare(key)
+        query = prepared.words
+        rare = [w for w in query if w not in STOP] or list(query)
+        units = self._candidates(rare)
         scores: dict[int, int] = {u.source_id: 100 for u in exact}
         kept = list(exact)
         length = len(query)
@@ -141,12 +184,12 @@ class Matcher:
                 if scores[sid] >= min_score and unit not in kept:
                     kept.append(unit)
                 continue
-            other = english.words(unit.key)
-            total = length + len(other)
-            if total and 200 * min(length, len(other)) / total < floor:  # cannot reach the floor
+            other = _prepare(unit.key)
+            total = length + len(other.words)
+            if total and 200 * min(length, len(other.words)) / total < floor:  # cannot reach the floor
                 scores[sid] = 0
                 continue
-            value = 99 if other == query else _fuzzy(query, other)
+            value = 99 if other.words == query else _fuzzy(prepared, other)
             scores[sid] = value
             if value >= min_score:
                 kept.append(unit)

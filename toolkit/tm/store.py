@@ -134,6 +134,20 @@ def _lang_clause(lang: str) -> tuple[str, tuple[str, ...]]:
     return "(u.lang = ? OR u.lang = ?)", (tag, primary)
 
 
+def pick_rarest(terms: Sequence[str], freq: dict[str, int]) -> list[str]:
+    """The words whose postings a candidate search reads: rarest first, at least
+    :data:`MIN_WORDS`, then while :data:`POSTINGS_BUDGET` lasts (words not in the index skipped)."""
+    ranked = sorted((t for t in dict.fromkeys(terms) if freq.get(t)), key=lambda t: (freq[t], t))
+    chosen: list[str] = []
+    spent = 0
+    for rank, term in enumerate(ranked):
+        if rank >= MIN_WORDS and spent + freq[term] > POSTINGS_BUDGET:
+            break
+        spent += freq[term]
+        chosen.append(term)
+    return chosen
+
+
 def _stored(row: Sequence[Any]) -> Stored:
     return Stored(source=row[0], target=row[1], lang=row[2], origin=row[3], created=row[4], changed=row[5],
                   reviewed=bool(row[6]), source_id=row[7], key=row[8], memory=row[9])
@@ -340,38 +354,53 @@ class Store:
                                    f"WHERE s.key = ? AND {clause}", (key, *params)).fetchall()
         return [_stored(r) for r in rows]
 
-    def candidates(self, words: Sequence[str], lang: str, limit: int = 40) -> list[Stored]:
-        """Units in *lang* whose sources share the most of *words*, read rarest word first.
+    def candidate_ids(self, words: Sequence[str], limit: int = 40) -> list[int]:
+        """Ids of the sources sharing the most of *words*, read rarest word first.
 
         The word index gives each word's document count; postings are read from the rarest word
         on, at least :data:`MIN_WORDS` of them and then only while :data:`POSTINGS_BUDGET` lasts
         (a changed sentence keeps most of its rare words: names, numbers; common words would only
-        add noise and time). The *limit* sources sharing most words are returned, ties by age."""
+        add noise and time). The *limit* sources sharing most words come first, ties by age."""
         terms = [w for w in dict.fromkeys(words) if w]
         if not terms:
             return []
         with self._errors():
             marks = ",".join("?" * len(terms))
             freq = dict(self.db.execute(f"SELECT term, doc FROM source_vocab WHERE term IN ({marks})", terms))
-            ranked = sorted((t for t in terms if freq.get(t)), key=lambda t: (freq[t], t))
-            chosen: list[str] = []
-            spent = 0
-            for rank, term in enumerate(ranked):
-                if rank >= MIN_WORDS and spent + freq[term] > POSTINGS_BUDGET:
-                    break
-                spent += freq[term]
-                chosen.append(f'"{term}"')
+            chosen = [f'"{t}"' for t in pick_rarest(terms, freq)]
             if not chosen:
                 return []
             one = "SELECT rowid AS id FROM source_words WHERE source_words MATCH ?"
             postings = " UNION ALL ".join([one] * len(chosen))
-            ids = [r[0] for r in self.db.execute(
+            return [r[0] for r in self.db.execute(
                 f"SELECT id FROM ({postings}) GROUP BY id ORDER BY COUNT(*) DESC, id LIMIT ?", (*chosen, limit))]
-            marks = ",".join("?" * len(ids))
-            clause, params = _lang_clause(lang)
+
+    def units_for(self, ids: Sequence[int], lang: str) -> list[Stored]:
+        """The units in *lang* of the sources *ids*."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        clause, params = _lang_clause(lang)
+        with self._errors():
             rows = self.db.execute(f"SELECT {_COLUMNS} FROM units u JOIN sources s ON s.id = u.source_id "
                                    f"WHERE u.source_id IN ({marks}) AND {clause}", (*ids, *params)).fetchall()
         return [_stored(r) for r in rows]
+
+    def candidates(self, words: Sequence[str], lang: str, limit: int = 40) -> list[Stored]:
+        """Units in *lang* of the sources :meth:`candidate_ids` names."""
+        return self.units_for(self.candidate_ids(words, limit), lang)
+
+    def source_words(self, lang: str) -> Iterator[tuple[int, str]]:
+        """(source id, its words) of every source with a unit in *lang*, streamed."""
+        clause, params = _lang_clause(lang)
+        with self._errors():
+            cursor = self.db.execute(f"SELECT s.id, s.words FROM sources s WHERE EXISTS (SELECT 1 FROM units u "
+                                     f"WHERE u.source_id = s.id AND {clause})", params)
+            while True:
+                rows = cursor.fetchmany(5000)
+                if not rows:
+                    return
+                yield from rows
 
     def phrase(self, words: Sequence[str], lang: str | None = None) -> list[Stored]:
         """Units whose source contains the word sequence *words* (concordance)."""
