@@ -59,3 +59,19 @@ def test_fuzzy_lookup_is_per_language_and_respects_the_minimum(store) -> None:
 def test_a_regional_tag_in_the_memory_is_found_by_its_language(store) -> None:
     store.import_units("mem", [Unit("Roads were repaired.", "ផ្លូវត្រូវបានជួសជុល។", "km-KH", "x.tmx#1")])
     assert Matcher(store, "km").best("Roads were repaired.").unit.lang == "km_KH"
+
+
+def test_the_in_memory_index_of_bulk_runs_finds_the_same(store, monkeypatch) -> None:
+    from toolkit.tm import match
+
+    units = [Unit(f"Officials in district {n} repaired {n % 7} bridges and {n % 5} roads on Monday.", f"ស្ពាន {n}",
+                  "km", f"m#{n}") for n in range(300)] + _units()
+    store.import_units("mem", units)
+    queries = ["Officials in district 17 repaired 3 bridges and 2 roads on Tuesday.",
+               "Farmers in Kampot welcomed the new bridge.", "The ministry will publish the law next week.",
+               "Something else entirely."]
+    direct = [[(m.score, m.unit.origin) for m in Matcher(store, "km").lookup(q, 60)] for q in queries]
+    monkeypatch.setattr(match, "BULK_AFTER", 0)
+    bulk = Matcher(store, "km")
+    assert [[(m.score, m.unit.origin) for m in bulk.lookup(q, 60)] for q in queries] == direct
+    assert bulk._index is not None and direct[0][0][0] >= 90 and direct[3] == []
