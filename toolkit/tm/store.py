@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,7 @@ def target_key(text: str, lang: str) -> str:
     return english.source_key(text)
 
 
+@lru_cache(maxsize=1024)
 def normalize_lang(code: str) -> str:
     """``km-KH`` / ``km_kh`` -> ``km_KH``; ``KM`` -> ``km`` (the form catalogs use)."""
     parts = code.replace("-", "_").split("_")
@@ -234,13 +236,9 @@ class Store:
         found = cache.get(key)
         if found is not None:
             return found
-        row = self.db.execute("SELECT id FROM sources WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            cur = self.db.execute("INSERT INTO sources(key, text, words) VALUES (?, ?, ?)",
-                                  (key, key, " ".join(english.words(key))))
-            ident = int(cur.lastrowid or 0)
-        else:
-            ident = int(row[0])
+        ident = int(self.db.execute(
+            "INSERT INTO sources(key, text, words) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET key = key "
+            "RETURNING id", (key, key, " ".join(english.words(key)))).fetchone()[0])
         cache[key] = ident
         return ident
 
