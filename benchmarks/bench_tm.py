@@ -16,6 +16,8 @@ linearly (Levenshtein per candidate within a length window): it runs on the firs
 ``--tt-queries`` sentences (default 100) and its time is extrapolated to all of them.
 
     python benchmarks/bench_tm.py [--units 50000] [--queries 400] [--tt-queries 100]
+    python benchmarks/bench_tm.py --scale 200000   # also: import a TMX of that many units
+                                                   # (time, file size, peak memory of the process)
 """
 
 from __future__ import annotations
@@ -228,12 +230,41 @@ def _judge(name: str, built: float, elapsed: float, scores: list[int | None], ta
     return Outcome(name, built, elapsed, scores, correct, wrong, measured)
 
 
+def import_at_scale(units: int, folder: Path) -> None:
+    """Write a TMX of *units* units and import it with ``toolkit tm import`` in a child process."""
+    from toolkit.tm.store import Unit
+    from toolkit.tm.tmx import write_tmx
+
+    memory, _ = build(units, 0, seed=7)
+    path = folder / "big.tmx"
+    write_tmx(path, (Unit(s, t, "km", f"big#{i}", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")
+                     for i, (s, t) in enumerate(memory)))
+    del memory
+    # The child reports its own peak (a forked child's ru_maxrss would count the parent's pages).
+    code = ("import atexit, resource, sys; atexit.register(lambda: print(resource.getrusage("
+            "resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); sys.argv[0] = 'toolkit'; "
+            "from toolkit._entry import main; main()")
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, "tm", "import", str(path), "--tm", str(folder / "big.sqlite")],
+                          check=True, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    peak = int(done.stderr.split()[-1]) / 1024
+    print(f"\nimport: {units:,} units, TMX {path.stat().st_size / 2**20:.1f} MB in {elapsed:.1f} s; "
+          f"peak memory of the importing process {peak:.0f} MB; memory file "
+          f"{(folder / 'big.sqlite').stat().st_size / 2**20:.1f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--units", type=int, default=50_000)
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--tt-queries", type=int, default=100)
+    parser.add_argument("--scale", type=int, default=0, metavar="UNITS",
+                        help="also write and import a TMX of UNITS units")
     args = parser.parse_args()
+    if args.scale:
+        with tempfile.TemporaryDirectory() as tmp:
+            import_at_scale(args.scale, Path(tmp))
     memory, queries = build(args.units, args.queries)
     counts = {k: sum(1 for q in queries if q.kind == k) for k in KINDS}
     print(f"memory: {len(memory):,} units; new sentences: {len(queries)} "

@@ -263,6 +263,7 @@ class Store:
                          int(unit.reviewed)))
             if len(rows) >= 5000:
                 count += self._flush(rows)
+                cache.clear()  # bounded memory on large imports
         return count + self._flush(rows)
 
     def _flush(self, rows: list[tuple[Any, ...]]) -> int:
