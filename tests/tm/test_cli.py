@@ -77,3 +77,24 @@ def test_bad_input_is_one_line_and_exit_2(work: Path, toolkit_exe: str) -> None:
     assert proc.stderr.decode().startswith("toolkit: error: broken.sqlite: not a usable translation memory")
     proc = run_toolkit(toolkit_exe, "tm", "import", "notes.txt", cwd=work)
     assert proc.returncode == 2 and b"expected a .tmx or .po file" in proc.stderr
+
+
+def test_a_po_file_imports_with_its_fuzzy_entries_unreviewed(work: Path, cli) -> None:
+    po = work / "old.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: km\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Roads were repaired."\nmsgstr "ផ្លូវត្រូវបានជួសជុល។"\n\n'
+                  '#, fuzzy\nmsgid "Bridges were repaired."\nmsgstr "ស្ពានត្រូវបានជួសជុល។"\n', encoding="utf-8")
+    assert cli("tm", "import", po).stdout == f"imported 2 units from {po}\n"
+    info = json.loads(cli("tm", "stats", "-f", "json").stdout)
+    assert info["languages"] == {"km": {"units": 2, "reviewed": 1}}
+    lookup = cli("tm", "lookup", "Bridges were repaired.").stdout
+    assert lookup.startswith("100%\told.po:10\n")
+
+
+def test_translate_notes_a_catalog_left_out_of_the_memory(work: Path, cli) -> None:
+    broken = work / "locales" / "km" / "LC_MESSAGES" / "other.po"
+    broken.parent.mkdir(parents=True)
+    broken.write_text('msgid "x"\nmsgstr "y\n', encoding="utf-8")
+    result = cli("translate", "docs/first.txt", "--to", "km", "--no-mt", "-g", GLOSSARY)
+    assert result.exit_code == 0, result.stderr
+    assert "toolkit: note: left out of the translation memory: locales/km/LC_MESSAGES/other.po:2:" in result.stderr

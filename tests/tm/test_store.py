@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sqlite3
 import time
 from pathlib import Path
 
 import pytest
 
-from toolkit.errors import CatalogError, LockedError, TMError
+from toolkit.errors import LockedError, TMError
 from toolkit.tm.match import Matcher
 from toolkit.tm.store import Store, Unit
 
@@ -73,12 +74,15 @@ def test_sync_is_incremental_and_keeps_dates(tmp_path: Path, store: Store) -> No
     assert list(store.units()) == [] and store.stats()["sources"] == 0
 
 
-def test_a_catalog_that_does_not_parse_stops_the_sync_and_changes_nothing(tmp_path: Path, store: Store) -> None:
+def test_a_catalog_that_does_not_read_is_left_out_and_tried_again(tmp_path: Path, store: Store) -> None:
     _catalog(tmp_path)
-    _catalog(tmp_path, "b", 'msgid "x"\nmsgstr "y\n')
-    with pytest.raises(CatalogError, match=r"b\.po:2"):
-        store.sync_catalogs(tmp_path / "locales", tmp_path)
-    assert list(store.units()) == []
+    broken = _catalog(tmp_path, "b", 'msgid "x"\nmsgstr "y\n')
+    stats = store.sync_catalogs(tmp_path / "locales", tmp_path)
+    assert stats.read == 1 and len(stats.problems) == 1 and re.search(r"b\.po:2: ", stats.problems[0])
+    assert _sources(store) == ["Roads were repaired."]
+    broken.write_text(CATALOG.replace("Roads were", "Bridges were"), encoding="utf-8")
+    assert store.sync_catalogs(tmp_path / "locales", tmp_path).problems == ()
+    assert _sources(store) == ["Bridges were repaired.", "Roads were repaired."]
 
 
 def test_importing_a_file_again_replaces_its_units(store: Store) -> None:

@@ -78,6 +78,7 @@ class TranslateResult:
     enforced: int = 0
     mismatches: int = 0
     written: bool = True
+    notes: tuple[str, ...] = ()  # for the person at the terminal (catalogs left out of the TM)
 
     @property
     def changed(self) -> list[Path]:
@@ -400,8 +401,10 @@ def _translate(
         totals = {"tm": 0, "mt": 0, "reused": 0, "enforced": 0, "mismatches": 0}
         drafters: dict[str, Any] = {}
         matchers: dict[str, Any] = {}
+        notes: tuple[str, ...] = ()
         if memory is not None:
-            memory.sync_catalogs(locales, base)
+            notes = tuple(f"left out of the translation memory: {p}"
+                          for p in memory.sync_catalogs(locales, base).problems)
         for doc in documents:
             pot_path = locales / "templates" / f"{doc.name}.pot"
             # The template is ours (never edited by hand): its text and date are all we need.
@@ -446,5 +449,6 @@ def _translate(
         files=tuple(files),
         segments=sum(d.segments for d in documents),
         written=not check,
+        notes=notes,
         **totals,
     )

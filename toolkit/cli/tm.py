@@ -35,7 +35,8 @@ def open_memory(tm: Path | None, locales: Path | None, *, sync: bool = True) -> 
     config = load_config()
     store = Store(tm or config.tm_path)
     if sync:
-        store.sync_catalogs(locales or config.locales_dir)
+        for problem in store.sync_catalogs(locales or config.locales_dir).problems:
+            output.note(f"left out of the translation memory: {problem}")
     return store
 
 

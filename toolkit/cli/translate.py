@@ -147,6 +147,8 @@ def translate_command(
     finally:
         if memory is not None:
             memory.close()
+    for text in result.notes:
+        output.note(text)
     for item in result.files:
         if item.changed:
             verb = "would change" if check else "wrote"

@@ -41,7 +41,7 @@ def import_files(store: Store, paths: Sequence[str | Path]) -> list[tuple[Path, 
                 from toolkit.errors import InputError
 
                 raise InputError("no such file", path=path)
-            units = catalog_units(path, path.as_posix(), reviewed_only=False)
+            units = catalog_units(path, path.name, reviewed_only=False)
         else:
             raise UsageError(f"cannot import {path}: expected a .tmx or .po file")
         done.append((path, *store.import_units(str(path.resolve()), units)))

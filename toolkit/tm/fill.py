@@ -104,13 +104,14 @@ def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMat
         unit = match.unit
         numbers = carry(unit.source, entry.msgid, unit.target)
         text = numbers.target
-        tm_lines = [f"{TM_PREFIX}{match.score}% draft={digest(text)} origin={unit.origin}"]
+        origin = " ".join(unit.origin.split())  # one comment line, whatever a TMX tuid holds
+        tm_lines = [f"{TM_PREFIX}{match.score}% draft={digest(text)} origin={origin}"]
         if numbers.changes:
             tm_lines.append(NUMBERS_PREFIX + ", ".join(f"{a} -> {b}" for a, b in numbers.changes))
         elif numbers.unsure:
             tm_lines.append(f"{NUMBERS_PREFIX}not carried over ({numbers.unsure}); check them")
         for other in match.others[:MAX_OTHERS]:
-            tm_lines.append(f"{OTHER_PREFIX}{' '.join(other.target.split())} ({other.origin})")
+            tm_lines.append(f"{OTHER_PREFIX}{' '.join(other.target.split())} ({' '.join(other.origin.split())})")
         problems = glossary_problems(text, matches.get(entry.msgid, ()), glossary, lang)
         mismatch = [f"{MISMATCH_PREFIX}{'; '.join(problems)}"] if problems else []
         new_tcomment = replace_lines(entry.tcomment, _OURS, tm_lines)

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import LockedError, TMError
+from toolkit.errors import InputError, LockedError, TMError
 from toolkit.lang import english
 
 SCHEMA_VERSION = "1"
@@ -115,12 +115,14 @@ class Stored(Unit):
 
 @dataclass(frozen=True)
 class SyncStats:
-    """What a rebuild did: catalogs re-read, skipped as unchanged, dropped as deleted."""
+    """What a rebuild did: catalogs re-read, skipped as unchanged, dropped as deleted, and the
+    catalogs that could not be read (left out, tried again next time; their error)."""
 
     read: int = 0
     unchanged: int = 0
     removed: int = 0
     units: int = 0
+    problems: tuple[str, ...] = ()
 
 
 _COLUMNS = ("s.text, u.target, u.lang, u.origin, u.created, u.changed, u.reviewed, s.id, s.key, u.memory")
@@ -321,10 +323,17 @@ class Store:
             todo.append((key, path, st.st_size, st.st_mtime_ns, digest))
         gone = [p for p in known if p not in seen and (p == prefix or p.startswith(prefix + "/"))]
         # Parse before taking the write lock: a slow read never holds other runs up.
-        parsed = [(key, size, mtime, digest, list(catalog_units(path, relative_posix(path, base_dir))))
-                  for key, path, size, mtime, digest in todo]
+        # A catalog that does not read is left out (and tried again next time): the memory serves
+        # the other catalogs; the command that owns that catalog reports it.
+        parsed = []
+        problems = []
+        for key, path, size, mtime, digest in todo:
+            try:
+                parsed.append((key, size, mtime, digest, list(catalog_units(path, relative_posix(path, base_dir)))))
+            except InputError as exc:
+                problems.append(str(exc))
         if not parsed and not gone and not touched:
-            return SyncStats(unchanged=unchanged)
+            return SyncStats(unchanged=unchanged, problems=tuple(problems))
         count = 0
         with self._transaction():
             self.db.executemany("UPDATE catalogs SET size = ?, mtime_ns = ? WHERE path = ?", touched)
@@ -341,7 +350,8 @@ class Store:
                                 (key, size, mtime, digest))
             if gone or parsed:
                 self._drop_orphans()
-        return SyncStats(read=len(parsed), unchanged=unchanged, removed=len(gone), units=count)
+        return SyncStats(read=len(parsed), unchanged=unchanged, removed=len(gone), units=count,
+                         problems=tuple(problems))
 
     # --- reading -------------------------------------------------------------------------
 
