@@ -240,9 +240,9 @@ def import_at_scale(units: int, folder: Path) -> None:
     write_tmx(path, (Unit(s, t, "km", f"big#{i}", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z")
                      for i, (s, t) in enumerate(memory)))
     del memory
-    # The child reports its own peak (a forked child's ru_maxrss would count the parent's pages).
-    code = ("import atexit, resource, sys; atexit.register(lambda: print(resource.getrusage("
-            "resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)); sys.argv[0] = 'toolkit'; "
+    # The child reports its own peak, VmHWM (Linux); ru_maxrss would keep the forking parent's peak.
+    code = ("import atexit, re, sys; atexit.register(lambda: print(re.search(r'VmHWM:\\s*(\\d+)', "
+            "open('/proc/self/status').read()).group(1), file=sys.stderr)); sys.argv[0] = 'toolkit'; "
             "from toolkit._entry import main; main()")
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, "tm", "import", str(path), "--tm", str(folder / "big.sqlite")],

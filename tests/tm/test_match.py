@@ -75,3 +75,21 @@ def test_the_in_memory_index_of_bulk_runs_finds_the_same(store, monkeypatch) -> 
     bulk = Matcher(store, "km")
     assert [[(m.score, m.unit.origin) for m in bulk.lookup(q, 60)] for q in queries] == direct
     assert bulk._index is not None and direct[0][0][0] >= 90 and direct[3] == []
+
+
+def test_concordance_counts_units_and_guesses_the_rendering(store) -> None:
+    from toolkit.tm import concordance
+
+    with_term = [("The National Assembly approved the budget.", "រដ្ឋសភាបានអនុម័តថវិកា។"),
+                 ("Members of the National Assembly met on Monday.", "សមាជិករដ្ឋសភាបានប្រជុំនៅថ្ងៃច័ន្ទ។"),
+                 ("The president of the National Assembly said work would start.",
+                  "ប្រធានរដ្ឋសភាបានថ្លែងថា ការងារនឹងចាប់ផ្តើម។"),
+                 ("The National Assembly will discuss the new law.", "រដ្ឋសភានឹងពិភាក្សាច្បាប់ថ្មី។")]
+    without = [("The ministry approved the budget.", "ក្រសួងបានអនុម័តថវិកា។"),
+               ("The minister said the roads would be repaired.", "រដ្ឋមន្ត្រីបានថ្លែងថា ផ្លូវនឹងត្រូវជួសជុល។"),
+               ("Work will start next month.", "ការងារនឹងចាប់ផ្តើមនៅខែក្រោយ។")]
+    store.import_units("m", [Unit(s, t, "km", f"m#{i}") for i, (s, t) in enumerate(with_term + without)])
+    found = concordance(store, "national assembly", "km")
+    assert found.total == 4 and [n for n, _ in found.targets] == [1, 1, 1, 1]
+    assert found.renderings == (("រដ្ឋសភា", 4),)
+    assert concordance(store, "the budget", "km").total == 2

@@ -173,10 +173,13 @@ def register(app: typer.Typer) -> None:
             found = concordance(store, term, lang, limit)
         if fmt == "json":
             output.line(json.dumps({"term": term, "total": found.total,
+                                    "renderings": [{"text": t, "count": n} for t, n in found.renderings],
                                     "translations": [{"count": n, **_unit_json(u)} for n, u in found.targets]},
                                    ensure_ascii=False, indent=2))
             return
         output.line(f"{term!r}: {found.total} units")
+        if found.renderings:
+            output.line("likely renderings: " + ", ".join(f"{t} ({n})" for t, n in found.renderings))
         for count, unit in found.targets:
             output.line(f"{count}x\t{unit.source}\n\t{unit.target}\t({unit.origin})")
 
