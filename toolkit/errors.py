@@ -92,6 +92,10 @@ class CatalogError(InputError):
     """A PO file that does not parse; it is never overwritten."""
 
 
+class TMError(InputError):
+    """A translation memory (SQLite file or TMX) that cannot be read or used."""
+
+
 class LockedError(ToolkitError):
     """Another run holds the lock on a catalog."""
 

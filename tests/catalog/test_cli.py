@@ -18,7 +18,7 @@ ARTICLE = """Hun Sen
 
 The Ministry of Rural Development will repair roads in Kampot. Work starts in May.
 """
-SUMMARY = re.compile(r"^summary: segments=(\d+) mt=(\d+) reused=(\d+) enforced=(\d+) mismatches=(\d+)$")
+SUMMARY = re.compile(r"^summary: segments=(\d+) tm=\d+ mt=(\d+) reused=(\d+) enforced=(\d+) mismatches=(\d+)$")
 
 
 @pytest.fixture

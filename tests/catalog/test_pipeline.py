@@ -43,7 +43,7 @@ def test_entries_references_hints_and_prefill(work: Path, run) -> None:
     assert catalog.metadata["Language"] == "km"
     assert catalog.metadata["Plural-Forms"] == "nplurals=1; plural=0;"
     assert catalog.metadata["X-Toolkit-Source"] == "docs/article.txt"
-    assert result.summary == "summary: segments=5 mt=0 reused=0 enforced=0 mismatches=0"
+    assert result.summary == "summary: segments=5 tm=0 mt=0 reused=0 enforced=0 mismatches=0"
     template = read_po(work / "locales" / "templates" / "article.pot")
     assert template[1].comment == "glossary: Ministry of Rural Development\nglossary: Kampot"
     assert all(not e.msgstr for e in template)

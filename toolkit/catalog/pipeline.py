@@ -73,11 +73,13 @@ class TranslateResult:
 
     files: tuple[CatalogResult, ...]
     segments: int
+    tm: int = 0
     mt: int = 0
     reused: int = 0
     enforced: int = 0
     mismatches: int = 0
     written: bool = True
+    notes: tuple[str, ...] = ()  # for the person at the terminal (catalogs left out of the TM)
 
     @property
     def changed(self) -> list[Path]:
@@ -86,7 +88,7 @@ class TranslateResult:
     @property
     def summary(self) -> str:
         return (
-            f"summary: segments={self.segments} mt={self.mt} reused={self.reused} "
+            f"summary: segments={self.segments} tm={self.tm} mt={self.mt} reused={self.reused} "
             f"enforced={self.enforced} mismatches={self.mismatches}"
         )
 
@@ -248,15 +250,20 @@ def _prefill(doc: _Document, lang: str) -> dict[str, str]:
 
 
 def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, now: datetime,
-                      drafter: Any, glossary: Any,
-                      read_at_start: dict[Path, bytes | None]) -> tuple[Path, str, CatalogResult, Any]:
-    """Merge (and MT-fill) one document's catalog for one language; render it, write nothing."""
+                      drafter: Any, glossary: Any, read_at_start: dict[Path, bytes | None],
+                      matcher: Any = None, tm_min: int = 75) -> tuple[Path, str, CatalogResult, Any, Any]:
+    """Merge (TM-fill, then MT-fill) one document's catalog for one language; render it, write nothing."""
     lang = headers.language_tag(locale)
     po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
     old, old_text = _read_existing(po_path, read_at_start)
     template = [TemplateEntry(t.msgid, tuple(t.occurrences), _hints(doc.matches[t.msgid], lang))
                 for t in doc.template]
     entries, stats = merge(template, old, _prefill(doc, lang))
+    tm = None
+    if matcher is not None:
+        from toolkit.tm.fill import fill as tm_fill
+
+        tm = tm_fill([e for e in entries if not e.obsolete], doc.matches, matcher, glossary, lang, tm_min)
     mt = None
     if drafter is not None:
         from toolkit.mt.fill import fill
@@ -277,7 +284,7 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
     # PO-Revision-Date, Last-Translator, Language-Team and X-Generator are the translator's (and
     # their editor's): kept as they are, as msgmerge keeps them; a new catalog gets ours.
     text, changed = _settle(catalog, metadata, old_text, None, now, old=old)
-    return po_path, text, CatalogResult(po_path, lang, changed, len(template), stats), mt
+    return po_path, text, CatalogResult(po_path, lang, changed, len(template), stats), tm, mt
 
 
 def _template_date(old_pot: str | None, doc: _Document, locales: Path, languages: list) -> str | None:
@@ -315,11 +322,17 @@ def translate(
     segment_options: Mapping[str, Any] | None = None,
     lock_timeout: float = 30.0,
     source_format: str | None = None,
+    memory: Any = None,
+    tm_min: int = 75,
 ) -> TranslateResult:
     """Write (or, with *check*, only compare) the template and catalogs of each source.
 
-    *drafter_for(lang)* returns an MT drafter or ``None``; with a drafter, untranslated entries
-    are filled by :func:`toolkit.mt.fill.fill`.
+    *memory* (a :class:`toolkit.tm.store.Store`) is first brought up to date with the reviewed
+    entries of every catalog under *locales_dir*, then fills untranslated entries with matches
+    scoring at least *tm_min* (:func:`toolkit.tm.fill.fill`); *drafter_for(lang)* returns an MT
+    drafter or ``None``; with a drafter, entries still untranslated are filled by
+    :func:`toolkit.mt.fill.fill`. With *check* the memory is not used (it is a local cache; a
+    check must give the same verdict on every machine).
     """
     fresh = not Path(locales_dir).exists()
     try:
@@ -327,7 +340,7 @@ def translate(
             return _translate(sources, languages, locales_dir=locales_dir, glossary=glossary,
                               drafter_for=drafter_for, check=check, now=now, cwd=cwd,
                               segment_options=segment_options, lock_timeout=lock_timeout,
-                              source_format=source_format)
+                              source_format=source_format, memory=None if check else memory, tm_min=tm_min)
     except BaseException:
         if fresh:
             _remove_empty_tree(Path(locales_dir))
@@ -363,6 +376,8 @@ def _translate(
     segment_options: Mapping[str, Any] | None,
     lock_timeout: float,
     source_format: str | None,
+    memory: Any = None,
+    tm_min: int = 75,
 ) -> TranslateResult:
     if not sources:
         raise UsageError("no source document given")
@@ -392,8 +407,13 @@ def _translate(
         outputs: list[tuple[Path, str, bool]] = []
         read_at_start: dict[Path, bytes | None] = {}  # every file as read, to detect edits made meanwhile
         files: list[CatalogResult] = []
-        totals = {"mt": 0, "reused": 0, "enforced": 0, "mismatches": 0}
+        totals = {"tm": 0, "mt": 0, "reused": 0, "enforced": 0, "mismatches": 0}
         drafters: dict[str, Any] = {}
+        matchers: dict[str, Any] = {}
+        notes: tuple[str, ...] = ()
+        if memory is not None:
+            notes = tuple(f"left out of the translation memory: {p}"
+                          for p in memory.sync_catalogs(locales, base).problems)
         for doc in documents:
             pot_path = locales / "templates" / f"{doc.name}.pot"
             # The template is ours (never edited by hand): its text and date are all we need.
@@ -418,11 +438,18 @@ def _translate(
                 lang = headers.language_tag(locale)
                 if drafter_for is not None and lang not in drafters:
                     drafters[lang] = drafter_for(lang)
-                path, text, result, mt = _language_catalog(
-                    doc, locale, locales, created, now, drafters.get(lang), glossary, read_at_start)
+                if memory is not None and lang not in matchers:
+                    from toolkit.tm.match import Matcher
+
+                    matchers[lang] = Matcher(memory, lang)
+                path, text, result, tm, mt = _language_catalog(
+                    doc, locale, locales, created, now, drafters.get(lang), glossary, read_at_start,
+                    matchers.get(lang), tm_min)
                 outputs.append((path, text, result.changed))
                 files.append(result)
-                for key in totals:
+                totals["tm"] += getattr(tm, "tm", 0)
+                totals["mismatches"] += getattr(tm, "mismatches", 0)
+                for key in ("mt", "reused", "enforced", "mismatches"):
                     totals[key] += getattr(mt, key, 0)
 
         if not check:
@@ -431,5 +458,6 @@ def _translate(
         files=tuple(files),
         segments=sum(d.segments for d in documents),
         written=not check,
+        notes=notes,
         **totals,
     )

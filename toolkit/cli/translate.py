@@ -69,6 +69,12 @@ def translate_command(
         "--format", "-f", metavar="NAME", show_default=False,
         help="Source format for every SOURCE (default: by file extension; plain text otherwise).")] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
+    tm: Annotated[Path | None, typer.Option(
+        "--tm", metavar="FILE", show_default=False,
+        help="Translation memory file [default: [tool.toolkit] tm, else .toolkit/tm.sqlite].")] = None,
+    no_tm: Annotated[bool, typer.Option("--no-tm", help="Do not fill from the translation memory.")] = False,
+    tm_min: Annotated[int, typer.Option("--tm-min", metavar="PERCENT",
+                                        help="Minimum translation memory score to fill an entry.")] = 75,
     require_mt: Annotated[bool, typer.Option(
         "--require-mt", help="Exit 3 (writing nothing) when MT or a model for a language is missing, for CI; "
                              "by default the catalogs are written with hints only and a note says how to get one.")]
@@ -116,16 +122,33 @@ def translate_command(
             output.note(f"drafts skipped for {lang}: {missing.message}")
             return None
 
-    result = translate(
-        sources, to,
-        locales_dir=_short(locales or config.locales_dir),
-        glossary=terms,
-        drafter_for=None if no_mt else drafter_for,
-        check=check,
-        now=_now(),
-        segment_options={"rules": load_rules(config.abbreviations)},
-        source_format=source_format,
-    )
+    if not 0 <= tm_min <= 100:
+        from toolkit.errors import UsageError
+
+        raise UsageError(f"--tm-min must be a percentage from 0 to 100 (got {tm_min})")
+    memory = None
+    if not no_tm and not check:
+        from toolkit.tm.store import Store
+
+        memory = Store(tm or config.tm_path)
+    try:
+        result = translate(
+            sources, to,
+            locales_dir=_short(locales or config.locales_dir),
+            glossary=terms,
+            drafter_for=None if no_mt else drafter_for,
+            check=check,
+            now=_now(),
+            segment_options={"rules": load_rules(config.abbreviations)},
+            source_format=source_format,
+            memory=memory,
+            tm_min=tm_min,
+        )
+    finally:
+        if memory is not None:
+            memory.close()
+    for text in result.notes:
+        output.note(text)
     for item in result.files:
         if item.changed:
             verb = "would change" if check else "wrote"

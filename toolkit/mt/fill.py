@@ -19,22 +19,26 @@ Rules, entry by entry:
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from toolkit.catalog.provenance import (
+    MISMATCH_FLAG,
+    MISMATCH_PREFIX,
+    MT_PREFIX,
+    digest,
+    lines_with,
+    mt_provenance,
+    replace_lines,
+)
 
 if TYPE_CHECKING:
     import polib
 
     from toolkit.glossary import Glossary, TermMatch
 
-MT_PREFIX = "mt: "
-MISMATCH_PREFIX = "glossary-mismatch: "
-MISMATCH_FLAG = "glossary-mismatch"
-_LINE = re.compile(r"^mt: (?P<engine>.+?) \| key=(?P<key>\w+) seg=(?P<seg>\w+) terms=(?P<terms>\w+) "
-                   r"draft=(?P<draft>\w+)$")
+__all__ = ["MISMATCH_FLAG", "MISMATCH_PREFIX", "MT_PREFIX", "MTStats", "fill", "terms_hash"]
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,7 @@ class MTStats:
     mismatches: int = 0  # new drafts missing an approved target
 
 
-def _h(*parts: str) -> str:
-    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:12]
+_h = digest
 
 
 def terms_hash(matches: Sequence["TermMatch"], lang: str) -> str:
@@ -56,17 +59,11 @@ def terms_hash(matches: Sequence["TermMatch"], lang: str) -> str:
     return _h(*(f"{m.start}:{m.term}:{m.concept}:{'|'.join(m.targets.get(lang) or [])}" for m in matches))
 
 
-def _provenance(entry: "polib.POEntry") -> dict[str, str] | None:
-    for line in (entry.comment or "").split("\n"):
-        found = _LINE.match(line)
-        if found:
-            return found.groupdict()
-    return None
+_provenance = mt_provenance
 
 
 def _set_comments(entry: "polib.POEntry", new: Sequence[str]) -> None:
-    kept = [ln for ln in (entry.comment or "").split("\n") if ln and not ln.startswith((MT_PREFIX, MISMATCH_PREFIX))]
-    entry.comment = "\n".join(kept + list(new))
+    entry.comment = replace_lines(entry.comment, (MT_PREFIX, MISMATCH_PREFIX), new)
 
 
 def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMatch"]], drafter: Any,
@@ -122,4 +119,4 @@ def _mt_line(engine: str, key: str, seg: str, terms: str, text: str) -> str:
 
 
 def _mismatch_lines(entry: "polib.POEntry") -> list[str]:
-    return [ln for ln in (entry.comment or "").split("\n") if ln.startswith(MISMATCH_PREFIX)]
+    return lines_with(entry.comment, (MISMATCH_PREFIX,))

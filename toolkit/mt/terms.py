@@ -14,8 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from toolkit.glossary.verify import missing_terms
+
 if TYPE_CHECKING:
     from toolkit.glossary import TermMatch
+
+__all__ = ["Masked", "missing_terms", "protect", "restore", "STYLES"]
 
 _DIGITS = "0-9\u17e0-\u17e9"  # models may render the number in Khmer digits
 #: style -> (template, tolerant pattern for the model's output; group 1 is the number)
@@ -80,16 +84,3 @@ def restore(output: str, masked: Masked) -> str:
         return masked.terms[n][1] if n < len(masked.terms) else match.group(0)
 
     return re.sub(STYLES[masked.style][1], put, output, flags=re.IGNORECASE)
-
-
-def missing_terms(output: str, matches: Sequence["TermMatch"], lang: str) -> tuple[str, ...]:
-    """Source terms whose approved targets (any of them) are all absent from *output*, decided
-    by :func:`toolkit.lang.khmer.has_term` — the same verdict as the ``glossary-missing`` check."""
-    from toolkit.lang.khmer import has_term
-
-    missing: list[str] = []
-    for m in matches:
-        targets = m.targets.get(lang) or []
-        if targets and m.term not in missing and not has_term(output, targets):
-            missing.append(m.term)
-    return tuple(missing)
