@@ -57,11 +57,24 @@ def terms_hash(matches: Sequence["TermMatch"], lang: str) -> str:
 
 
 def _provenance(entry: "polib.POEntry") -> dict[str, str] | None:
-    for line in (entry.comment or "").split("\n"):
+    return _mt_line_fields(entry.comment or "")
+
+
+def _mt_line_fields(comment: str) -> dict[str, str] | None:
+    for line in comment.split("\n"):
         found = _LINE.match(line)
         if found:
             return found.groupdict()
     return None
+
+
+def draft_origin(comment: str, msgstr: str) -> tuple[str, bool] | None:
+    """(engine, untouched) if the extracted *comment* carries our ``mt:`` line: the engine that
+    drafted the entry, and whether *msgstr* is still the draft as written (no translator edit)."""
+    info = _mt_line_fields(comment)
+    if info is None:
+        return None
+    return info["engine"], info["draft"] == _h(msgstr)
 
 
 def _set_comments(entry: "polib.POEntry", new: Sequence[str]) -> None:
