@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from toolkit import __version__
-from toolkit.cli import check, glossary, models, segment, translate
+from toolkit.cli import check, glossary, models, report, segment, translate
 from toolkit.cli._app import new_app
 
 app = new_app(
@@ -40,6 +40,7 @@ glossary.register(app)
 translate.register(app)
 models.register(app)
 check.register(app)
+report.register(app)
 
 
 def main() -> None:
