@@ -76,8 +76,8 @@ def test_glossary_terms_and_their_verdicts(review: Review) -> None:
 
 
 def test_provenance_of_each_kind(review: Review) -> None:
-    seen = {line: (_entry(review, "floods.po", line).provenance.kind, _entry(review, "floods.po", line).provenance.edited)
-            for line in (22, 28, 62, 68, 75)}
+    origins = {line: _entry(review, "floods.po", line).provenance for line in (22, 28, 62, 68, 75)}
+    seen = {line: (p.kind, p.edited) for line, p in origins.items()}
     assert seen == {22: ("mt", True), 28: ("mt", False), 62: ("merge", False), 68: ("glossary", False),
                     75: ("mt", True)}
     assert _entry(review, "notice.po", 25).provenance.kind == "translator"
