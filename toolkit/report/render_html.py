@@ -97,7 +97,7 @@ check:bar.querySelector('[name=check]'),concept:bar.querySelector('[name=concept
 var shown=document.getElementById('shown');var texts=null;
 function has(list,v){return (' '+list+' ').indexOf(' '+v+' ')>=0;}
 function apply(write){
- var st=f.status.value,or=f.origin.value,ck=f.check.value,co=f.concept.value,q=f.q.value.trim().toLowerCase();
+ var t0=Date.now();var st=f.status.value,or=f.origin.value,ck=f.check.value,co=f.concept.value,q=f.q.value.trim().toLowerCase();
  if(q&&!texts){texts=items.map(function(e){return e.textContent.toLowerCase();});}
  var n=0;
  for(var i=0;i<items.length;i++){var d=items[i].dataset;
@@ -105,7 +105,7 @@ function apply(write){
    (!co||has(d.concepts,co))&&(!q||texts[i].indexOf(q)>=0);
   if(items[i].hidden===ok)items[i].hidden=!ok;if(ok)n++;}
  shown.textContent=n+' of '+items.length+' entries shown';
- document.documentElement.setAttribute('data-shown',n);
+ var root=document.documentElement;root.setAttribute('data-shown',n);root.setAttribute('data-filter-ms',Date.now()-t0);
  if(write){var p=[];for(var k in f){if(f[k].value)p.push(k+'='+encodeURIComponent(f[k].value));}
   history.replaceState(null,'',p.length?'#'+p.join('&'):location.pathname+location.search);}
 }
