@@ -97,7 +97,8 @@ check:bar.querySelector('[name=check]'),concept:bar.querySelector('[name=concept
 var shown=document.getElementById('shown');var texts=null;
 function has(list,v){return (' '+list+' ').indexOf(' '+v+' ')>=0;}
 function apply(write){
- var t0=Date.now();var st=f.status.value,or=f.origin.value,ck=f.check.value,co=f.concept.value,q=f.q.value.trim().toLowerCase();
+ var t0=Date.now();
+ var st=f.status.value,or=f.origin.value,ck=f.check.value,co=f.concept.value,q=f.q.value.trim().toLowerCase();
  if(q&&!texts){texts=items.map(function(e){return e.textContent.toLowerCase();});}
  var n=0;
  for(var i=0;i<items.length;i++){var d=items[i].dataset;
