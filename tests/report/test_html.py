@@ -130,3 +130,23 @@ def test_cli_writes_the_page_and_refuses_bad_input(project: Path, toolkit_exe: s
     assert proc.returncode == 2
     assert b"broken.po:3: repeated msgstr" in proc.stderr and b"Traceback" not in proc.stderr
     assert "floods.po" in (project / "out" / "r.html").read_text("utf-8")  # the others are still reported
+
+
+def test_json_has_the_content_of_the_page(review: Review, page: str) -> None:
+    import json
+    from html import escape
+
+    from toolkit.report import render_json
+
+    data = json.loads(render_json(review))
+    ids = set(re.findall(r'<li class="entry[^"]*" id="([^"]+)"', page))
+    assert ids == {f"d{i}-l{e['line']}" for i, d in enumerate(data["documents"]) for e in d["entries"]}
+    for doc in data["documents"]:
+        for entry in doc["entries"]:
+            assert escape(entry["msgid"][:40], quote=True) in page
+            for finding in entry["findings"]:
+                assert escape(finding["message"], quote=True) in page
+            for term in entry["terms"]:
+                assert f'data-concept="{term["concept"]}"' in page
+    assert [(f["check"], f["count"]) for f in data["findings_by_check"]] == [
+        ("glossary-missing", 2), ("glossary-forbidden", 2), ("numbers", 1)]
