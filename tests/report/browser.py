@@ -48,6 +48,17 @@ def dump_dom(exe: str, url: str) -> str:
     return proc.stdout
 
 
+def dump_dom_no_js(exe: str, page: Path, copy: Path) -> str:
+    """The DOM as a reader without JavaScript gets it: a copy of *page* whose
+    Content-Security-Policy refuses every script (``--blink-settings=scriptEnabled=false`` would
+    do the same, but ``--dump-dom`` then prints nothing)."""
+    text = page.read_text("utf-8")
+    blocked = text.replace("script-src 'unsafe-inline'", "script-src 'none'", 1)
+    assert blocked != text, "the page has no script-src to block"
+    copy.write_text(blocked, "utf-8")
+    return dump_dom(exe, copy.as_uri())
+
+
 def screenshot(exe: str, url: str, out: Path, width: int = 1200, height: int = 900) -> Path:
     proc = run(exe, url, f"--screenshot={out}", f"--window-size={width},{height}")
     assert proc.returncode == 0 and out.is_file(), proc.stderr[-2000:]

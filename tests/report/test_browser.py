@@ -10,7 +10,7 @@ import html5lib
 import pytest
 
 from tests.report import png
-from tests.report.browser import dump_dom, find_chromium, page_requests, screenshot
+from tests.report.browser import dump_dom, dump_dom_no_js, find_chromium, page_requests, screenshot
 from tests.report.conftest import PROJECT
 from toolkit.report import Review, render_html
 
@@ -95,3 +95,33 @@ def test_the_request_detector_sees_a_request(chromium: str, report_file: Path, t
     with_csp.write_text(fetching, "utf-8")
     requests, log = page_requests(chromium, with_csp.as_uri(), tmp_path / "net2.json")
     assert requests == [] and "Content Security Policy" in log
+
+
+def test_without_javascript_everything_is_there(chromium: str, report_file: Path, tmp_path: Path) -> None:
+    root = html5lib.parse(dump_dom_no_js(chromium, report_file, tmp_path / "nojs.html"), namespaceHTMLElements=False)
+    assert root.get("data-ready") is None  # the script did not run
+    assert len(_shown(root)) == 11  # no filter applied, every entry readable
+    form = next(e for e in root.iter("form") if e.get("id") == "filters")
+    assert form.get("hidden") is not None  # the controls that need the script stay out of the way
+
+
+# Stacked Khmer: subscripts (coeng) below, vowels and signs above, both in one cluster.
+STACKED = "ស្ត្រី ខ្ញុំ ព្រឹក ក្សត្រ ញ៉ាំ ស៊ើប ផ្ទៀងផ្ទាត់ ឃ្លាំង"
+_MEASURE = """<script>(function(){
+var el=document.querySelector('.tgt:lang(km):not(.empty)');var cs=getComputedStyle(el);
+var c=document.createElement('canvas').getContext('2d');c.font=cs.fontSize+' '+cs.fontFamily;
+var m=c.measureText(%r);var r=document.documentElement;
+r.setAttribute('data-ink',(m.actualBoundingBoxAscent+m.actualBoundingBoxDescent).toFixed(1));
+r.setAttribute('data-line',parseFloat(cs.lineHeight).toFixed(1));r.setAttribute('data-size',parseFloat(cs.fontSize));
+})();</script>"""
+
+
+def test_stacked_khmer_fits_in_its_line(chromium: str, report_file: Path, tmp_path: Path) -> None:
+    """Diacritics are not clipped or overlapping: the ink of the tallest stacks (measured by the
+    browser in the page's Khmer font) fits in the line height of a translation."""
+    probe = tmp_path / "probe.html"
+    probe.write_text(report_file.read_text("utf-8").replace("</body>", _MEASURE % STACKED + "</body>"), "utf-8")
+    root = html5lib.parse(dump_dom(chromium, probe.as_uri()), namespaceHTMLElements=False)
+    ink, line, size = (float(root.get(k)) for k in ("data-ink", "data-line", "data-size"))
+    assert ink > size  # the stacks are taller than the font size: the measurement sees them
+    assert ink <= line, f"Khmer ink {ink}px does not fit a {line}px line"
