@@ -5,7 +5,6 @@ json`` (:func:`toolkit.findings.render.finding_json`)."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from toolkit.catalog.stats import Stats, WordStats
@@ -16,21 +15,25 @@ JSON_VERSION = 1
 
 
 def _stats(stats: Stats) -> dict[str, int]:
-    return asdict(stats)
+    return {"entries": stats.entries, "translated": stats.translated, "fuzzy": stats.fuzzy,
+            "untranslated": stats.untranslated}
 
 
 def _words(words: WordStats) -> dict[str, int]:
-    return {**asdict(words), "total": words.total}
+    return {"translated": words.translated, "fuzzy": words.fuzzy, "untranslated": words.untranslated,
+            "target": words.target, "total": words.total}
 
 
 def _entry(e: ReviewEntry) -> dict[str, Any]:
     return {
         "line": e.line, "msgctxt": e.msgctxt, "msgid": e.msgid, "msgid_plural": e.msgid_plural,
         "msgstr": e.msgstr, "msgstr_plural": list(e.msgstr_plural), "status": e.status,
-        "provenance": asdict(e.provenance), "flags": list(e.flags), "references": list(e.references),
+        "provenance": {"kind": e.provenance.kind, "detail": e.provenance.detail, "edited": e.provenance.edited},
+        "flags": list(e.flags), "references": list(e.references),
         "translator_comment": e.translator_comment, "previous_msgid": e.previous_msgid,
         "previous_diff": [list(p) for p in e.previous_diff],
-        "terms": [{**asdict(t), "targets": list(t.targets), "forbidden": list(t.forbidden),
+        "terms": [{"start": t.start, "end": t.end, "text": t.text, "concept": t.concept, "term": t.term,
+                   "targets": list(t.targets), "forbidden": list(t.forbidden), "state": t.state,
                    "found": [list(f) for f in t.found]} for t in e.terms],
         "findings": [finding_json(f) for f in e.findings],
     }
