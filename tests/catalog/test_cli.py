@@ -128,7 +128,7 @@ def test_mt_fills_drafts_then_reuses_them(toolkit_exe: str, work: Path, doc: Pat
     segments, mt, reused, enforced, mismatches = _summary(first.stdout.decode())
     assert (segments, mt, reused) == (3, 2, 1)  # the headline was pre-filled from the glossary
     catalog = read_po(po_path(work))
-    drafted = [e for e in catalog if any(line.startswith("mt: ") for line in e.comment.split("\n"))]
+    drafted = [e for e in catalog if any(line.startswith("mt: ") for line in e.tcomment.split("\n"))]
     assert len(drafted) == 2 and all(e.fuzzy and e.msgstr for e in drafted)
     assert "ក្រសួងអភិវឌ្ឍន៍ជនបទ" in drafted[0].msgstr
     before = po_path(work).read_bytes()

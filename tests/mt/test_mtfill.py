@@ -65,9 +65,10 @@ def test_fill_drafts_untranslated_entries_and_never_touches_the_translator(setup
     assert entries[1].msgstr == "Officials in ភ្នំពេញ agreed."
     for entry in entries[:3]:
         assert "fuzzy" in entry.flags
-        lines = entry.comment.split("\n")
-        assert lines[0] == "glossary: hint kept"
-        assert lines[1].startswith("mt: argos-ct2 en_km-test 1.0 | key=")
+        assert entry.comment == "glossary: hint kept"  # the template's hint, untouched
+        lines = entry.tcomment.split("\n")  # the MT mark: translator comments (msgmerge keeps them)
+        assert lines[0] == "mt: argos-ct2 en_km-test 1.0" and lines[1].startswith("mt-key: key=")
+        assert all(len(line) <= 74 for line in lines)  # short: polib (78) and Babel (76) never rewrap them
     assert entries[3].msgstr == "អ្នកបកប្រែបានធ្វើរួចហើយ។" and not entries[3].flags
     assert entries[3].comment == "glossary: hint kept"
 
@@ -105,14 +106,14 @@ def test_glossary_change_re_enforces_only_untouched_drafts_whose_terms_changed(s
     glossary, drafter = setup
     entries = catalog()
     run(entries, glossary, drafter)
-    old_comment = entries[1].comment
+    old_comment = entries[1].tcomment
     changed = write_glossary(tmp_path / "g2", senate="ព្រឹទ្ធសភាជាតិ")
     before = drafter.calls
     stats = run(entries, changed, drafter)
     assert drafter.calls == before + 1 and stats.mt == 1  # only the Senate sentence
     assert entries[0].msgstr == "The ព្រឹទ្ធសភាជាតិ met on Monday."
     assert entries[1].msgstr == "Officials in ភ្នំពេញ agreed."
-    assert entries[1].comment != old_comment  # re-keyed to the new glossary version, not re-drafted
+    assert entries[1].tcomment != old_comment  # re-keyed to the new glossary version, not re-drafted
     again = run(entries, changed, drafter)
     assert again.mt == 0 and drafter.calls == before + 1
 
@@ -125,7 +126,7 @@ def test_missing_terms_are_flagged_and_named(tmp_path, models_dir):
     stats = run(entries, glossary, drafter)
     assert stats.mismatches == 2 and stats.enforced == 0
     assert MISMATCH_FLAG in entries[0].flags and "fuzzy" in entries[0].flags
-    assert "glossary-mismatch: missing Senate" in entries[0].comment.split("\n")
+    assert "glossary-mismatch: missing Senate" in entries[0].tcomment.split("\n")
     assert MISMATCH_FLAG not in entries[2].flags
 
 
@@ -143,4 +144,4 @@ def test_new_model_version_redrafts_untouched_drafts(setup, model_files, tmp_pat
     drafter2 = open_drafter("en", "km", glossary=glossary, options=MTOptions(models_dir=directory, progress=False))
     stats = run(entries, glossary, drafter2)
     assert stats.mt == 3 and drafter2.calls == 3
-    assert entries[0].comment.split("\n")[1].startswith("mt: argos-ct2 en_km-test 1.1 | ")
+    assert entries[0].tcomment.split("\n")[0] == "mt: argos-ct2 en_km-test 1.1"

@@ -66,7 +66,7 @@ def test_translate_runs_offline_without_argos_translate_and_reuses_on_second_run
     counts = summary(err)
     assert counts["mt"] == counts["segments"] > 0 and counts["mismatches"] == 0
     po = (cwd / "locales" / "km" / "LC_MESSAGES" / "article.po").read_text(encoding="utf-8")
-    assert "#. mt: argos-ct2 en_km-test 1.0 | key=" in po and "#, fuzzy" in po
+    assert "# mt: argos-ct2 en_km-test 1.0\n# mt-key: key=" in po and "#, fuzzy" in po
     assert "ហ៊ុន ម៉ាណែត" in po and "Hun Manet told" not in po.split("msgstr", 2)[-1]
     second, err = guarded(["translate", "article.txt", "--to", "km"], cwd, env)
     counts2 = summary(err)

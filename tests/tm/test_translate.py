@@ -86,7 +86,7 @@ def test_a_target_breaking_the_glossary_is_marked(work: Path, cli) -> None:
     [entry] = read_po("locales/km/LC_MESSAGES/met.po").entries
     assert entry.msgstr == "សភាជាតិបានប្រជុំកាលពីថ្ងៃច័ន្ទ។"
     assert {"fuzzy", "glossary-mismatch"} <= entry.flags
-    assert "glossary-mismatch: missing National Assembly; deprecated “សភាជាតិ” for National Assembly" in entry.comment
+    assert "glossary-mismatch: missing National Assembly; deprecated “សភាជាតិ” for National Assembly" in entry.tcomment
     assert "origin=ours.tmx#nat-assembly-met" in entry.tcomment
 
 

@@ -51,12 +51,13 @@ class BuildResult:
     outputs: tuple[BuildOutput, ...]
 
 
-def usable_translations(catalog: polib.POFile, include_fuzzy: bool = False) -> dict[str, str]:
-    """msgid -> msgstr for the entries a build may use."""
+def usable_translations(catalog: reader.Catalog, include_fuzzy: bool = False) -> dict[str, str]:
+    """msgid -> msgstr for the entries a build may use (singular, translated, reviewed unless
+    *include_fuzzy*)."""
     return {
         e.msgid: e.msgstr
-        for e in catalog
-        if not e.obsolete and e.msgid and e.msgstr and (include_fuzzy or "fuzzy" not in e.flags)
+        for e in catalog.entries
+        if not e.obsolete and e.msgid and e.msgid_plural is None and e.msgstr and (include_fuzzy or not e.fuzzy)
     }
 
 
@@ -99,6 +100,41 @@ def _find_source(value: str | None, locales: Path, cwd: Path) -> tuple[Path | No
     return None, f"source document {value} not found"
 
 
+@dataclass(frozen=True)
+class TranslatedDocument:
+    """A catalog's source document rendered with its usable translations (``text`` None when the
+    source could not be found or read; ``notes`` say why, and name sentences missing from the catalog)."""
+
+    source: Path | None
+    text: str | None
+    notes: tuple[str, ...] = ()
+
+
+def translated_document(catalog: reader.Catalog, po_path: Path, language: str, locales: Path, cwd: Path, *,
+                        include_fuzzy: bool = False,
+                        segment_options: Mapping[str, Any] | None = None) -> TranslatedDocument:
+    """The document *catalog* was made from, as ``toolkit build`` writes it for *language*: the
+    one rendering ``build`` and the review report share."""
+    from toolkit.sources import format_name, get_format
+
+    source, why = _find_source(catalog.metadata.get(SOURCE_FIELD), locales, cwd)
+    if source is None:
+        return TranslatedDocument(None, None, (f"{po_path}: {why}; document not rendered",))
+    try:
+        text = read_text(source)
+    except InputError as exc:
+        return TranslatedDocument(source, None, (str(exc),))
+    fmt = get_format(format_name(source, catalog.metadata.get(FORMAT_FIELD)))
+    document = fmt.extract(text, segment_options=dict(segment_options or {}))
+    rendered = fmt.render(document, usable_translations(catalog, include_fuzzy), language)
+    known = {e.msgid for e in catalog.entries if not e.obsolete}
+    stale = sum(1 for s in document.segments if message_text(s.text) not in known and s.text.strip())
+    notes: tuple[str, ...] = ()
+    if stale:
+        notes = (f"{po_path}: {plural(stale, 'sentence')} of {source} not in the catalog; run toolkit translate",)
+    return TranslatedDocument(source, rendered, notes)
+
+
 def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include_fuzzy: bool = False,
           cwd: str | Path | None = None, segment_options: Mapping[str, Any] | None = None) -> BuildResult:
     """Compile every catalog under *locales_dir* and render its document into *out_dir*.
@@ -106,8 +142,6 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
     *segment_options* must be those ``toolkit translate`` used (e.g. the user's abbreviation
     rules), so the document is cut into the same segments its catalog was made from.
     """
-    from toolkit.sources import format_name, get_format
-
     locales = Path(locales_dir)
     base = Path.cwd() if cwd is None else Path(cwd)
     out = Path(out_dir) if out_dir is not None else base / "build"
@@ -124,29 +158,13 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
         name = path.stem
         mo = path.with_suffix(".mo")
         atomic_write(mo, compile_mo(catalog, include_fuzzy))
-        notes: list[str] = []
         document_path: Path | None = None
-        source_value = catalog.metadata.get(SOURCE_FIELD)
-        source, why = _find_source(source_value, locales, base)
-        if source is None:
-            notes.append(f"{path}: {why}; document not rendered")
-        else:
-            try:
-                text = read_text(source)
-            except InputError as exc:
-                notes.append(str(exc))
-                text = None
-            if text is not None:
-                fmt = get_format(format_name(source, read.metadata.get(FORMAT_FIELD)))
-                document = fmt.extract(text, segment_options=dict(segment_options or {}))
-                rendered = fmt.render(document, usable_translations(catalog, include_fuzzy), language)
-                known = {e.msgid for e in catalog if not e.obsolete}
-                stale = sum(1 for s in document.segments if message_text(s.text) not in known and s.text.strip())
-                if stale:
-                    notes.append(f"{path}: {plural(stale, 'sentence')} of {source} not in the catalog; "
-                                 "run toolkit translate")
-                document_path = out / language / source.name
-                atomic_write(document_path, rendered)
+        translated = translated_document(read, path, language, locales, base, include_fuzzy=include_fuzzy,
+                                         segment_options=segment_options)
+        notes = list(translated.notes)
+        if translated.source is not None and translated.text is not None:
+            document_path = out / language / translated.source.name
+            atomic_write(document_path, translated.text)
         outputs.append(BuildOutput(language, name, path, mo, document_path, catalog_stats(read.entries),
                                    tuple(notes)))
     return BuildResult(tuple(outputs))

@@ -28,9 +28,10 @@ import polib
 
 from toolkit.catalog.fuzzy import THRESHOLD, FuzzyIndex
 from toolkit.catalog.po import RAW
+from toolkit.catalog.provenance import HINT_PREFIX, rejoined
 
 #: Extracted-comment prefixes that the template owns (regenerated on every run).
-TEMPLATE_COMMENT_PREFIXES = ("glossary: ",)
+TEMPLATE_COMMENT_PREFIXES = (HINT_PREFIX,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,7 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
 def _comments(template: TemplateEntry | polib.POEntry, old: polib.POEntry | None) -> str:
     lines = [line for line in template.comment.split("\n") if line] if template.comment else []
     if old is not None and old.comment:
-        for line in old.comment.split("\n"):
+        for line in rejoined(old.comment):  # our lines whole again, whatever wrapped them
             if line and not line.startswith(TEMPLATE_COMMENT_PREFIXES) and line not in lines:
                 lines.append(line)
     return "\n".join(lines)
@@ -75,8 +76,7 @@ def _comments(template: TemplateEntry | polib.POEntry, old: polib.POEntry | None
 
 def _foreign_comments(entry: polib.POEntry) -> str:
     """Extracted comments not owned by the template (hints are regenerated, not kept)."""
-    lines = (entry.comment or "").split("\n")
-    return "\n".join(line for line in lines if line and not line.startswith(TEMPLATE_COMMENT_PREFIXES))
+    return "\n".join(line for line in rejoined(entry.comment) if not line.startswith(TEMPLATE_COMMENT_PREFIXES))
 
 
 def _keep_text(old: polib.POEntry, new: polib.POEntry) -> None:

@@ -5,10 +5,17 @@ counts them, so ``toolkit check``, ``toolkit build``, the review report and GNU 
 * an entry whose (first) translation is empty is untranslated, fuzzy flag or not;
 * otherwise a ``fuzzy`` entry is fuzzy, and any other entry is translated (msgfmt looks only at
   ``msgstr[0]`` of a plural entry).
+
+Words are counted per status as Translate Toolkit's ``pocount`` counts them: the source words of
+every entry (msgid and msgid_plural), the target words of translated entries only. English (any
+language written with spaces) uses pocount's own rule (:func:`source_words`); Khmer uses
+:func:`toolkit.lang.khmer.words` (runs between spaces and zero-width spaces), because Unicode word
+segmentation splits Khmer into syllables.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -61,3 +68,87 @@ def count(statuses: Iterable[str]) -> Stats:
         else:
             untranslated += 1
     return Stats(translated + fuzzy + untranslated, translated, fuzzy, untranslated)
+
+
+# --- words, as pocount counts them --------------------------------------------------------------
+
+# pocount's preparation of a string before Unicode word segmentation (translate/tools/pocount.py):
+# a <br> is a line break, other XML/HTML tags are not words, and a full stop between two
+# non-digits splits ("end.Next" is two words, "3.5" stays one).
+_BR = re.compile(r"<br\s*?/?>")
+_TAG = re.compile(r"""<([\w.:]+)(\s([\w.:]+=((".*?")|('.*?')))?)*/?>|</([\w.]+)>""")
+_DOT_BETWEEN = re.compile(r"\D\.\D")
+
+
+def source_words(text: str) -> int:
+    """Words of English (or any space-separated) *text*, exactly as ``pocount`` counts them:
+    UAX #29 word segmentation after its tag and full-stop preparation."""
+    if not text:
+        return 0
+    from unicode_segmentation_rs import unicode_words
+
+    text = _DOT_BETWEEN.sub(" ", _TAG.sub("", _BR.sub("\n", text)))
+    return len(unicode_words(text))
+
+
+def words(text: str, lang: str | None) -> int:
+    """Words of *text* in *lang*: the Khmer rule for Khmer (``km``, ``km_KH``…), pocount's otherwise."""
+    if lang and lang.replace("-", "_").split("_")[0].split("@")[0] == "km":
+        from toolkit.lang.khmer import words as khmer_words
+
+        return khmer_words(text)
+    return source_words(text)
+
+
+@dataclass(frozen=True)
+class WordStats:
+    """Source words per status and target words of translated entries (pocount's columns)."""
+
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    target: int = 0  # words of the translations of translated entries
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    def __add__(self, other: WordStats) -> WordStats:
+        return WordStats(self.translated + other.translated, self.fuzzy + other.fuzzy,
+                         self.untranslated + other.untranslated, self.target + other.target)
+
+
+class HasText(HasStatus, Protocol):
+    """An entry with its strings (what word counting needs of it)."""
+
+    @property
+    def msgid(self) -> str: ...
+
+    @property
+    def msgid_plural(self) -> str | None: ...
+
+    @property
+    def translations(self) -> tuple[str, ...]: ...
+
+
+def entry_words(entry: HasText, source_lang: str | None, target_lang: str | None) -> tuple[int, int]:
+    """(source words, target words) of one entry; target words only when it is translated."""
+    source = words(entry.msgid, source_lang)
+    if entry.msgid_plural is not None:
+        source += words(entry.msgid_plural, source_lang)
+    if entry.status != "translated":
+        return source, 0
+    return source, sum(words(t, target_lang) for t in entry.translations)
+
+
+def word_stats(entries: Iterable[HasText], target_lang: str | None, source_lang: str | None = "en") -> WordStats:
+    """Word counts of the live entries of a catalog, by status (see the module docstring)."""
+    counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+    target = 0
+    for entry in entries:
+        if entry.obsolete:
+            continue
+        source, translated = entry_words(entry, source_lang, target_lang)
+        counts[entry.status] += source
+        target += translated
+    return WordStats(counts["translated"], counts["fuzzy"], counts["untranslated"], target)

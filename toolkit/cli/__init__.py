@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from toolkit import __version__
-from toolkit.cli import check, glossary, models, segment, tm, translate
+from toolkit.cli import check, glossary, models, report, segment, tm, translate
 from toolkit.cli._app import new_app
 
 app = new_app(
@@ -41,6 +41,7 @@ translate.register(app)
 models.register(app)
 check.register(app)
 tm.register(app)
+report.register(app)
 
 
 def main() -> None:

@@ -50,10 +50,14 @@ def render_text(report: Report) -> str:
     return "".join(text_line(f) + "\n" for f in report.findings) + report.summary + "\n"
 
 
+def finding_json(f: Finding) -> dict[str, object]:
+    """One finding as the JSON object every report format uses (keys: :data:`JSON_KEYS`)."""
+    return {key: list(f.expected) if key == "expected" else getattr(f, key) for key in JSON_KEYS}
+
+
 def as_json(report: Report) -> dict[str, object]:
     """The version-1 JSON document."""
-    findings = [{key: list(f.expected) if key == "expected" else getattr(f, key) for key in JSON_KEYS}
-                for f in report.findings]
+    findings = [finding_json(f) for f in report.findings]
     summary = {**report.counts, "errors": report.count("error"), "warnings": report.count("warning"),
                "infos": report.count("info")}
     return {"version": JSON_VERSION, "tool": report.tool, "findings": findings, "summary": summary}

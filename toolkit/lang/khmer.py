@@ -358,6 +358,22 @@ def find_on_boundaries(haystack: str, needle: str) -> list[int]:
     return found
 
 
+# --- words -----------------------------------------------------------------------------------
+
+# Khmer is written without spaces between words; a space separates phrases and a zero-width
+# space, where the writer put one, separates words. So a Khmer "word" here is a run between
+# white space and zero-width spaces that holds a letter or a digit (punctuation alone is none).
+_WORD_GAP = re.compile("[\\s\u200b]+")
+
+
+def words(text: str) -> int:
+    """How many words *text* has by the documented Khmer rule: runs between white space and
+    zero-width spaces holding at least one letter or digit (``ការ\u200bងារ ។`` is 2). Khmer
+    without zero-width spaces counts phrases; Unicode word segmentation (what ``pocount`` uses)
+    would count single syllables, which is further from both."""
+    return sum(1 for run in _WORD_GAP.split(text) if any(c.isalnum() for c in run))
+
+
 # --- sentences in rendered documents -------------------------------------------------------
 
 _CLOSERS = "\"'”’»)]"

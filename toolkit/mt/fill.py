@@ -1,8 +1,10 @@
 """Fill untranslated catalog entries with glossary-enforced MT drafts, reusing earlier drafts.
 
-Each draft is flagged ``fuzzy`` (a translator must review it) and carries one extracted comment:
+Each draft is flagged ``fuzzy`` (a translator must review it) and carries two short translator
+comments (where msgmerge, msgcat and Poedit keep them; see :mod:`toolkit.catalog.provenance`):
 
-    #. mt: argos-ct2 en_km-test 1.0 | key=… seg=… terms=… draft=…
+    # mt: argos-ct2 en_km-test 1.0
+    # mt-key: key=… seg=… terms=… draft=…
 
 ``key`` (engine, model version, msgctxt, msgid and ``Glossary.version``) is the reuse key;
 ``seg`` the same without the glossary version; ``terms`` a hash of this segment's terms and their
@@ -13,8 +15,8 @@ Rules, entry by entry:
 * an untouched draft with the same key is reused (no model call);
 * an untouched draft whose glossary changed is re-drafted only if this segment's terms changed
   (otherwise only its key is updated); a new model version or a new msgid re-drafts it;
-* a draft missing an approved target gets the flag ``glossary-mismatch`` and a comment naming the
-  missing terms.
+* a draft missing an approved target gets the flag ``glossary-mismatch`` and a translator comment
+  ``# glossary-mismatch: missing …`` naming them (the comment survives gettext tools; the flag not).
 """
 
 from __future__ import annotations
@@ -24,13 +26,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from toolkit.catalog.provenance import (
+    MARKS,
     MISMATCH_FLAG,
     MISMATCH_PREFIX,
+    MT_KEY_PREFIX,
     MT_PREFIX,
     digest,
-    lines_with,
+    marks,
+    move_marks,
+    mt_lines,
     mt_provenance,
-    replace_lines,
+    rejoined,
+    same,
 )
 
 if TYPE_CHECKING:
@@ -63,7 +70,7 @@ _provenance = mt_provenance
 
 
 def _set_comments(entry: "polib.POEntry", new: Sequence[str]) -> None:
-    entry.comment = replace_lines(entry.comment, (MT_PREFIX, MISMATCH_PREFIX), new)
+    move_marks(entry, new, (MT_PREFIX, MT_KEY_PREFIX, MISMATCH_PREFIX))
 
 
 def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMatch"]], drafter: Any,
@@ -82,10 +89,12 @@ def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMat
         terms = terms_hash(found, lang)
         if entry.msgstr:
             info = _provenance(entry)
-            untouched = info is not None and info["draft"] == _h(entry.msgstr)
-            if info is None or not untouched or info["key"] == key or (info["seg"] == seg and info["terms"] == terms):
-                if info is not None and untouched and info["key"] != key:  # glossary changed elsewhere: keep, re-key
-                    _set_comments(entry, [_mt_line(engine, key, seg, terms, entry.msgstr)] + _mismatch_lines(entry))
+            untouched = info is not None and same(info["draft"], _h(entry.msgstr))
+            if (info is None or not untouched or same(info["key"], key)
+                    or (same(info["seg"], seg) and same(info["terms"], terms))):
+                if info is not None and untouched and not (same(info["key"], key) and _in_place(entry)):
+                    # glossary changed elsewhere (re-key), or the mark is in an older place or form
+                    _set_comments(entry, _mt_lines(engine, key, seg, terms, entry.msgstr) + _mismatch_lines(entry))
                 reused += 1
                 continue
         todo.append((entry, key, seg, terms))
@@ -110,13 +119,21 @@ def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMat
             enforced += draft.enforced
             if MISMATCH_FLAG in entry.flags:
                 entry.flags.remove(MISMATCH_FLAG)
-        _set_comments(entry, [_mt_line(engine, key, seg, terms, draft.text)] + extra)
+        _set_comments(entry, _mt_lines(engine, key, seg, terms, draft.text) + extra)
     return MTStats(mt=drafter.calls - before, reused=reused, enforced=enforced, mismatches=mismatches)
 
 
-def _mt_line(engine: str, key: str, seg: str, terms: str, text: str) -> str:
-    return f"{MT_PREFIX}{engine} | key={key} seg={seg} terms={terms} draft={_h(text)}"
+def _mt_lines(engine: str, key: str, seg: str, terms: str, text: str) -> list[str]:
+    return mt_lines(engine, key, seg, terms, _h(text))
+
+
+def _in_place(entry: "polib.POEntry") -> bool:
+    """The MT mark is where and as we write it now (translator comments, two lines, whole)."""
+    lines = (entry.tcomment or "").split("\n")
+    return (any(line.startswith(MT_KEY_PREFIX) for line in lines)
+            and not any(line.startswith(MARKS) for line in (entry.comment or "").split("\n"))
+            and lines == rejoined(entry.tcomment))
 
 
 def _mismatch_lines(entry: "polib.POEntry") -> list[str]:
-    return lines_with(entry.comment, (MISMATCH_PREFIX,))
+    return [line for line in marks(entry) if line.startswith(MISMATCH_PREFIX)]

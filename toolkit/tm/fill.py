@@ -13,22 +13,28 @@ score. A translator's text is never replaced. A filled entry is
 * numbers carried over from the new sentence (``# tm-numbers: 84 -> 81``) when the alignment is
   certain, else left as they were with ``# tm-numbers: not carried over (…); check them``;
 * checked against the current glossary like an MT draft: a missing approved target or a
-  deprecated term gives the flag ``glossary-mismatch`` and ``#. glossary-mismatch: …``.
+  deprecated term gives the flag ``glossary-mismatch`` and ``# glossary-mismatch: …``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from toolkit.catalog.provenance import (
+    MARKS,
     MISMATCH_FLAG,
     MISMATCH_PREFIX,
+    MT_KEY_PREFIX,
     MT_PREFIX,
+    TM_NUMBERS_PREFIX,
+    TM_OTHER_PREFIX,
+    TM_PREFIX,
     digest,
     replace_lines,
+    same,
+    tm_provenance,
     untouched_mt_draft,
 )
 from toolkit.tm.match import DEFAULT_MIN, Matcher
@@ -39,11 +45,8 @@ if TYPE_CHECKING:
 
     from toolkit.glossary import TermMatch
 
-TM_PREFIX = "tm: "
-OTHER_PREFIX = "tm-other: "
-NUMBERS_PREFIX = "tm-numbers: "
-_OURS = (TM_PREFIX, OTHER_PREFIX, NUMBERS_PREFIX)
-_LINE = re.compile(r"^tm: (?P<score>\d+)% draft=(?P<draft>\w+) origin=(?P<origin>.*)$")
+OTHER_PREFIX, NUMBERS_PREFIX = TM_OTHER_PREFIX, TM_NUMBERS_PREFIX
+_OURS = MARKS
 MAX_OTHERS = 3
 
 
@@ -59,13 +62,7 @@ class TMStats:
     unsure: int = 0  # fills whose differing numbers could not be carried over
 
 
-def provenance(entry: "polib.POEntry") -> dict[str, str] | None:
-    """The ``tm:`` line of *entry* as a dict (score, draft, origin), or ``None``."""
-    for line in (entry.tcomment or "").split("\n"):
-        found = _LINE.match(line)
-        if found:
-            return found.groupdict()
-    return None
+provenance = tm_provenance  # the tm: mark as a dict (score, draft, origin), or None
 
 
 def _fillable(entry: "polib.POEntry") -> bool:
@@ -73,7 +70,7 @@ def _fillable(entry: "polib.POEntry") -> bool:
         return True
     info = provenance(entry)
     if info is not None:
-        return info["draft"] == digest(entry.msgstr)
+        return same(info["draft"], digest(entry.msgstr))
     return untouched_mt_draft(entry)
 
 
@@ -114,8 +111,10 @@ def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMat
             tm_lines.append(f"{OTHER_PREFIX}{' '.join(other.target.split())} ({' '.join(other.origin.split())})")
         problems = glossary_problems(text, matches.get(entry.msgid, ()), glossary, lang)
         mismatch = [f"{MISMATCH_PREFIX}{'; '.join(problems)}"] if problems else []
-        new_tcomment = replace_lines(entry.tcomment, _OURS, tm_lines)
-        new_comment = replace_lines(entry.comment, (MT_PREFIX, MISMATCH_PREFIX), mismatch)
+        # one set of marks, as translator comments (see toolkit.catalog.provenance); an MT draft's
+        # marks it replaces go, wherever an older version put them
+        new_tcomment = replace_lines(entry.tcomment, _OURS, tm_lines + mismatch)
+        new_comment = replace_lines(entry.comment, (MT_PREFIX, MT_KEY_PREFIX, MISMATCH_PREFIX), [])
         previous = None if match.exact else unit.source
         if (entry.msgstr == text and entry.tcomment == new_tcomment and entry.comment == new_comment
                 and entry.previous_msgid == previous):
