@@ -30,7 +30,7 @@ from toolkit.catalog.po import to_polib
 from toolkit.catalog.stats import Stats, catalog_stats
 from toolkit.errors import InputError, UsageError
 from toolkit.findings import plural
-from toolkit.textio import atomic_write, read_text
+from toolkit.textio import atomic_write
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
     *segment_options* must be those ``toolkit translate`` used (e.g. the user's abbreviation
     rules), so the document is cut into the same segments its catalog was made from.
     """
-    from toolkit.sources import format_name, get_format
+    from toolkit.sources import format_name, get_format, read_document
 
     locales = Path(locales_dir)
     base = Path.cwd() if cwd is None else Path(cwd)
@@ -131,14 +131,14 @@ def build(locales_dir: str | Path, out_dir: str | Path | None = None, *, include
         if source is None:
             notes.append(f"{path}: {why}; document not rendered")
         else:
+            format_id = format_name(source, read.metadata.get(FORMAT_FIELD))
             try:
-                text = read_text(source)
+                document = read_document(source, format_id, dict(segment_options or {}))
             except InputError as exc:
                 notes.append(str(exc))
-                text = None
-            if text is not None:
-                fmt = get_format(format_name(source, read.metadata.get(FORMAT_FIELD)))
-                document = fmt.extract(text, segment_options=dict(segment_options or {}))
+                document = None
+            if document is not None:
+                fmt = get_format(format_id)
                 rendered = fmt.render(document, usable_translations(catalog, include_fuzzy), language)
                 known = {e.msgid for e in catalog if not e.obsolete}
                 stale = sum(1 for s in document.segments if message_text(s.text) not in known and s.text.strip())

@@ -41,7 +41,7 @@ from toolkit.catalog.message import message_text
 from toolkit.catalog.po import format_po, read_po
 from toolkit.errors import CatalogError, UsageError
 from toolkit.gcpause import paused_gc
-from toolkit.textio import atomic_write, read_text
+from toolkit.textio import atomic_write
 
 _EDGE = " \t.,:;!?\"'“”‘’()[]«»—–-"
 
@@ -99,6 +99,7 @@ class _Document:
     template: list[polib.POEntry]
     matches: dict[str, list[Any]]
     format: str | None = None  # given with --format (recorded in the header for build)
+    markup: str = ""  # the inline markup of its msgids (toolkit.markup)
 
 
 def _hint(match: Any, lang: str | None) -> str:
@@ -128,12 +129,13 @@ def _wholly_term(msgid: str, matches: Sequence[Any]) -> Any | None:
 
 def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any],
                    fmt: str | None = None) -> _Document:
-    from toolkit.sources import document_key, format_name, get_format
+    from toolkit import markup
+    from toolkit.sources import document_key, format_name, read_document
 
     if any(ch in str(source) for ch in "\n\r"):  # a #: reference cannot hold a line break (msgfmt)
         raise UsageError(f"a source file name with a line break cannot be referenced in a catalog: {str(source)!r}")
     name = format_name(source, fmt)
-    document = get_format(name).extract(read_text(source), segment_options=dict(segment_options))
+    document = read_document(source, name, dict(segment_options))
     segments = document.segments
     rel = relative_posix(source, cwd)
     entries: dict[str, polib.POEntry] = {}
@@ -144,7 +146,7 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
             continue
         entry = entries.get(msgid)
         if entry is None:
-            found = glossary.find(msgid) if glossary is not None else []
+            found = markup.find_terms(glossary, msgid, document.markup) if glossary is not None else []
             matches[msgid] = found
             entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[], comment=_hints(found, None))
             entries[msgid] = entry
@@ -152,7 +154,7 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
         if ref not in entry.occurrences:
             entry.occurrences.append(ref)
     return _Document(source, document_key(source), rel, len(segments), list(entries.values()), matches,
-                     None if fmt is None else name)
+                     None if fmt is None else name, document.markup)
 
 
 def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> str:

@@ -44,9 +44,19 @@ from toolkit.errors import UsageError
 from toolkit.segment import Segment
 
 #: Format name -> module path (imported on first use).
-FORMATS: dict[str, str] = {"text": "toolkit.sources.text"}
+FORMATS: dict[str, str] = {
+    "text": "toolkit.sources.text",
+    "markdown": "toolkit.sources.markdown",
+    "html": "toolkit.sources.html",
+    "docx": "toolkit.sources.docx",
+}
 #: File extension (lower case) -> format name; anything unknown is plain text.
-EXTENSIONS: dict[str, str] = {".txt": "text", ".text": "text", "": "text"}
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text", ".text": "text", "": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx",
+}
 DEFAULT_FORMAT = "text"
 
 
@@ -81,17 +91,38 @@ class Document:
     skeleton: Any = None  # what the format needs to rebuild (None for plain text)
     notes: tuple[str, ...] = field(default_factory=tuple)
     units: tuple[Unit, ...] = ()
+    #: the inline markup in the segments' text (:mod:`toolkit.markup`): "" (none), "markdown", "tags"
+    markup: str = ""
 
 
 class SourceFormat(Protocol):
-    """What a format module's ``FORMAT`` provides (see the module docstring)."""
+    """What a format module's ``FORMAT`` provides (see the module docstring).
+
+    A format whose files are not plain UTF-8 text (Word's zip, HTML declaring another charset)
+    also has ``load(data: bytes, path: str, *, segment_options) -> Document``, which
+    :func:`read_document` calls instead of decoding the file as text; its ``render`` may return
+    bytes.
+    """
 
     name: str
     extensions: tuple[str, ...]
 
     def extract(self, text: str, *, segment_options: dict[str, Any]) -> Document: ...
 
-    def render(self, document: Document, translations: dict[str, str], language: str) -> str: ...
+    def render(self, document: Document, translations: dict[str, str], language: str) -> Any: ...
+
+
+def read_document(path: str | os.PathLike[str], name: str, segment_options: dict[str, Any]) -> Document:
+    """Read the document at *path* as format *name* (its ``load`` if it has one, else decoded
+    text through ``extract``)."""
+    from toolkit.textio import read_bytes, read_text
+
+    fmt = get_format(name)
+    load = getattr(fmt, "load", None)
+    if load is not None:
+        found: Document = load(read_bytes(path), str(path), segment_options=segment_options)
+        return found
+    return fmt.extract(read_text(path), segment_options=segment_options)
 
 
 def format_name(path: str | os.PathLike[str], override: str | None = None) -> str:
