@@ -139,5 +139,5 @@ def test_list_checks(cli):
     r = cli("check", "--list-checks")
     assert r.exit_code == 0
     ids = [line.split()[0] for line in r.stdout.splitlines()]
-    assert ids == ["glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders",
+    assert ids == ["glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders", "markup",
                    "punctuation", "khmer-normalization", "max-untranslated", "max-fuzzy"]

@@ -256,7 +256,7 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
     if drafter is not None:
         from toolkit.mt.fill import fill
 
-        mt = fill([e for e in entries if not e.obsolete], doc.matches, drafter, glossary, lang)
+        mt = fill([e for e in entries if not e.obsolete], doc.matches, drafter, glossary, lang, doc.markup)
     catalog = polib.POFile(wrapwidth=0)
     catalog.extend(entries)
     fresh = headers.catalog_header(locale, doc.name, doc.rel, created, now)
