@@ -81,7 +81,7 @@ class Paragraph:
 def _rpr_key(rpr: Any) -> bytes:
     from lxml import etree
 
-    return b"" if rpr is None else etree.tostring(rpr)
+    return b"" if rpr is None else etree.tostring(rpr, with_tail=False)
 
 
 def _run_items(run: Any, items: list[Item]) -> None:
