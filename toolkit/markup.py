@@ -34,6 +34,27 @@ MARKDOWN_TOKEN = re.compile(
 )
 
 
+_MARKDOWN_EXTENSIONS = (".md", ".markdown")
+
+
+def entry_kind(msgid: str, references: Sequence[str]) -> str:
+    """The markup of a catalog entry: ``tags`` when its msgid has placeholders, ``markdown`` when
+    it comes from a Markdown document (its ``#:`` references), else "" (plain text)."""
+    if TAG.search(msgid):
+        return "tags"
+    for ref in references:
+        path = ref.rsplit(":", 1)[0] if ":" in ref else ref
+        if path.lower().endswith(_MARKDOWN_EXTENSIONS):
+            return "markdown"
+    return ""
+
+
+def visible(text: str, kind: str) -> str:
+    """*text* without its markup of *kind*: what the text checks (numbers, punctuation, glossary)
+    compare, so ``<g1>`` is no number and a term split by markup is still the term."""
+    return plain(text, kind)[0] if kind else text
+
+
 def token_pattern(kind: str) -> re.Pattern[str] | None:
     """The markup tokens of *kind* (None for plain text)."""
     return TAG if kind == "tags" else MARKDOWN_TOKEN if kind == "markdown" else None

@@ -12,27 +12,13 @@ from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
 
-_MARKDOWN_EXTENSIONS = (".md", ".markdown")
-
-
-def markup_kind(entry: Entry) -> str:
-    """``tags`` when the msgid has placeholders, ``markdown`` when the entry comes from a Markdown
-    document (its ``#:`` references), else "" (nothing to check)."""
-    if markup.TAG.search(entry.msgid):
-        return "tags"
-    for ref in entry.references:
-        path = ref.rsplit(":", 1)[0] if ":" in ref else ref
-        if path.lower().endswith(_MARKDOWN_EXTENSIONS):
-            return "markdown"
-    return ""
-
 
 @check("markup", "error", order=55)
 def markup_check(entry: Entry, env: Env) -> Iterator[Problem]:
     """Inline markup missing, extra or wrongly nested in the translation (``<g1>…</g1>`` of HTML and
     Word sources, ``**bold**``, ``[links](url)`` and `` `code` `` of Markdown ones): the built
     document would lose or break it."""
-    kind = markup_kind(entry)
+    kind = markup.entry_kind(entry.msgid, entry.references)
     if not kind:
         return
     for source, translation in entry.pairs:

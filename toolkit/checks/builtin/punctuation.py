@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from toolkit import markup
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
@@ -45,9 +46,10 @@ def final(text: str) -> tuple[str | None, str]:
 def punctuation(entry: Entry, env: Env) -> Iterator[Problem]:
     """Sentence-final punctuation differs (។ and ៕ stand for a full stop, ៖ for a colon;
     closing quotes and brackets around the final mark are skipped)."""
+    kind = markup.entry_kind(entry.msgid, entry.references)
     for source, translation in entry.pairs:
-        want, body = final(source)
-        have, _ = final(translation)
+        want, body = final(markup.visible(source, kind))
+        have, _ = final(markup.visible(translation, kind))
         if want == have:
             continue
         if want == "full stop" and have is None and _ABBREVIATION_RE.search(body):
