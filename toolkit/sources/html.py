@@ -16,8 +16,9 @@ number) is not a unit. In the msgid, character references are decoded, white spa
 space, and inline markup becomes short numbered placeholders, Okapi/XLIFF style::
 
     <p>The <a href="/law">budget <b>law</b></a> passed.<br>Read it.</p>
-    msgid "The <g1>budget <g2>law</g2></g1> passed.<x3/>Read it."
-    msgstr "<g1>ច្បាប់<g2>ថវិកា</g2></g1>ត្រូវបានអនុម័ត។<x3/>សូមអានវា។"
+    msgid "The <g1>budget <g2>law</g2></g1> passed.<x3/>"
+    msgstr "<g1>ច្បាប់<g2>ថវិកា</g2></g1>ត្រូវបានអនុម័ត។<x3/>"
+    msgid "Read it."
 
 ``<gN>…</gN>`` is an inline element (``a``, ``b``, ``em``, ``span``…) whose tags are both in the
 block; ``<xN/>`` an empty one (``br``, ``img``), an inline ``<code>``…``</code>`` as a whole, a
