@@ -84,10 +84,7 @@ class _Tokens(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self.starts = [0]
-        for i, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(i + 1)
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
         self.tokens: list[Token] = []
 
     def _at(self) -> int:
@@ -138,6 +135,40 @@ class _Tokens(HTMLParser):
         return [t for t in tokens if t.end > t.start]
 
 
+class Chars:
+    """A msgid being built: its text, and for each character the source span it came from."""
+
+    __slots__ = ("parts", "starts", "ends", "space")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.space = True  # the last character is a space (or there is none): skip white space
+
+    def add(self, piece: str, start: int, end: int | None = None) -> None:
+        """*piece* from source offset *start* (one source character per character, or all from
+        ``start..end`` when *end* is given: a reference, a tag)."""
+        n = len(piece)
+        self.parts.append(piece)
+        if end is None:
+            self.starts.extend(range(start, start + n))
+            self.ends.extend(range(start + 1, start + n + 1))
+        else:
+            self.starts.extend([start] * n)
+            self.ends.extend([end] * n)
+        self.space = piece.endswith(" ")
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def rstrip(self) -> None:
+        content = self.text().rstrip(" ")
+        self.parts = [content]
+        del self.starts[len(content):]
+        del self.ends[len(content):]
+
+
 @dataclass
 class Block:
     """A translatable block: source span, its segments, and the placeholders' source spans."""
@@ -166,17 +197,16 @@ class _Builder:
         self.segments: list[Segment] = []
         self.blocks: list[Block] = []
         self.units: list[Unit] = []
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
 
     def line(self, offset: int) -> int:
         import bisect
 
         return bisect.bisect_right(self.starts, offset)
 
-    def add(self, kind: str, chars: list[tuple[str, int, int]], tags: dict[str, tuple[int, int]],
-            attribute: str = "") -> None:
-        """A block from its msgid characters (character, source start, source end)."""
-        content = "".join(c for c, _, _ in chars)
+    def add(self, kind: str, chars: Chars, tags: dict[str, tuple[int, int]], attribute: str = "") -> None:
+        """A block from its msgid characters."""
+        content = chars.text()
         if not any(ch.isalpha() for ch in markup.plain(content, "tags")[0]):
             return
         spans = sentences(content, "tags", rules=self.rules)
@@ -184,34 +214,38 @@ class _Builder:
             return
         paragraph, first = len(self.blocks), len(self.segments)
         for a, b in spans:
-            start, end = chars[a][1], chars[b - 1][2]
+            start, end = chars.starts[a], chars.ends[b - 1]
             self.segments.append(Segment(content[a:b], start, end, paragraph, self.line(start)))
         block_start, block_end = self.segments[first].start, self.segments[-1].end
         self.blocks.append(Block(kind, block_start, block_end, first, len(spans), tags, attribute))
         self.units.append(Unit(content, block_start, block_end, self.line(block_start), kind))
 
 
-def _text_chars(text: str, token: Token, out: list[tuple[str, int, int]]) -> None:
-    """Append the msgid characters of a data or reference token (white space runs -> one space)."""
-    raw = text[token.start:token.end]
+_WS_RUN = re.compile(r"[ \t\n\r\f]+")
+
+
+def _text_chars(text: str, token: Token, out: Chars) -> None:
+    """Add the msgid characters of a data or reference token (white space runs -> one space)."""
     if token.kind == "ref":
-        decoded = html.unescape(raw)
-        for ch in decoded:
-            if ch in _WS:
-                if out and out[-1][0] != " ":
-                    out.append((" ", token.start, token.end))
-            else:
-                out.append((ch, token.start, token.end))
+        decoded = _WS_RUN.sub(" ", html.unescape(text[token.start:token.end]))
+        if decoded.startswith(" ") and out.space:
+            decoded = decoded[1:]
+        if decoded:
+            out.add(decoded, token.start, token.end)
         return
-    for i, ch in enumerate(raw):
-        at = token.start + i
-        if ch in _WS:
-            if out and out[-1][0] != " ":
-                out.append((" ", at, at + 1))
-        elif ch == "\x00":
-            out.append(("\ufffd", at, at + 1))
-        else:
-            out.append((ch, at, at + 1))
+    pos = token.start
+    raw = text[token.start:token.end]
+    if "\x00" in raw:
+        raw = raw.replace("\x00", "\ufffd")
+    for m in _WS_RUN.finditer(raw):
+        a = token.start + m.start()
+        if a > pos:
+            out.add(raw[pos - token.start:m.start()], pos)
+        if not out.space:
+            out.add(" ", a)
+        pos = token.start + m.end()
+    if pos < token.end:
+        out.add(raw[pos - token.start:], pos)
 
 
 def _attributes(text: str, token: Token) -> list[tuple[str, int, int, str]]:
@@ -298,7 +332,7 @@ def _attribute_blocks(builder: _Builder, text: str, tok: Token, context: list[st
             wanted.append("content")
     for name in wanted:
         a, b, quote = names[name]
-        chars: list[tuple[str, int, int]] = []
+        chars = Chars()
         pos = a
         for m in _REF.finditer(text, a, b):
             if m.start() > pos:
@@ -329,7 +363,7 @@ def _flush(builder: _Builder, text: str, run: list[Token], context: list[str]) -
         break
     if not any(t.kind in ("data", "ref") and not _blank(text, t) for t in tokens):
         return
-    chars: list[tuple[str, int, int]] = []
+    chars = Chars()
     tags: dict[str, tuple[int, int]] = {}
     partners: dict[int, int] = {}
     for index in range(len(tokens)):
@@ -351,9 +385,9 @@ def _flush(builder: _Builder, text: str, run: list[Token], context: list[str]) -
             names[index] = str(number)
             holder = f"<g{number}>" if index in partners else f"<x{number}/>"
         tags[holder] = (tok.start, tok.end)
-        chars.extend((ch, tok.start, tok.end) for ch in holder)
-    while chars and chars[-1][0] == " ":
-        chars.pop()
+        chars.add(holder, tok.start, tok.end)
+        chars.space = False
+    chars.rstrip()
     kind = context[-1] if context else "body"
     builder.add(kind, chars, tags)
 

@@ -38,6 +38,7 @@ FRONT_MATTER_KEYS = ("title", "description", "summary")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FRONT_VALUE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]+(?P<value>\S(?:.*\S)?)[ \t]*$")
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>~!\\&]")
 _PIPE = re.compile(r"(?<!\\)\|")
 _YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`]|: | #|:$")
 
@@ -66,7 +67,14 @@ def parser() -> Any:
     """The one markdown-it parser (CommonMark + tables + strikethrough), made on first use."""
     if not _MD:
         _MD.append(_parser())
+        _MD.append(_parser().disable("inline"))  # blocks only: inline runs are parsed on demand
     return _MD[0]
+
+
+def block_parser() -> Any:
+    """The same parser without the inline pass (extraction needs each block's lines and text)."""
+    parser()
+    return _MD[1]
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -166,6 +174,8 @@ class _Builder:
         return spans
 
     def _renders_alike(self, content: str, spans: list[tuple[int, int]]) -> bool:
+        if not _MARKUP_CHARS.search(content):
+            return True  # no markup: nothing a sentence boundary could split
         md = parser()
         whole = md.renderInline(content, dict(self.env))
         parts = []
@@ -205,7 +215,7 @@ class Markdown:
                 continue  # a block scalar, alias, tag or flow collection: not a plain string
             builder.add(kind, [(at, number + 1, value)], number + 1, check=False)
         body = "\n" * front + (text[lines[front][0]:] if front < len(lines) else "")
-        tokens = parser().parse(body, builder.env)
+        tokens = block_parser().parse(body, builder.env)
         containers: list[str] = []
         cell_index: dict[int, int] = {}
         previous = None
