@@ -148,3 +148,23 @@ def test_translate_edit_build(tmp_path: Path) -> None:
     out = (tmp_path / "build" / "km" / "news.html").read_text(encoding="utf-8")
     assert '<p class="lead">ក្រុមប្រឹក្សាបានប្រជុំនៅថ្ងៃ<b>ច័ន្ទ</b>។ It agreed' in out
     assert _dom(out) == _dom(PAGE)
+
+
+def test_cli_bad_input_is_one_line_and_format_override(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    r = cli("translate", "image.html", "--to", "km")
+    assert r.exit_code == 2 and r.stderr.strip() == "toolkit: error: image.html: byte 8: not an HTML page (binary data)"
+    assert not (tmp_path / "locales").exists()
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")  # an HTML page with the wrong extension
+    r = cli("translate", "page.txt", "--to", "km", "-f", "html")
+    assert r.exit_code == 0, r.stderr
+    po = (tmp_path / "locales" / "km" / "LC_MESSAGES" / "page.po").read_text(encoding="utf-8")
+    assert 'msgid "The council met on <g1>Monday</g1>."' in po and '"X-Toolkit-Format: html\\n"' in po
+    fill(tmp_path / "locales" / "km" / "LC_MESSAGES" / "page.po", lambda m: {"Done.": "រួចរាល់។"}.get(m, ""))
+    r = cli("build", "-o", "build")
+    assert r.exit_code == 0, r.stderr
+    built = (tmp_path / "build" / "km" / "page.txt").read_text(encoding="utf-8")
+    assert '<img src="map.png" alt="A map of roads"> រួចរាល់។</p>' in built
+    r = cli("translate", "page.txt", "--to", "km", "-f", "rtf")
+    assert r.exit_code == 2 and "--format must be one of text, markdown, html, docx (got 'rtf')" in r.stderr

@@ -67,7 +67,8 @@ def translate_command(
     glossary: GlossaryOpt = None,
     source_format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="NAME", show_default=False,
-        help="Source format for every SOURCE (default: by file extension; plain text otherwise).")] = None,
+        help="Source format for every SOURCE: text, markdown, html or docx (default: by file extension "
+             "— .md, .html/.htm, .docx; plain text otherwise).")] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
     require_mt: Annotated[bool, typer.Option(
         "--require-mt", help="Exit 3 (writing nothing) when MT or a model for a language is missing, for CI; "
