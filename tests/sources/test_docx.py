@@ -23,12 +23,17 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: E402
 from docx.opc.packuri import PackURI  # noqa: E402
 from docx.opc.part import Part  # noqa: E402
 from docx.oxml.ns import qn  # noqa: E402
-from docx.oxml.parser import OxmlElement  # noqa: E402
+from docx.oxml.parser import OxmlElement, parse_xml  # noqa: E402
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W}">'
              '<w:footnote w:id="1"><w:p><w:r><w:t>Source: the ministry. Figures of May.</w:t></w:r></w:p>'
              '</w:footnote></w:footnotes>').encode()
+
+
+TEXT_BOX = (f'<w:pict xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><v:shape style="width:100pt;height:40pt">'
+            '<v:textbox><w:txbxContent><w:p><w:r><w:t>Roads in Takeo.</w:t></w:r></w:p></w:txbxContent>'
+            '</v:textbox></v:shape></w:pict>')
 
 
 def _field(paragraph, code: str) -> None:
@@ -74,6 +79,9 @@ def make_article(path: Path) -> Path:
     for (r, c), text in {(0, 0): "Province", (0, 1): "Roads", (1, 0): "Takeo", (1, 1): "40 km of new roads."}.items():
         table.cell(r, c).text = text
     d.add_paragraph("Work starts in May.", style="List Bullet")
+    boxed = d.add_paragraph("The map is below. ")
+    boxed.add_run()._r.append(parse_xml(TEXT_BOX))
+    boxed.add_run(" It shows the roads.")
     d.sections[0].header.paragraphs[0].text = "Ministry of Public Works and Transport"
     d.sections[0].footer.paragraphs[0].text = "Draft for review."
     notes = Part(PackURI("/word/footnotes.xml"),
@@ -114,9 +122,11 @@ def test_paragraphs_runs_and_numbers(tmp_path: Path) -> None:
         (2, "See <g3>the plan</g3> on page <x4/>."),  # the hyperlink a pair, the PAGE field one placeholder
         (3, "Province"), (4, "Roads"), (5, "Takeo"), (6, "40 km of new roads."),
         (7, "Work starts in May."),
-        (8, "Ministry of Public Works and Transport"),  # header
-        (9, "Draft for review."),  # footer
-        (10, "Source: the ministry."), (10, "Figures of May."),  # footnote
+        (8, "The map is below."), (8, "It shows the roads."),  # the text box: <x1/>, between them
+        (9, "Roads in Takeo."),  # ... and its paragraph an entry
+        (10, "Ministry of Public Works and Transport"),  # header
+        (11, "Draft for review."),  # footer
+        (12, "Source: the ministry."), (12, "Figures of May."),  # footnote
     ]
 
 
@@ -137,6 +147,8 @@ def test_translation_keeps_formatting_link_field_and_sets_khmer_font(tmp_path: P
         "See <g3>the plan</g3> on page <x4/>.": "សូមមើល<g3>ផែនការ</g3>នៅទំព័រ<x4/>។",
         "Draft for review.": "សេចក្តីព្រាងសម្រាប់ពិនិត្យ។",
         "Figures of May.": "តួលេខខែឧសភា។",
+        "It shows the roads.": "វាបង្ហាញផ្លូវ។",
+        "Roads in Takeo.": "ផ្លូវនៅតាកែវ។",
     }, "km")
     word = docx.Document(io.BytesIO(out))
     body = word.paragraphs[1]
@@ -150,8 +162,9 @@ def test_translation_keeps_formatting_link_field_and_sets_khmer_font(tmp_path: P
     assert word.paragraphs[0].style.name == "Heading 1" and word.paragraphs[2].style.name == "List Bullet"
     assert word.sections[0].footer.paragraphs[0].text == "សេចក្តីព្រាងសម្រាប់ពិនិត្យ។"
     assert word.tables[0].cell(1, 1).text == "40 km of new roads."
-    notes = _load_bytes(out)
-    assert [s.text for s in notes.segments][-1] == "តួលេខខែឧសភា។"
+    again = [s.text for s in _load_bytes(out).segments]
+    assert again[-1] == "តួលេខខែឧសភា។"
+    assert "ផ្លូវនៅតាកែវ។" in again and "វាបង្ហាញផ្លូវ។" in again  # the box translated inside its paragraph
 
 
 def _load_bytes(data: bytes) -> Document:

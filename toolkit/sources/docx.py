@@ -100,7 +100,9 @@ def _run_items(run: Any, items: list[Item]) -> None:
             items.append(Item("text", "\u2011", rpr))
         elif tag == _w("softHyphen"):
             items.append(Item("text", "\u00ad", rpr))
-        else:  # a tab, break, drawing, reference, symbol...: the run with only this child
+        elif sum(1 for c in run if c.tag != _w("rPr")) == 1:  # a run of one tab, drawing...: itself
+            items.append(Item("opaque", elements=[run]))
+        else:  # a tab, break, drawing, reference, symbol... among text: the run with only this child
             holder = copy.deepcopy(run)
             for other in list(holder):
                 if other.tag != _w("rPr"):
@@ -338,6 +340,8 @@ def _rewrite(para: Paragraph, translation: str, language: str) -> None:
     khmer = language.split("_")[0] == "km" and any("\u1780" <= ch <= "\u17ff" for ch in translation)
     pos = 0
     stack: list[str] = []
+    placed: set[int] = set()  # an element goes back itself the first time (a text box inside it may
+    # be rewritten next, in place), a copy after that
     for m in [*markup.TAG.finditer(translation), None]:
         end = len(translation) if m is None else m.start()
         if end > pos:
@@ -359,7 +363,8 @@ def _rewrite(para: Paragraph, translation: str, language: str) -> None:
             index = para.holders.get(empty)
             if index is not None:
                 for element in para.items[index].elements:
-                    p.append(copy.deepcopy(element))
+                    p.append(copy.deepcopy(element) if id(element) in placed else element)
+                    placed.add(id(element))
         elif closing:
             if number in stack:
                 stack.remove(number)
