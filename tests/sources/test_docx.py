@@ -5,6 +5,8 @@ identity round trip (same runs and formatting), a translated build with the Khme
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -244,3 +246,20 @@ def test_real_documents_round_trip(path: Path) -> None:
 def test_message_text_of_each_segment_is_its_msgid(tmp_path: Path) -> None:
     doc = _load(make_article(tmp_path / "news.docx"))
     assert all(message_text(s.text) == s.text for s in doc.segments)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed "
+                    "(apt-get install libreoffice-writer-nogui)")
+def test_libreoffice_opens_the_translated_document(tmp_path: Path) -> None:
+    doc = _load(make_article(tmp_path / "news.docx"))
+    out = tmp_path / "km" / "news.docx"
+    out.parent.mkdir()
+    out.write_bytes(get_format("docx").render(doc, {
+        "The <g1>Ministry of Interior</g1> met on Monday.": "<g1>ក្រសួងមហាផ្ទៃ</g1>បានប្រជុំនៅថ្ងៃច័ន្ទ។",
+        "40 km of new roads.": "ផ្លូវថ្មី ៤០ គ.ម.។"}, "km"))
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                    "--convert-to", "txt:Text", "--outdir", str(tmp_path), str(out)],
+                   check=True, capture_output=True, timeout=120)
+    text = (tmp_path / "news.txt").read_text(encoding="utf-8-sig")
+    assert "ក្រសួងមហាផ្ទៃបានប្រជុំនៅថ្ងៃច័ន្ទ។ It agreed to double the budget." in text
+    assert "ផ្លូវថ្មី ៤០ គ.ម.។" in text and "Provincial roads budget doubles" in text
