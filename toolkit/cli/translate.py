@@ -87,7 +87,6 @@ def translate_command(
     from toolkit.config import load_config
     from toolkit.errors import ModelNotFoundError, MTUnavailableError
     from toolkit.glossary import load_glossary
-    from toolkit.segment import load_rules
 
     # Built (and validated) only when MT is wanted: --no-mt never imports toolkit.mt.
     options = None if no_mt else mt_options(models_dir, device, threads, inter_threads, beam_size, batch_size)
@@ -124,7 +123,7 @@ def translate_command(
         drafter_for=None if no_mt else drafter_for,
         check=check,
         now=_now(),
-        segment_options={"rules": load_rules(config.abbreviations)},
+        segment_options=config.segment_options(),
         source_format=source_format,
     )
     for item in result.files:
@@ -152,11 +151,10 @@ def build_command(
     """Compile a .mo for each catalog and render each translated document; print statistics."""
     from toolkit.catalog.build import build
     from toolkit.config import load_config
-    from toolkit.segment import load_rules
 
     config = load_config()
     result = build(_short(locales or config.locales_dir), out_dir=out, include_fuzzy=include_fuzzy,
-                   segment_options={"rules": load_rules(config.abbreviations)})
+                   segment_options=config.segment_options())
     for item in result.outputs:
         s = item.stats
         output.line(f"{item.language}\t{item.name}\ttranslated={s.translated} fuzzy={s.fuzzy} "
