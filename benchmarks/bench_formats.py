@@ -13,8 +13,8 @@ original -> translated document out (build), in-process, every entry translated:
   (it has no .docx converter: ``odf2xliff`` reads OpenDocument only, so Word is ours alone).
 
 Prints entries, seconds and the ratio per document, and ours at half the size for linearity.
-Times are CPU time of the process (best of 3). Needs the ``[test]`` extra and mistletoe
-(``pip install mistletoe``: Translate Toolkit's Markdown parser).
+Times are CPU time of the process (best of 3). Needs the ``[test]`` and ``[bench]`` extras
+(Translate Toolkit, python-docx, and mistletoe, Translate Toolkit's Markdown parser).
 """
 
 from __future__ import annotations

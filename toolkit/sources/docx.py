@@ -18,7 +18,9 @@ the original element; paragraph properties (style, numbering, alignment) stay. B
 comment anchors of a rewritten paragraph move to its start; spelling marks go. Khmer runs get a
 Khmer-capable complex-script font (``Khmer UI``, shipped with Windows; LibreOffice falls back
 to any installed Khmer font) and the ``km-KH`` complex-script language, so Word shapes them.
-Untranslated paragraphs, and those whose translation is their msgid, are not touched.
+Untranslated paragraphs, and those whose translation is their msgid, are not touched. Tracked
+changes (``w:ins``/``w:del``) and inline content controls are kept whole as ``<xN/>``: accept or
+reject the changes before extraction to translate their text.
 
 Bad input (not a zip, not a Word document, a zip bomb: more than 256 MiB unpacked or a member
 compressed more than 100 to 1) is a one-line error; nothing is written.
