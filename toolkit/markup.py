@@ -40,12 +40,13 @@ _MARKDOWN_EXTENSIONS = (".md", ".markdown")
 def entry_kind(msgid: str, references: Sequence[str]) -> str:
     """The markup of a catalog entry: ``tags`` when its msgid has placeholders, ``markdown`` when
     it comes from a Markdown document (its ``#:`` references), else "" (plain text)."""
-    if TAG.search(msgid):
+    if "<" in msgid and TAG.search(msgid):  # every check asks: the common case stays cheap
         return "tags"
     for ref in references:
-        path = ref.rsplit(":", 1)[0] if ":" in ref else ref
-        if path.lower().endswith(_MARKDOWN_EXTENSIONS):
-            return "markdown"
+        if ".md" in ref or ".markdown" in ref or ".M" in ref:
+            path = ref.rsplit(":", 1)[0] if ":" in ref else ref
+            if path.lower().endswith(_MARKDOWN_EXTENSIONS):
+                return "markdown"
     return ""
 
 
