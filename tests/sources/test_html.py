@@ -136,6 +136,8 @@ def test_real_pages_round_trip(path: Path) -> None:
     assert fmt.render(doc, identity(doc), "km").encode("utf-8") == path.read_bytes()
     translated = fmt.render(doc, {k: "ការ " + k + "។" for k in identity(doc)}, "km")
     assert _dom(translated) == _dom(doc.text)
+    if "wikipedia" in path.name:  # <html ... lang="en" dir="ltr" ... xml:lang="en">
+        assert 'lang="km" dir="ltr" xmlns="http://www.w3.org/1999/xhtml" xml:lang="km">' in translated
 
 
 def test_translate_edit_build(tmp_path: Path) -> None:

@@ -554,8 +554,11 @@ class Html:
         elif re.search(r"\sdir\s*=", tag):
             wanted["dir"] = "ltr"
         tok = Token("start", "html", span[0], span[1])
-        for name, a, b, quote in reversed(_attributes(text, tok)):
-            if name in wanted:
+        attributes = _attributes(text, tok)
+        for name, a, b, quote in reversed(attributes):
+            if name == "xml:lang":  # XHTML says it twice
+                tag = tag[:a - span[0]] + (code if quote else f'"{code}"') + tag[b - span[0]:]
+            elif name in wanted:
                 value = wanted.pop(name)
                 tag = tag[:a - span[0]] + (value if quote else f'"{value}"') + tag[b - span[0]:]
         for name in ("lang", "dir"):
