@@ -42,7 +42,7 @@ def _dom(text: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     translatable ones and of ``lang`` left out)."""
     root = lxml.html.document_fromstring(text.encode("utf-8"))
     return [(el.tag, tuple(sorted((k, "" if k in ("lang", "title", "alt", "content") else v)
-                                  for k, v in el.attrib.items() if k != "lang")))
+                                  for k, v in el.attrib.items() if k not in ("lang", "xml:lang"))))
             for el in root.iter() if isinstance(el.tag, str)]
 
 
