@@ -8,6 +8,7 @@ Recognised keys (all optional)::
     locales = "locales"                  # where `toolkit translate` writes catalogs
     abbreviations = ["abbrev.txt"]       # extra segmentation abbreviation files
     tm = ".toolkit/tm.sqlite"            # the translation memory (SQLite) file
+    front_matter_keys = ["title", "description", "summary"]  # translatable Markdown front matter
 
     [tool.toolkit.check]                 # read by `toolkit check` (see toolkit.checks)
 
@@ -37,6 +38,7 @@ class Config:
     locales: Path | None = None
     abbreviations: tuple[Path, ...] = ()
     tm: Path | None = None
+    front_matter_keys: tuple[str, ...] | None = None  # None: the Markdown format's default
     check: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -50,6 +52,14 @@ class Config:
         from toolkit.tm.store import DEFAULT_PATH
 
         return self.tm if self.tm is not None else self.root / DEFAULT_PATH
+    def segment_options(self) -> dict[str, Any]:
+        """What the source formats need to cut documents as ``translate`` did (``build`` too)."""
+        from toolkit.segment import load_rules
+
+        options: dict[str, Any] = {"rules": load_rules(self.abbreviations)}
+        if self.front_matter_keys is not None:
+            options["front_matter_keys"] = self.front_matter_keys
+        return options
 
 
 def _paths(value: Any, key: str, root: Path, source: Path) -> tuple[Path, ...]:
@@ -86,6 +96,9 @@ def load_config(directory: str | Path | None = None) -> Config:
     tm = table.get("tm")
     if tm is not None and not isinstance(tm, str):
         raise ConfigError("[tool.toolkit] tm must be a path", path=source)
+    keys = table.get("front_matter_keys")
+    if keys is not None and (not isinstance(keys, list) or not all(isinstance(k, str) for k in keys)):
+        raise ConfigError("[tool.toolkit] front_matter_keys must be a list of key names", path=source)
     check = table.get("check", {})
     if not isinstance(check, dict):
         raise ConfigError("[tool.toolkit.check] must be a table", path=source)
@@ -97,6 +110,7 @@ def load_config(directory: str | Path | None = None) -> Config:
         locales=None if locales is None else root / locales,
         abbreviations=_paths(table.get("abbreviations", []), "abbreviations", root, source),
         tm=None if tm is None else root / tm,
+        front_matter_keys=None if keys is None else tuple(keys),
         check=check,
         raw=table,
     )

@@ -45,20 +45,24 @@ def decode(data: bytes, name: str = "<stdin>") -> str:
     return text
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read and decode a file, or standard input when *path* is ``-``."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes (standard input when *path* is ``-``), or raise :class:`InputError`."""
     if str(path) == STDIN:
-        return decode(sys.stdin.buffer.read(), "<stdin>")
+        return sys.stdin.buffer.read()
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=p) from None
     except IsADirectoryError:
         raise InputError("is a directory, expected a file", path=p) from None
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", path=p) from None
-    return decode(data, str(p))
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read and decode a file, or standard input when *path* is ``-``."""
+    return decode(read_bytes(path), "<stdin>" if str(path) == STDIN else str(Path(path)))
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: str = "utf-8") -> None:

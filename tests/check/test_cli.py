@@ -170,5 +170,5 @@ def test_list_checks(cli):
     r = cli("check", "--list-checks")
     assert r.exit_code == 0
     ids = [line.split()[0] for line in r.stdout.splitlines()]
-    assert ids == ["glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders",
+    assert ids == ["glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders", "markup",
                    "whitespace", "punctuation", "khmer-normalization", "invisible", "max-untranslated", "max-fuzzy"]

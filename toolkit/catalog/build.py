@@ -30,7 +30,7 @@ from toolkit.catalog.po import to_polib
 from toolkit.catalog.stats import Stats, catalog_stats
 from toolkit.errors import InputError, UsageError
 from toolkit.findings import plural
-from toolkit.textio import atomic_write, read_text
+from toolkit.textio import atomic_write
 
 
 @dataclass(frozen=True)
@@ -103,10 +103,11 @@ def _find_source(value: str | None, locales: Path, cwd: Path) -> tuple[Path | No
 @dataclass(frozen=True)
 class TranslatedDocument:
     """A catalog's source document rendered with its usable translations (``text`` None when the
-    source could not be found or read; ``notes`` say why, and name sentences missing from the catalog)."""
+    source could not be found or read; ``notes`` say why, and name sentences missing from the catalog).
+    ``text`` is bytes for a binary format (Word)."""
 
     source: Path | None
-    text: str | None
+    text: str | bytes | None
     notes: tuple[str, ...] = ()
 
 
@@ -115,18 +116,17 @@ def translated_document(catalog: reader.Catalog, po_path: Path, language: str, l
                         segment_options: Mapping[str, Any] | None = None) -> TranslatedDocument:
     """The document *catalog* was made from, as ``toolkit build`` writes it for *language*: the
     one rendering ``build`` and the review report share."""
-    from toolkit.sources import format_name, get_format
+    from toolkit.sources import format_name, get_format, read_document
 
     source, why = _find_source(catalog.metadata.get(SOURCE_FIELD), locales, cwd)
     if source is None:
         return TranslatedDocument(None, None, (f"{po_path}: {why}; document not rendered",))
+    format_id = format_name(source, catalog.metadata.get(FORMAT_FIELD))
     try:
-        text = read_text(source)
+        document = read_document(source, format_id, dict(segment_options or {}))
     except InputError as exc:
         return TranslatedDocument(source, None, (str(exc),))
-    fmt = get_format(format_name(source, catalog.metadata.get(FORMAT_FIELD)))
-    document = fmt.extract(text, segment_options=dict(segment_options or {}))
-    rendered = fmt.render(document, usable_translations(catalog, include_fuzzy), language)
+    rendered = get_format(format_id).render(document, usable_translations(catalog, include_fuzzy), language)
     known = {e.msgid for e in catalog.entries if not e.obsolete}
     stale = sum(1 for s in document.segments if message_text(s.text) not in known and s.text.strip())
     notes: tuple[str, ...] = ()

@@ -42,7 +42,7 @@ from toolkit.catalog.po import content, format_po, read_po
 from toolkit.catalog.wrap import PAGE_WIDTH, detect_width
 from toolkit.errors import CatalogError, UsageError
 from toolkit.gcpause import paused_gc
-from toolkit.textio import atomic_write, read_text
+from toolkit.textio import atomic_write
 
 _EDGE = " \t.,:;!?\"'“”‘’()[]«»—–-"
 
@@ -102,6 +102,7 @@ class _Document:
     template: list[polib.POEntry]
     matches: dict[str, list[Any]]
     format: str | None = None  # given with --format (recorded in the header for build)
+    markup: str = ""  # the inline markup of its msgids (toolkit.markup)
 
 
 def _hint(match: Any, lang: str | None) -> str:
@@ -131,12 +132,13 @@ def _wholly_term(msgid: str, matches: Sequence[Any]) -> Any | None:
 
 def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any],
                    fmt: str | None = None) -> _Document:
-    from toolkit.sources import document_key, format_name, get_format
+    from toolkit import markup
+    from toolkit.sources import document_key, format_name, read_document
 
     if any(ch in str(source) for ch in "\n\r"):  # a #: reference cannot hold a line break (msgfmt)
         raise UsageError(f"a source file name with a line break cannot be referenced in a catalog: {str(source)!r}")
     name = format_name(source, fmt)
-    document = get_format(name).extract(read_text(source), segment_options=dict(segment_options))
+    document = read_document(source, name, dict(segment_options))
     segments = document.segments
     rel = relative_posix(source, cwd)
     entries: dict[str, polib.POEntry] = {}
@@ -147,7 +149,7 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
             continue
         entry = entries.get(msgid)
         if entry is None:
-            found = glossary.find(msgid) if glossary is not None else []
+            found = markup.find_terms(glossary, msgid, document.markup) if glossary is not None else []
             matches[msgid] = found
             entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[], comment=_hints(found, None))
             entries[msgid] = entry
@@ -155,7 +157,7 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
         if ref not in entry.occurrences:
             entry.occurrences.append(ref)
     return _Document(source, document_key(source), rel, len(segments), list(entries.values()), matches,
-                     None if fmt is None else name)
+                     None if fmt is None else name, document.markup)
 
 
 def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> str:
@@ -268,7 +270,7 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
     if drafter is not None:
         from toolkit.mt.fill import fill
 
-        mt = fill([e for e in entries if not e.obsolete], doc.matches, drafter, glossary, lang)
+        mt = fill([e for e in entries if not e.obsolete], doc.matches, drafter, glossary, lang, doc.markup)
     catalog = polib.POFile(wrapwidth=0)
     catalog.extend(entries)
     fresh = headers.catalog_header(locale, doc.name, doc.rel, created, now)

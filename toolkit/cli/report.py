@@ -35,7 +35,6 @@ def report(
     from toolkit.cli._app import report_error
     from toolkit.config import load_config
     from toolkit.report import build_review, render_html, render_json
-    from toolkit.segment import load_rules
 
     choice(fmt, FORMATS, "--format")
     config = load_config()
@@ -52,7 +51,7 @@ def report(
 
         gloss = load_glossary(glossary or None, config=config)
     review = build_review(paths, glossary=gloss, options=options,
-                          segment_options={"rules": load_rules(config.abbreviations)})
+                          segment_options=config.segment_options())
     inputs = [Path(d.path) for d in review.documents]
     if fmt == "json":
         text = render_json(review)

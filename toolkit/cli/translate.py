@@ -67,7 +67,8 @@ def translate_command(
     glossary: GlossaryOpt = None,
     source_format: Annotated[str | None, typer.Option(
         "--format", "-f", metavar="NAME", show_default=False,
-        help="Source format for every SOURCE (default: by file extension; plain text otherwise).")] = None,
+        help="Source format for every SOURCE: text, markdown, html or docx (default: by file extension "
+             "— .md, .html/.htm, .docx; plain text otherwise).")] = None,
     no_mt: Annotated[bool, typer.Option("--no-mt", help="Do not machine-translate; glossary hints only.")] = False,
     tm: Annotated[Path | None, typer.Option(
         "--tm", metavar="FILE", show_default=False,
@@ -92,7 +93,6 @@ def translate_command(
     from toolkit.config import load_config
     from toolkit.errors import ModelNotFoundError, MTUnavailableError
     from toolkit.glossary import load_glossary
-    from toolkit.segment import load_rules
 
     # validated with --no-mt too: a bad value in a script is an error whatever the other flags
     options = mt_options(models_dir, device, threads, inter_threads, beam_size, batch_size)
@@ -139,7 +139,7 @@ def translate_command(
             drafter_for=None if no_mt else drafter_for,
             check=check,
             now=_now(),
-            segment_options={"rules": load_rules(config.abbreviations)},
+            segment_options=config.segment_options(),
             source_format=source_format,
             memory=memory,
             tm_min=tm_min,
@@ -174,11 +174,10 @@ def build_command(
     """Compile a .mo for each catalog and render each translated document; print statistics."""
     from toolkit.catalog.build import build
     from toolkit.config import load_config
-    from toolkit.segment import load_rules
 
     config = load_config()
     result = build(_short(locales or config.locales_dir), out_dir=out, include_fuzzy=include_fuzzy,
-                   segment_options={"rules": load_rules(config.abbreviations)})
+                   segment_options=config.segment_options())
     for item in result.outputs:
         s = item.stats
         output.line(f"{item.language}\t{item.name}\ttranslated={s.translated} fuzzy={s.fuzzy} "

@@ -34,7 +34,7 @@ class Drafter(Protocol):
     engine_id: str
     calls: int
 
-    def draft(self, items: Sequence[tuple[str, Sequence["TermMatch"]]]) -> list[Draft]: ...
+    def draft(self, items: Sequence[tuple[str, Sequence["TermMatch"]]], markup: str = "") -> list[Draft]: ...
 
 
 class ArgosDrafter:
@@ -62,14 +62,21 @@ class ArgosDrafter:
             meter.close()
         return out
 
-    def draft(self, items: Sequence[tuple[str, Sequence["TermMatch"]]]) -> list[Draft]:
-        masked = [terms.protect(text, matches, self.lang, self.style) for text, matches in items]
+    def draft(self, items: Sequence[tuple[str, Sequence["TermMatch"]]], markup: str = "") -> list[Draft]:
+        """Drafts of *items* (text, its glossary matches). *markup* (:mod:`toolkit.markup`: "tags",
+        "markdown") is masked too, so the model never sees it and every token comes back in order;
+        a term with markup inside it is left to the model (masking it would drop its markup)."""
+        from toolkit import markup as inline
+
+        masked = [terms.protect(text, [m for m in matches if not inline.tokens(m.text, markup)] if markup else matches,
+                                self.lang, self.style) for text, matches in items]
+        hidden = [inline.mask(m.text, markup) for m in masked]
         todo = [i for i, m in enumerate(masked) if m.text.strip()]
-        raw = self.translate([masked[i].text for i in todo])
+        raw = self.translate([hidden[i].text for i in todo])
         self.calls += len(todo)
         texts = [""] * len(items)
         for i, text in zip(todo, raw):
-            texts[i] = terms.restore(text, masked[i])
+            texts[i] = terms.restore(inline.unmask(text, hidden[i]), masked[i])
         drafts = []
         for (_, matches), text in zip(items, texts):
             if self.lang == "km":

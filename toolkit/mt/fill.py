@@ -74,8 +74,9 @@ def _set_comments(entry: "polib.POEntry", new: Sequence[str]) -> None:
 
 
 def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMatch"]], drafter: Any,
-         glossary: "Glossary", lang: str) -> MTStats:
-    """Put MT drafts into *entries* (in place); see the module docstring for the rules."""
+         glossary: "Glossary", lang: str, markup: str = "") -> MTStats:
+    """Put MT drafts into *entries* (in place); see the module docstring for the rules. *markup*:
+    the inline markup of the msgids (:mod:`toolkit.markup`), masked from the model."""
     engine = drafter.engine_id
     todo: list[tuple[polib.POEntry, str, str, str]] = []
     reused = 0
@@ -101,7 +102,8 @@ def fill(entries: list["polib.POEntry"], matches: Mapping[str, Sequence["TermMat
     if not todo:
         return MTStats(reused=reused)
     before = drafter.calls
-    drafts = drafter.draft([(e.msgid, matches.get(e.msgid, ())) for e, *_ in todo])
+    items = [(e.msgid, matches.get(e.msgid, ())) for e, *_ in todo]
+    drafts = drafter.draft(items, markup=markup) if markup else drafter.draft(items)
     enforced = mismatches = 0
     for (entry, key, seg, terms), draft in zip(todo, drafts):
         if not draft.text:

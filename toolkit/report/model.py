@@ -242,7 +242,8 @@ def _document(path: Path, catalog: Catalog, lang: str, env: Env, findings: list[
     return ReviewDocument(
         path=str(path), language=lang, source=catalog.metadata.get("X-Toolkit-Source"),
         stats=catalog_stats(catalog.entries), words=word_stats(catalog.entries, lang), origins=_origins(entries),
-        entries=tuple(entries), findings=rest, document=built.text, notes=built.notes, obsolete=obsolete,
+        entries=tuple(entries), findings=rest, notes=built.notes, obsolete=obsolete,
+        document=built.text if isinstance(built.text, str) else None,  # a Word file is not shown inline
     )
 
 

@@ -19,17 +19,18 @@ and ``a.md`` never share a catalog. Catalogs an older toolkit filed under the st
 as text -> ``a.po``) stay in use while their ``X-Toolkit-Source`` names the document and no
 ``a.md.po`` exists (``toolkit.catalog.pipeline``), so no translation is left behind.
 
-Design note for the next formats (Markdown, HTML, Word). Extraction walks the format's own tree
-(markdown-it tokens, an HTML5 parser's DOM, python-docx paragraphs and runs) and yields blocks —
-a heading, a paragraph, a list item, a table cell, an attribute such as ``alt`` — never code,
-scripts or URLs. Each block's text is segmented with :func:`toolkit.segment.segment_block`, so a
-three-sentence paragraph is three entries with the block's source line in ``#:``. Inline markup
-becomes short paired placeholders in the msgid (Markdown may keep its own syntax) recorded in
-the skeleton with what they stand for; a sentence boundary never splits a pair (a pair that spans
-sentences keeps its block as one unit). Rendering puts the translated sentences back into the
-blocks, the placeholders back into markup, and serialises the tree (``lang``/``dir`` on HTML's
-``<html>``, a Khmer-capable font on Word runs). Identity (every msgstr = msgid) must give back
-the document: byte-identical Markdown, the same DOM, the same Word runs.
+The formats: ``text`` (:mod:`toolkit.sources.text`), ``markdown`` (markdown-it-py), ``html``
+(the standard library's HTML5 tokenizer, for exact offsets) and ``docx`` (python-docx, the
+``[docx]`` extra). Extraction walks the format's own structure and yields blocks — a heading, a
+paragraph, a list item, a table cell, an attribute such as ``alt`` — never code, scripts or URLs.
+Each block is cut into sentences by :mod:`toolkit.sources.inline` (our segmenter, with the markup
+blanked), so a three-sentence paragraph is three entries, and a sentence boundary never splits a
+pair of markup (a pair that spans sentences keeps its block as one unit). Inline markup is in the
+segment text as :mod:`toolkit.markup` defines it (Markdown's own; ``<gN>…</gN>``/``<xN/>``
+placeholders for HTML and Word), and ``Document.markup`` says which, so MT masks it, glossary
+recognition and the checks see through it. Rendering puts the translated sentences back, the
+placeholders back into markup; an untranslated sentence, or one translated by itself, keeps its
+source, so the identity round trip gives back the document.
 """
 
 from __future__ import annotations
@@ -44,9 +45,19 @@ from toolkit.errors import UsageError
 from toolkit.segment import Segment
 
 #: Format name -> module path (imported on first use).
-FORMATS: dict[str, str] = {"text": "toolkit.sources.text"}
+FORMATS: dict[str, str] = {
+    "text": "toolkit.sources.text",
+    "markdown": "toolkit.sources.markdown",
+    "html": "toolkit.sources.html",
+    "docx": "toolkit.sources.docx",
+}
 #: File extension (lower case) -> format name; anything unknown is plain text.
-EXTENSIONS: dict[str, str] = {".txt": "text", ".text": "text", "": "text"}
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text", ".text": "text", "": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx",
+}
 DEFAULT_FORMAT = "text"
 
 
@@ -81,17 +92,38 @@ class Document:
     skeleton: Any = None  # what the format needs to rebuild (None for plain text)
     notes: tuple[str, ...] = field(default_factory=tuple)
     units: tuple[Unit, ...] = ()
+    #: the inline markup in the segments' text (:mod:`toolkit.markup`): "" (none), "markdown", "tags"
+    markup: str = ""
 
 
 class SourceFormat(Protocol):
-    """What a format module's ``FORMAT`` provides (see the module docstring)."""
+    """What a format module's ``FORMAT`` provides (see the module docstring).
+
+    A format whose files are not plain UTF-8 text (Word's zip, HTML declaring another charset)
+    also has ``load(data: bytes, path: str, *, segment_options) -> Document``, which
+    :func:`read_document` calls instead of decoding the file as text; its ``render`` may return
+    bytes.
+    """
 
     name: str
     extensions: tuple[str, ...]
 
     def extract(self, text: str, *, segment_options: dict[str, Any]) -> Document: ...
 
-    def render(self, document: Document, translations: dict[str, str], language: str) -> str: ...
+    def render(self, document: Document, translations: dict[str, str], language: str) -> Any: ...
+
+
+def read_document(path: str | os.PathLike[str], name: str, segment_options: dict[str, Any]) -> Document:
+    """Read the document at *path* as format *name* (its ``load`` if it has one, else decoded
+    text through ``extract``)."""
+    from toolkit.textio import read_bytes, read_text
+
+    fmt = get_format(name)
+    load = getattr(fmt, "load", None)
+    if load is not None:
+        found: Document = load(read_bytes(path), str(path), segment_options=segment_options)
+        return found
+    return fmt.extract(read_text(path), segment_options=segment_options)
 
 
 def format_name(path: str | os.PathLike[str], override: str | None = None) -> str:

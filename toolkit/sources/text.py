@@ -39,7 +39,7 @@ class PlainText:
         """
         from toolkit.segment import blocks, segment_blocks
 
-        unknown = set(segment_options) - {"paragraphs", "rules"}
+        unknown = set(segment_options) - {"paragraphs", "rules", "front_matter_keys"}  # the last: Markdown's
         if unknown:
             raise UsageError(f"unknown segment option(s) for plain text: {', '.join(sorted(unknown))}")
         spans = blocks(text, lang="en", paragraphs=segment_options.get("paragraphs", "auto"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from toolkit import markup
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
@@ -24,8 +25,10 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
         return
     contains = khmer.contains
     level = env.glossary_level
+    kind = markup.entry_kind(entry.msgid, entry.references)
     for source, translation in entry.pairs:
-        hay = khmer.key(translation)
+        source = markup.visible(source, kind)
+        hay = khmer.key(markup.visible(translation, kind))
         seen: set[str] = set()
         for start, end, concept, term in env.glossary_matches(source):
             if concept in seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from toolkit import markup
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.numbers import extra_numbers, missing_numbers
@@ -17,8 +18,10 @@ def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
     """A number of the source is missing or changed in the translation (error), or the translation
     has a number the source does not (warning). Khmer digits equal Latin digits; thousands
     separators, decimal marks, scales and Buddhist-era years are read as documented in
-    :mod:`toolkit.checks.numbers`."""
+    :mod:`toolkit.checks.numbers`; markup placeholders are not numbers."""
+    kind = markup.entry_kind(entry.msgid, entry.references)
     for source, translation in entry.pairs:
+        source, translation = markup.visible(source, kind), markup.visible(translation, kind)
         missing = False
         for message, expected in missing_numbers(source, translation):
             missing = True
