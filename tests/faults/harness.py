@@ -337,6 +337,32 @@ BAD_CSV: dict[str, bytes] = {
 }
 
 
+BAD_TMX: dict[str, bytes] = {
+    "malformed": b"<?xml version='1.0'?><tmx version='1.4'><body><tu><tuv xml:lang='en'><seg>a",
+    "external-entity": b"<?xml version='1.0'?><!DOCTYPE tmx [<!ENTITY x SYSTEM 'file:///etc/passwd'>]>"
+                       b"<tmx version='1.4'><header srclang='en'/><body><tu><tuv xml:lang='en'><seg>&x;</seg></tuv>"
+                       b"<tuv xml:lang='km'><seg>x</seg></tuv></tu></body></tmx>",
+    "entity-bomb": b"<?xml version='1.0'?><!DOCTYPE tmx [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;&a;'>"
+                   b"<!ENTITY c '&b;&b;&b;&b;&b;&b;'>]><tmx version='1.4'><header srclang='en'/><body><tu>"
+                   b"<tuv xml:lang='en'><seg>&c;</seg></tuv></tu></body></tmx>",
+    "not-tmx": b"<?xml version='1.0'?><html><body>x</body></html>",
+    "binary": bytes(range(256)) * 4,
+    "empty": b"",
+}
+BAD_DOCUMENTS: dict[str, tuple[str, bytes]] = {
+    "docx-not-a-zip": ("news.docx", b"PK\x03\x04 not really a word file"),
+    "docx-zip-without-document": ("news.docx", b""),  # filled in below
+    "html-binary": ("news.html", bytes(range(256)) * 8),
+    "markdown-invalid-utf8": ("news.md", b"# Title\n\nThe \xff road opened.\n"),
+}
+ODD_DOCUMENTS: dict[str, tuple[str, bytes]] = {
+    "markdown-only-code": ("news.md", b"```\ncode only\n```\n"),
+    "html-broken-nesting": ("news.html", b"<p>The <b>road <i>opened</b> today.</i></p>"),
+    "html-empty": ("news.html", b""),
+    "markdown-deep-nesting": ("news.md", b"> " * 200 + b"deep.\n"),
+}
+
+
 def _zip(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     import io
 
@@ -358,6 +384,9 @@ BAD_PACKAGES: dict[str, bytes] = {
                            "pkg/sentencepiece.model": b"garbage", "pkg/model/model.bin": b"garbage"}),
     "long-member-name": _zip({"pkg/" + "a" * 300: b"x"}),
 }
+
+
+BAD_DOCUMENTS["docx-zip-without-document"] = ("news.docx", _zip({"readme.txt": b"x"}))
 
 
 def _is_device(path: str) -> bool:
@@ -435,6 +464,26 @@ def fast_cases() -> Iterator[Case]:
     yield Case("output", "onto-input/check", (*CHECK, "-o", str(CATALOG)), _nothing, bad=str(CATALOG))
     yield Case("output", "onto-input/export", ("glossary", "export", "-g", str(GLOSSARY), "-f", "csv", "-o",
                                               str(GLOSSARY)), _nothing, bad=str(GLOSSARY))
+
+    # newer commands and formats: the review report, the translation memory, document sources
+    report = ("report", "locales", "-g", str(GLOSSARY), "-o", "report.html")
+    for name, edit in list(CATALOG_BREAKS.items())[:6]:
+        yield Case("catalog", f"{name}/report", report, _edit_catalog(edit), bad=str(CATALOG))
+    yield Case("output", "directory/report", (*report[:-1], "outdir"), _directory("outdir"), bad="outdir")
+    yield Case("output", "onto-input/report", (*report[:-1], str(CATALOG)), _nothing, bad=str(CATALOG))
+    for name, data in BAD_TMX.items():
+        yield Case("tm", f"{name}/import", ("tm", "import", "memory.tmx", "--tm", "tm.sqlite"),
+                   _write("memory.tmx", data), bad="memory.tmx")
+    yield Case("tm", "memory-is-garbage/lookup", ("tm", "lookup", "The road opened.", "--tm", "tm.sqlite"),
+               _write("tm.sqlite", b"not a database" * 100), bad="tm.sqlite")
+    yield Case("tm", "memory-is-directory/stats", ("tm", "stats", "--tm", "tm.sqlite"), _directory("tm.sqlite"),
+               bad="tm.sqlite")
+    for name, (file, data) in BAD_DOCUMENTS.items():
+        yield Case("source", f"{name}/translate", ("translate", file, "--to", "km", "--no-mt"), _write(file, data),
+                   bad=file)
+    for name, (file, data) in ODD_DOCUMENTS.items():
+        yield Case("source-odd", f"{name}/translate", ("translate", file, "--to", "km", "--no-mt"),
+                   _write(file, data))
 
     usage = {
         "threads-huge": (*TRANSLATE, "--threads", "100000"),
