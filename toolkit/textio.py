@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from toolkit.errors import InputError, OutputError
 
@@ -113,21 +114,28 @@ def _write_special(target: Path, payload: bytes, path: str | os.PathLike[str]) -
 
 @contextmanager
 def _ctrl_c_deferred() -> Iterator[None]:
-    """Hold SIGINT (Ctrl-C) back while a file is replaced, so an interruption lands before the
+    """Hold Ctrl-C (SIGINT) back while a file is replaced, so an interruption lands before the
     temporary file exists or after the rename — never in between, where it would leave the
-    temporary behind (the main thread on POSIX; elsewhere the cleanup below must do)."""
+    temporary behind. A Python-level handler records the signal and the interruption is raised
+    after the rename: Python runs signal handlers in the main thread whichever thread the signal
+    reached (CTranslate2's worker threads may take it), which a signal mask cannot promise."""
     import signal
     import threading
 
-    mask = getattr(signal, "pthread_sigmask", None)
-    if mask is None or threading.current_thread() is not threading.main_thread():
-        yield
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; the cleanup in _write_and_rename must do
         return
-    old = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    pending: list[Any] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: pending.append(frame))
     try:
         yield
     finally:
-        mask(signal.SIG_SETMASK, old)
+        signal.signal(signal.SIGINT, previous)
+        if pending:
+            if callable(previous):
+                previous(signal.SIGINT, pending[0])
+            elif previous == signal.SIG_DFL:
+                raise KeyboardInterrupt
 
 
 def _replace(target: Path, payload: bytes) -> None:

@@ -102,7 +102,12 @@ def test_ctrl_c_during_an_atomic_write_lands_after_the_rename(tmp_path: Path, mo
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", interrupted_fsync)
-    with pytest.raises(KeyboardInterrupt):
-        atomic_write(target, "new")
+    # Python's own Ctrl-C handler, whatever an earlier test in this process installed
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            atomic_write(target, "new")
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert target.read_text(encoding="utf-8") == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["catalog.po"]
