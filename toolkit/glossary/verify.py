@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from toolkit.lang import khmer
+
 if TYPE_CHECKING:
     from toolkit.glossary import TermMatch
 
@@ -13,8 +15,7 @@ if TYPE_CHECKING:
 def missing_terms(output: str, matches: Sequence["TermMatch"], lang: str) -> tuple[str, ...]:
     """Source terms whose approved targets (any of them) are all absent from *output*, decided
     by :func:`toolkit.lang.khmer.has_term` — the same verdict as the ``glossary-missing`` check."""
-    from toolkit.lang.khmer import has_term
-
+    has_term = khmer.has_term
     missing: list[str] = []
     for m in matches:
         targets = m.targets.get(lang) or []
@@ -23,20 +24,77 @@ def missing_terms(output: str, matches: Sequence["TermMatch"], lang: str) -> tup
     return tuple(missing)
 
 
+def forbidden_index(glossary: Any, lang: str) -> "ForbiddenIndex":
+    """The :class:`ForbiddenIndex` of *glossary* for *lang*, built once per glossary."""
+    cache = glossary.__dict__.setdefault("_forbidden_index", {})
+    found = cache.get(lang)
+    if found is None:
+        found = cache[lang] = ForbiddenIndex(glossary, lang)
+    return found
+
+
 def deprecated_terms(output: str, matches: Sequence["TermMatch"], glossary: Any, lang: str) -> list[tuple[str, str]]:
     """(deprecated rendering, source term) for each deprecated *lang* rendering of a concept of
-    *matches* present in *output*, unless it is only part of an approved rendering present."""
-    from toolkit.lang import khmer
-
+    *matches* present in *output* — the ``glossary-forbidden`` check's verdict (one index, one
+    rule), limited to the concepts of the segment."""
+    index = forbidden_index(glossary, lang)
+    if not index.has_forbidden:
+        return []
+    terms = {m.concept: m.term for m in matches}
     found: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for m in matches:
-        if m.concept in seen:
-            continue
-        seen.add(m.concept)
-        approved = [khmer.key(a) for a in m.targets.get(lang) or [] if khmer.has_term(output, [a])]
-        for bad in glossary.forbidden(m.concept, lang):
-            k = khmer.key(bad)
-            if khmer.has_term(output, [bad]) and not any(a != k and khmer.contains(a, k) for a in approved):
-                found.append((bad, m.term))
+    for k, concepts in index.forbidden(khmer.key(output)):
+        concept = next((c for c in concepts if c in terms), None)
+        if concept is not None and (index.shown.get(k, k), terms[concept]) not in found:
+            found.append((index.shown.get(k, k), terms[concept]))
     return found
+
+
+class ForbiddenIndex:
+    """One Aho-Corasick automaton over every accepted and deprecated rendering of a language."""
+
+    def __init__(self, glossary: Any, lang: str) -> None:
+        import ahocorasick
+
+        table: dict[str, tuple[bool, list[str]]] = {}  # key -> (accepted anywhere, deprecating concepts)
+        self.shown: dict[str, str] = {}  # key -> the deprecated term as the glossary writes it
+        self.automaton = ahocorasick.Automaton()
+        for concept in glossary.concepts:
+            for target in glossary.targets(concept.id, lang):
+                k = khmer.key(target)
+                if k:
+                    table[k] = (True, table.get(k, (True, []))[1])
+            for bad in glossary.forbidden(concept.id, lang):
+                k = khmer.key(bad)
+                self.shown.setdefault(k, bad)
+                if k:
+                    accepted, concepts = table.get(k, (False, []))
+                    table[k] = (accepted, [*concepts, concept.id])
+        self.bad = ahocorasick.Automaton()  # only the keys that are deprecated and never accepted
+        for k, (accepted, concepts) in table.items():
+            self.automaton.add_word(k, (k, accepted, tuple(concepts)))
+            if not accepted and concepts:
+                self.bad.add_word(k, k)
+        self.has_forbidden = len(self.bad) > 0
+        if self.has_forbidden:
+            self.automaton.make_automaton()
+            self.bad.make_automaton()
+
+    def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Deprecated renderings in *hay* that are not part of a longer accepted rendering."""
+        if next(self.bad.iter(hay), None) is None:
+            return []  # the common case: no deprecated rendering at all
+        hits = list(self.automaton.iter(hay))
+        accepted: list[tuple[int, int]] = []
+        bad: list[tuple[int, int, str, tuple[str, ...]]] = []
+        for end, (k, ok, concepts) in hits:
+            start = end + 1 - len(k)
+            if not khmer.on_boundaries(hay, start, end + 1):
+                continue
+            if ok:
+                accepted.append((start, end + 1))
+            elif concepts:
+                bad.append((start, end + 1, k, concepts))
+        return [(k, cs) for s, e, k, cs in bad
+                if not any(a <= s and e <= b and b - a > e - s for a, b in accepted)]
+
+

@@ -10,57 +10,8 @@ from toolkit import markup
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
+from toolkit.glossary.verify import forbidden_index
 from toolkit.lang import khmer
-
-
-class _Index:
-    """One Aho-Corasick automaton over every accepted and deprecated rendering of a language."""
-
-    def __init__(self, env: Env, lang: str) -> None:
-        import ahocorasick
-
-        assert env.glossary is not None
-        table: dict[str, tuple[bool, list[str]]] = {}  # key -> (accepted anywhere, deprecating concepts)
-        self.shown: dict[str, str] = {}  # key -> the deprecated term as the glossary writes it
-        self.automaton = ahocorasick.Automaton()
-        for concept in env.glossary.concepts:
-            for target in env.glossary.targets(concept.id, lang):
-                k = khmer.key(target)
-                if k:
-                    table[k] = (True, table.get(k, (True, []))[1])
-            for bad in env.glossary.forbidden(concept.id, lang):
-                k = khmer.key(bad)
-                self.shown.setdefault(k, bad)
-                if k:
-                    accepted, concepts = table.get(k, (False, []))
-                    table[k] = (accepted, [*concepts, concept.id])
-        self.bad = ahocorasick.Automaton()  # only the keys that are deprecated and never accepted
-        for k, (accepted, concepts) in table.items():
-            self.automaton.add_word(k, (k, accepted, tuple(concepts)))
-            if not accepted and concepts:
-                self.bad.add_word(k, k)
-        self.has_forbidden = len(self.bad) > 0
-        if self.has_forbidden:
-            self.automaton.make_automaton()
-            self.bad.make_automaton()
-
-    def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
-        """Deprecated renderings in *hay* that are not part of a longer accepted rendering."""
-        if next(self.bad.iter(hay), None) is None:
-            return []  # the common case: no deprecated rendering at all
-        hits = list(self.automaton.iter(hay))
-        accepted: list[tuple[int, int]] = []
-        bad: list[tuple[int, int, str, tuple[str, ...]]] = []
-        for end, (k, ok, concepts) in hits:
-            start = end + 1 - len(k)
-            if not khmer.on_boundaries(hay, start, end + 1):
-                continue
-            if ok:
-                accepted.append((start, end + 1))
-            elif concepts:
-                bad.append((start, end + 1, k, concepts))
-        return [(k, cs) for s, e, k, cs in bad
-                if not any(a <= s and e <= b and b - a > e - s for a, b in accepted)]
 
 
 @check("glossary-forbidden", "error", order=20, needs_glossary=True)
@@ -71,9 +22,7 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
     lang = env.glossary_lang
     if env.glossary is None or lang is None:
         return
-    index = env.cache.get(("forbidden", lang))
-    if index is None:
-        index = env.cache[("forbidden", lang)] = _Index(env, lang)
+    index = forbidden_index(env.glossary, lang)
     if not index.has_forbidden:
         return
     kind = markup.entry_kind(entry.msgid, entry.references)
