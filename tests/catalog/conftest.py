@@ -51,3 +51,16 @@ def run(work: Path, glossary):
 
 def po_path(work: Path, lang: str = "km", name: str = "article") -> Path:
     return work / "locales" / lang / "LC_MESSAGES" / f"{name}.po"
+
+
+@pytest.fixture(scope="session")
+def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A models dir with the real en->km test model installed (built here, no download)."""
+    pytest.importorskip("ctranslate2", reason="the [mt] extra is not installed")
+    from toolkit.mt import packages
+    from toolkit.mt.testmodel import build_package
+
+    root = tmp_path_factory.mktemp("mt")
+    directory = root / "models"
+    packages.install(build_package(root / "en_km-test.argosmodel"), directory)
+    return directory

@@ -109,18 +109,6 @@ def test_no_mt_never_imports_the_mt_stack(work: Path, doc: Path) -> None:
 
 # --- with machine translation: the MT part's real copy model (built in-process, no download) ---
 
-@pytest.fixture(scope="module")
-def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("ctranslate2", reason="the [mt] extra is not installed")
-    from toolkit.mt import packages
-    from toolkit.mt.testmodel import build_package
-
-    root = tmp_path_factory.mktemp("mt")
-    directory = root / "models"
-    packages.install(build_package(root / "en_km-test.argosmodel"), directory)
-    return directory
-
-
 def test_mt_fills_drafts_then_reuses_them(toolkit_exe: str, work: Path, doc: Path, models_dir: Path) -> None:
     args = ("translate", "docs/article.txt", "--to", "km", "--glossary", GLOSSARY, "--models-dir", models_dir)
     first = run_toolkit(toolkit_exe, *args, cwd=work)

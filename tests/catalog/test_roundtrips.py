@@ -113,6 +113,13 @@ def _compiled(path: Path) -> dict[tuple[str, str], str]:
 def translated(work: Path, run) -> Path:
     """Our catalog, translated by a translator, one entry suppressed, then one sentence changed so
     that the catalog has a fuzzy guess with ``#|`` too."""
+    path = _translated_by_hand(work, run, suppress=True)
+    run(ARTICLE.replace("Officials said 12", "Officials said on Tuesday that 12"), now=LATER)
+    return path
+
+
+def _translated_by_hand(work: Path, run, *, suppress: bool = False) -> Path:
+    """The article's catalog with a translator's work in it (one suppression, if asked)."""
     run(ARTICLE)
     path = po_path(work)
     catalog = polib.pofile(str(path), wrapwidth=0)
@@ -120,10 +127,9 @@ def translated(work: Path, run) -> Path:
         for start, text in KM.items():
             if entry.msgid.startswith(start):
                 entry.msgstr = text
-        if entry.msgid.startswith("Officials said"):
+        if suppress and entry.msgid.startswith("Officials said"):
             entry.tcomment = "ignore-numbers"
     path.write_text(_ours(catalog), encoding="utf-8")
-    run(ARTICLE.replace("Officials said 12", "Officials said on Tuesday that 12"), now=LATER)
     return path
 
 
@@ -170,14 +176,7 @@ def test_round_trip(name: str, translated: Path, work: Path, run, cli) -> None:
 def test_our_merge_of_a_changed_sentence_is_msgmerges(work: Path, run) -> None:
     """A changed sentence: our merge and `msgmerge --previous` give the same entries — a fuzzy
     guess with #| carrying the old translation, and no obsolete copy of the old entry."""
-    run(ARTICLE)
-    path = po_path(work)
-    catalog = polib.pofile(str(path), wrapwidth=0)
-    for entry in catalog:
-        for start, text in KM.items():
-            if entry.msgid.startswith(start):
-                entry.msgstr = text
-    path.write_text(_ours(catalog), encoding="utf-8")
+    path = _translated_by_hand(work, run)
     old = path.with_name("old.po")
     old.write_bytes(path.read_bytes())
     run(ARTICLE.replace("Officials said 12", "Officials said on Tuesday that 12"), now=LATER)

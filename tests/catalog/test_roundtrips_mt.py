@@ -26,18 +26,6 @@ ARTICLE = (
 SUMMARY = re.compile(r"summary: segments=(\d+) tm=(\d+) mt=(\d+) reused=(\d+)")
 
 
-@pytest.fixture(scope="module")
-def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("ctranslate2", reason="the [mt] extra is not installed")
-    from toolkit.mt import packages
-    from toolkit.mt.testmodel import build_package
-
-    root = tmp_path_factory.mktemp("mt")
-    directory = root / "models"
-    packages.install(build_package(root / "en_km-test.argosmodel"), directory)
-    return directory
-
-
 def _msgmerge(project: Path) -> None:
     po = project / "locales/km/LC_MESSAGES/article.po"
     pot = project / "locales/templates/article.pot"
