@@ -307,6 +307,24 @@ def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int
           f"{cli_wall / polib_best:5.2f}x polib")
 
 
+def report_corpora() -> None:
+    """Precision and recall on our seeded and held-out news corpora (every defect marked with
+    ``# expect: check`` above its entry), and the findings on the clean corpus (target 0)."""
+    sys.path.insert(0, str(ROOT))
+    from tests.check.helpers import CLEAN, HELD_OUT, SEEDED, expectations, load_test_glossary
+    from toolkit.checks import run_checks
+
+    glossary = load_test_glossary()
+    for name, root in (("seeded", SEEDED), ("held-out", HELD_OUT)):
+        expected = expectations(root)
+        found = {(f.path, f.line, f.check) for f in run_checks([root], glossary=glossary).findings}
+        hits = len(expected & found)
+        print(f"  {name:9} defects {len(expected):3}  findings {len(found):3}  "
+              f"precision {hits / max(1, len(found)):.3f}  recall {hits / max(1, len(expected)):.3f}")
+    clean = run_checks([CLEAN], glossary=glossary).findings
+    print(f"  {'clean':9} findings {len(clean)} (target 0)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--glossary", action="append", metavar="PATH",
@@ -341,6 +359,8 @@ def main() -> None:
                 for problem in unread:
                     print(f"pofilter could not read {problem}")
                 report_pofilter(found, read_jsonl(POFILTER_JUDGED), judged, findings)
+        print("\nour own corpora (tests/check/data): seeded defects, held-out set, clean files\n")
+        report_corpora()
         if not args.no_timing:
             print("\nspeed\n")
             report_timing(files, glossary_paths, args.runs, cwd)
