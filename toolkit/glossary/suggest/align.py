@@ -82,8 +82,8 @@ def shared(texts: Sequence[str], corpus: str, where: Sequence[str], top: int = 3
     for span, (score, support, having) in ranked:
         if score < MIN_SCORE or out and score < RELATIVE * out[0].score:
             break
-        if any(span in o.term for o in out):
-            continue
+        if any(span in o.term or o.term in span for o in out):
+            continue  # a piece of a better span, or that span with some context
         out.append(Aligned(span, round(score, 3), support, k, tuple(where[i] for i in sorted(having))))
         if len(out) == top:
             break
