@@ -303,16 +303,27 @@ def _untitled(span: str, titles: Sequence[str]) -> str:
 def propose(found: Sequence[Candidate], pairs: Sequence[Pair], *, transliterate: bool = True,
             titles: Sequence[str] = ()) -> None:
     """Fill each candidate's ``km`` proposals (best first); *titles* are cut from a person's."""
-    corpus = {src: "\n".join(align.prepare(p.km) for p in pairs if p.source == src) for src in ("catalogs", "tm")}
     hits = _occurrences(found, pairs)
     prepared: dict[int, str] = {}
+    aligned: dict[tuple[int, str], tuple[list[align.Shared], list[int]]] = {}
+    for i in range(len(found)):
+        for src in ("catalogs", "tm"):
+            idx = [j for j in hits.get(i, ()) if pairs[j].source == src][:align.MAX_ENTRIES]
+            if len(idx) >= 2:
+                texts = [prepared.setdefault(j, align.prepare(pairs[j].km)) for j in idx]
+                aligned[(i, src)] = (align.shared_spans(texts), idx)
+    spans = {s.term for shared, _ in aligned.values() for s in shared}
+    counts = {src: align.corpus_counts(spans, (prepared.setdefault(j, align.prepare(p.km))
+                                               for j, p in enumerate(pairs) if p.source == src))
+              for src in ("catalogs", "tm") if any(p.source == src for p in pairs)}
     spelled = 0
     for i, cand in enumerate(found):
         proposals: dict[str, Proposal] = {}
         for src in ("catalogs", "tm"):
-            idx = [j for j in hits.get(i, ()) if pairs[j].source == src]
-            texts = [prepared.setdefault(j, align.prepare(pairs[j].km)) for j in idx]
-            for a in align.shared(texts, corpus[src], [pairs[j].where for j in idx]):
+            if (i, src) not in aligned:
+                continue
+            shared, idx = aligned[(i, src)]
+            for a in align.best(shared, len(idx), counts[src], [pairs[j].where for j in idx]):
                 term = _untitled(a.term, titles) if cand.kind == "person" else a.term
                 _keep(proposals, Proposal(term, src, a.score, a.evidence))
         if cand.kind in ("place", "other"):
