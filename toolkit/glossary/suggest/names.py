@@ -16,7 +16,7 @@ from functools import lru_cache
 from toolkit.lang import khmer
 
 SCORE = 0.2
-MAX_NAMES = 40
+MAX_NAMES = 20
 #: Common Cambodian family names (romanised as news writes them): a two- or three-word capitalised
 #: name starting with one of them is a person even without a title.
 FAMILY_NAMES = frozenset(
