@@ -121,3 +121,43 @@ def test_places_from_gazetteer_and_cldr(shipped, tmp_path):
     faso = got["Burkina Faso"]
     assert faso.kind == "place"
     assert [(p.term, p.source) for p in faso.km] == [("បួគីណាហ្វាសូ", "cldr")]
+
+
+def test_khmer_from_the_translation_memory(shipped, tmp_path):
+    from toolkit.tm.store import Store, Unit
+
+    memory = tmp_path / "tm.sqlite"
+    units = [("The Tonle Bati Fishing Cooperative sold fish.", "សហករណ៍នេសាទទន្លេបាទីបានលក់ត្រី។"),
+             ("Members of the Tonle Bati Fishing Cooperative voted.", "សមាជិកសហករណ៍នេសាទទន្លេបាទីបានបោះឆ្នោត។"),
+             ("Fish prices rose.", "តម្លៃត្រីបានកើនឡើង។")]
+    with Store(memory) as store:
+        store.import_units("ours.tmx", [Unit(en, km, "km", f"ours.tmx#{i}") for i, (en, km) in enumerate(units)])
+    article = tmp_path / "lake.txt"
+    article.write_text("Fishermen joined the Tonle Bati Fishing Cooperative this year.\n\n"
+                       "The Tonle Bati Fishing Cooperative has two hundred members.\n", encoding="utf-8")
+    (cand,) = suggest([article], [], shipped, min_count=2, transliterate=False, tm=memory)
+    assert cand.term == "Tonle Bati Fishing Cooperative"
+    assert (cand.km[0].term, cand.km[0].source, cand.km[0].score) == ("សហករណ៍នេសាទទន្លេបាទី", "tm", 1.0)
+    assert cand.km[0].evidence == ("tm:ours.tmx#0", "tm:ours.tmx#1")
+
+
+def test_tbx_output_reads_back_with_the_proposal_marked(found, tmp_path):
+    from toolkit.glossary.suggest.render import render
+    from toolkit.glossary.tbx import read_tbx
+
+    path = tmp_path / "proposals.tbx"
+    path.write_text("".join(render(found[:3], "tbx")), encoding="utf-8")
+    concepts = read_tbx(path, path.read_text(encoding="utf-8"))
+    assert [c.terms_in("en")[0].text for c in concepts] == [c.term for c in found[:3]]
+    assert all(c.note and c.note.startswith("PROPOSED") for c in concepts)
+    assert concepts[0].terms_in("km")[0].text == "សហព័ន្ធអ្នកកែច្នៃស្វាយចន្ទីកម្ពុជា"
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("សហករណ៍នេសាទទន្លេបាទីបាន", "សហករណ៍នេសាទទន្លេបាទី"),  # "... did": the shared next word goes
+    ("នៅសហករណ៍នេសាទ", "សហករណ៍នេសាទ"),
+    ("សហព័ន្ធកម្ពុជា", "សហព័ន្ធកម្ពុជា"),  # ជា ends កម្ពុជា: not a function word here
+    ("បាន", "បាន"),
+])
+def test_function_words_cut_off_the_edges(span, name):
+    assert align.trim(span) == name

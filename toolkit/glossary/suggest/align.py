@@ -31,6 +31,27 @@ def prepare(text: str) -> str:
     return " ".join(khmer.strip_invisible(khmer.normalize(text)).split())
 
 
+#: Khmer function words (did, at, and, that, of, is, will, from, for, to, in, say ...): a name
+#: neither starts nor ends with one, but two translations of a name often continue with the same
+#: one (``…បាទីបាន`` "… did"), so they are cut off a shared span's edges.
+FUNCTION_WORDS = ("បាន", "នៅ", "និង", "ដែល", "របស់", "ក្នុង", "មាន", "នឹង", "ឱ្យ", "ហើយ", "ដល់", "សម្រាប់",
+                  "ដោយ", "កាលពី", "ត្រូវ", "នេះ", "នោះ")
+#: (Short words such as ជា "is" or ពី "from" are left out: names end with those letters, កម្ពុជា.)
+
+
+def trim(span: str) -> str:
+    """*span* without function words at its edges (on cluster boundaries), if something is left."""
+    changed = True
+    while changed:
+        changed = False
+        for word in FUNCTION_WORDS:
+            if span.endswith(word) and len(span) > len(word) and khmer.is_cluster_boundary(span, len(span) - len(word)):
+                span, changed = span[:-len(word)].rstrip(), True
+            if span.startswith(word) and len(span) > len(word) and khmer.is_cluster_boundary(span, len(word)):
+                span, changed = span[len(word):].lstrip(), True
+    return span
+
+
 _PUNCT = frozenset("\u17d4\u17d5\u17d6\u17d7\u17d8\u17d9\u17da")
 
 
@@ -84,7 +105,12 @@ def shared_spans(texts: Sequence[str]) -> list[Shared]:
     found: dict[str, tuple[int, ...]] = {}
     for r in order[:REFERENCES]:
         _spans(texts, r, found)
-    ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]), -len(kv[0])))
+    trimmed: dict[str, tuple[int, ...]] = {}
+    for span, having in found.items():
+        short = trim(span)
+        if len(trimmed.get(short, ())) < len(having):
+            trimmed[short] = having
+    ranked = sorted(trimmed.items(), key=lambda kv: (-len(kv[1]), -len(kv[0])))
     kept: list[Shared] = []
     for span, having in ranked:
         if any(having == k.having and span in k.term for k in kept):
