@@ -1,4 +1,4 @@
-"""CLI for ``toolkit glossary``: find, show, stats, lint, export, import.
+"""CLI for ``toolkit glossary``: find, show, stats, lint, export, import, suggest, accept.
 
 Thin layer: each command parses its options, calls one library function and renders the result.
 Library modules are imported inside the commands so ``toolkit --help`` stays fast.
@@ -174,5 +174,61 @@ def register(app: typer.Typer) -> None:
         (path,) = expand([file])
         concepts = read_file(path, use_cache=False)
         output.result(dump_native(concepts, header=f"imported from {path.name}"), output_file, inputs=[path])
+
+    @sub.command()
+    def suggest(
+        sources: Annotated[list[Path] | None, typer.Argument(
+            help="Source documents (any format translate reads: .txt, .md, .html, .docx).")] = None,
+        catalogs: Annotated[list[Path] | None, typer.Option(
+            "--catalogs", metavar="DIR",
+            help="Catalogs (.po files or directories, searched recursively): their msgids are read, their "
+                 "reviewed entries give Khmer; repeatable.")] = None,
+        min_count: Annotated[int, typer.Option("--min-count", min=1, help="Occurrences a candidate needs.")] = 2,
+        tm: Annotated[Path | None, typer.Option(
+            "--tm", metavar="FILE", help="Translation memory to align Khmer from [default: the project's, "
+                                         "if it exists].")] = None,
+        transliterate: Annotated[bool, typer.Option(
+            "--transliterate/--no-transliterate",
+            help="Spell new Cambodian person names in Khmer (needs the [names] extra).")] = True,
+        glossary: GlossaryOpt = None,
+        gazetteer: GazetteerOpt = None,
+        format: Annotated[str, format_option(("text", "jsonl", "yaml", "tbx"))] = "text",
+        output_file: OutputOpt = None,
+    ) -> None:
+        """Propose new glossary terms: names in the documents and catalogs that the glossary does not
+        know yet, ranked, each with Khmer proposals for review (yaml: status: proposed)."""
+        from toolkit.config import load_config
+        from toolkit.errors import UsageError
+        from toolkit.glossary.suggest import suggest as run
+        from toolkit.glossary.suggest.render import FORMATS, render
+
+        choice(format, FORMATS, "--format")
+        if not sources and not catalogs:
+            raise UsageError("give source documents, --catalogs, or both")
+        g = _load(glossary, gazetteer)
+        memory = tm if tm is not None else load_config().tm_path
+        found = run(list(sources or []), list(catalogs or []), g, min_count=min_count, tm=memory,
+                    transliterate=transliterate)
+        taken = [c.id for c in g.concepts] + [c.id for c in g.proposed]
+        output.stream(render(found, format, taken), output_file,
+                      inputs=[*_inputs(g), *(sources or [])])
+
+    @sub.command()
+    def accept(
+        file: Annotated[Path, typer.Argument(help="Proposals file (from suggest -f yaml).")],
+        ids: Annotated[list[str], typer.Argument(metavar="ID...", help="Concept ids to accept.")],
+        target: Annotated[Path | None, typer.Option(
+            "--glossary", "-g", metavar="FILE",
+            help="Curated file to add them to [default: the shipped glossary file of each concept's domain].")] = None,
+    ) -> None:
+        """Move reviewed proposals into a curated glossary file (approved), and out of FILE."""
+        from toolkit.glossary.accept import accept as run
+        from toolkit.glossary.load import shipped_dir
+
+        g = _load(None, False)
+        done = run(file, ids, g, target=target, default_dir=shipped_dir().resolve())
+        for path, moved in done.written.items():
+            output.note(f"{path}: added {', '.join(moved)}")
+        output.note(f"{file}: {done.remaining} proposals left")
 
     app.add_typer(sub, name="glossary")

@@ -19,7 +19,7 @@ from typing import Any
 from toolkit import __version__
 from toolkit.glossary.model import Concept, Term
 
-FORMAT = 1
+FORMAT = 2  # 2: concepts carry their status (approved, proposed)
 KEEP = 256  # entries kept; the least recently written beyond that are removed on each store
 
 
@@ -37,7 +37,7 @@ def cache_dir() -> Path | None:
 
 def encode(concepts: list[Concept]) -> list[list[object]]:
     return [
-        [c.id, c.domain, c.source, c.note, c.definition, c.path, c.line,
+        [c.id, c.domain, c.source, c.note, c.definition, c.path, c.line, c.status,
          [[t.text, t.lang, t.status, t.pos, t.case_sensitive, t.dnt, t.note, t.line] for t in c.terms]]
         for c in concepts
     ]
@@ -45,8 +45,8 @@ def encode(concepts: list[Concept]) -> list[list[object]]:
 
 def decode(rows: list[list[Any]]) -> list[Concept]:
     return [
-        Concept(cid, domain, tuple(Term(*t) for t in terms), source, note, definition, path, line)
-        for cid, domain, source, note, definition, path, line, terms in rows
+        Concept(cid, domain, tuple(Term(*t) for t in terms), source, note, definition, path, line, status)
+        for cid, domain, source, note, definition, path, line, status, terms in rows
     ]
 
 

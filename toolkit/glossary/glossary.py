@@ -12,7 +12,9 @@ from toolkit.glossary.model import SOURCE_LANG, Concept, TermMatch
 
 def concept_record(concept: Concept) -> dict[str, object]:
     """A concept as plain data (no file location): what the content hash and caches see."""
+    extra = {} if concept.status == "approved" else {"status": concept.status}
     return {
+        **extra,
         "id": concept.id,
         "domain": concept.domain,
         "source": concept.source,
@@ -27,13 +29,17 @@ def concept_record(concept: Concept) -> dict[str, object]:
 class Glossary:
     """Concepts in load order (earlier files first). Ids are unique.
 
+    Proposed concepts (``status: proposed``, waiting for review) are kept apart in
+    :attr:`proposed`: recognition, checks and MT see only :attr:`concepts`, the approved ones.
     The matcher behind :meth:`find` is compiled on first use and kept, so loading stays cheap
     for commands that only look concepts up.
     """
 
     def __init__(self, concepts: Iterable[Concept], *, sources: tuple[str, ...] = (),
                  secondary: Iterable[str] = ()) -> None:
-        self.concepts: tuple[Concept, ...] = tuple(concepts)
+        every = tuple(concepts)
+        self.concepts: tuple[Concept, ...] = tuple(c for c in every if c.status == "approved")
+        self.proposed: tuple[Concept, ...] = tuple(c for c in every if c.status != "approved")
         self.sources = sources
         #: Ids of concepts from optional layers (the gazetteer): curated concepts win over them.
         self.secondary = frozenset(secondary)

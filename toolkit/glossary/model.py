@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 DOMAINS = ("person", "organisation", "place", "policy", "title", "general")
 STATUSES = ("preferred", "admitted", "deprecated")
+#: A concept is ``approved`` (curated: recognised, checked, used by MT) or ``proposed`` (written by
+#: ``toolkit glossary suggest``, waiting for review): a proposed concept is linted but ignored by
+#: recognition, checks and MT until ``toolkit glossary accept`` moves it into a curated file.
+CONCEPT_STATUSES = ("approved", "proposed")
 SOURCE_LANG = "en"
 #: The longest term a glossary may hold. Real terms are a few words; a term of hundreds of
 #: thousands of characters is a broken file, and pyahocorasick crashes (segfault) freeing an
@@ -59,6 +63,7 @@ class Concept:
     definition: str | None = None
     path: str | None = None
     line: int | None = None
+    status: str = "approved"
 
     def terms_in(self, lang: str) -> tuple[Term, ...]:
         """Terms in *lang*, in file order."""

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from toolkit.errors import GlossaryError
-from toolkit.glossary.model import DOMAINS, ID_RE, LANG_RE, STATUSES, Concept, Term
+from toolkit.glossary.model import CONCEPT_STATUSES, DOMAINS, ID_RE, LANG_RE, STATUSES, Concept, Term
 
 try:  # the C composer is several times faster
     from yaml import CSafeLoader as _Loader
@@ -26,7 +26,7 @@ _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
 _SCALAR_TEXT = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 FILE_KEYS = ("domain", "concepts")
-CONCEPT_KEYS = ("id", "source", "note", "definition", "domain")
+CONCEPT_KEYS = ("id", "source", "note", "definition", "domain", "status")
 TERM_KEYS = ("term", "status", "pos", "case_sensitive", "dnt", "note")
 
 
@@ -149,6 +149,14 @@ def _concept(r: _Reader, node: yaml.Node, file_domain: str | None, index: int) -
         r.error(node, f"concept {label!r}: no domain (set it on the file or the concept)")
     note = r.text(fields["note"][1], f"concept {label!r}: note") if "note" in fields else None
     definition = r.text(fields["definition"][1], f"concept {label!r}: definition") if "definition" in fields else None
+    status = "approved"
+    if "status" in fields:
+        value = r.text(fields["status"][1], f"concept {label!r}: status")
+        if value is not None and value not in CONCEPT_STATUSES:
+            r.error(fields["status"][1],
+                    f"concept {label!r}: status {value!r} is not one of {', '.join(CONCEPT_STATUSES)}")
+        elif value is not None:
+            status = value
     terms: list[Term] = []
     langs = [k for k in fields if k not in CONCEPT_KEYS]
     for lang in langs:
@@ -164,7 +172,7 @@ def _concept(r: _Reader, node: yaml.Node, file_domain: str | None, index: int) -
         r.error(node, f"concept {label!r}: no terms (add language keys such as en: and km:)")
     if cid is None or source is None or domain is None or not terms:
         return None
-    return Concept(cid, domain, tuple(terms), source, note, definition, r.path, line)
+    return Concept(cid, domain, tuple(terms), source, note, definition, r.path, line, status)
 
 
 def parse_native(text: str, path: str) -> tuple[list[Concept], list[GlossaryError]]:
@@ -251,6 +259,8 @@ def dump_native(concepts: Iterable[Concept], domain: str | None = None, header: 
         lines.append(f"    source: {_scalar(c.source)}")
         if c.domain != domain:
             lines.append(f"    domain: {c.domain}")
+        if c.status != "approved":
+            lines.append(f"    status: {c.status}")
         if c.note is not None:
             lines.append(f"    note: {_scalar(c.note)}")
         if c.definition is not None:
