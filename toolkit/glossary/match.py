@@ -29,7 +29,6 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
 
@@ -118,6 +117,9 @@ class _SeparatorTable(dict):
 
 
 _SEP_TABLE = _SeparatorTable()
+#: The same mapping for ASCII text, as a byte table: ``bytes.translate`` is a plain C loop, several
+#: times faster than ``str.translate`` (most source text is ASCII).
+_ASCII_SEP = bytes(32 if _SEP.match(chr(i)) else i for i in range(128)) + bytes(range(128, 256))
 _DROPPED_RE = re.compile(f"[{_DROPPED}]")
 
 
@@ -132,10 +134,17 @@ def normalise(text: str) -> Normalised:
     pieces: list[tuple[int, int, int, int]] = []
     if not _plain(text):
         text = _fold_runs(text, pieces)
-    cased = " " + text.translate(_SEP_TABLE) + " "
+    if text.isascii():
+        cased = " " + text.encode("ascii").translate(_ASCII_SEP).decode("ascii") + " "
+    else:
+        cased = " " + text.translate(_SEP_TABLE) + " "
     norm = object.__new__(Normalised)  # as Normalised(...), without the frozen dataclass's setattr calls
-    norm.__dict__.update(cased=cased, low=_lower(cased), pieces=tuple(pieces),
-                         piece_starts=tuple(p[0] for p in pieces))
+    if pieces:
+        norm.__dict__.update(cased=cased, low=_lower(cased), pieces=tuple(pieces),
+                             piece_starts=tuple(p[0] for p in pieces))
+    else:  # ASCII lower-cases one for one: no _lower check needed
+        norm.__dict__.update(cased=cased, low=cased.lower() if cased.isascii() else _lower(cased), pieces=(),
+                             piece_starts=())
     return norm
 
 
@@ -180,7 +189,6 @@ def is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-_is_acronym_cached = lru_cache(maxsize=4096)(is_acronym)
 _JOINERS = "-/_."
 _TIME_OF_DAY = {"AM", "PM"}
 _TIME_PAIR = re.compile(r"\b(?:AM|PM|am|pm)\s*(?:and|or|/|-|–|to)\s*\Z|\A\s*(?:and|or|/|-|–|to)\s*(?:AM|PM|am|pm)\b")
@@ -269,6 +277,7 @@ class _Entry:
     rank: tuple[int, ...]
     tail: str = ""  # punctuation ending the term (the last "." of "H.E."), part of the span if present
     lead: int = 0  # length of the key's leading article and its space ("the "), 0 without one
+    acronym: bool = False  # is_acronym(term): a match must stand as a word (acronym_in_context)
 
 
 class Matcher:
@@ -290,7 +299,8 @@ class Matcher:
                     rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
                     article = _ARTICLE.match(key)
                     lead = article.end() if article else 0
-                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead))
+                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead,
+                                                                  is_acronym(term.text)))
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: e.rank)
@@ -304,6 +314,7 @@ class Matcher:
         self._key_list = tuple(sorted(table)) if self._articled else ()  # sorted: see _next_words
         self._more: dict[str, frozenset[str]] = {}  # see _next_words
         self.size = len(table)
+        self._acronyms = any(e.acronym for entries in table.values() for e in entries)
 
     @staticmethod
     def _keys(term: Term, countable: bool = False) -> list[tuple[int, str, str | None]]:
@@ -390,9 +401,10 @@ class Matcher:
             accepted = self._resolve(accepted + rescanned)
         if self._articled:
             accepted = self._after_article(norm, accepted)
-        built = self._build(text, norm, accepted)
-        if any(_is_acronym_cached(term) for _, _, _, term in built):
-            built = [m for m in built if not _is_acronym_cached(m[3]) or acronym_in_context(text, m[0], m[1], m[3])]
+        built = self._build(text, norm, accepted)  # one built span per accepted one, in order
+        if self._acronyms and any(entry.acronym for _, _, entry in accepted):
+            built = [m for m, (_, _, entry) in zip(built, accepted)
+                     if not entry.acronym or acronym_in_context(text, m[0], m[1], m[3])]
         return built
 
     def _after_article(self, norm: Normalised,
