@@ -270,7 +270,7 @@ def _same_tokens(source: str, clean: str) -> set[str]:
     found = _tokens(clean)
     tokens = set(found)
     for token in found:
-        if _SPACE_SET.intersection(token):  # "១ ៥០០": its groups count too
+        if not (token.isdigit() or _SPACE_SET.isdisjoint(token)):  # "១ ៥០០": its groups count too
             tokens.update(_SPACE_SPLIT_RE.split(token))
     return tokens
 
