@@ -294,13 +294,13 @@ class Matcher:
                 if term.lang != lang:
                     continue
                 tail = _TAIL.search(term.text).group()  # type: ignore[union-attr]  # "[.]*\Z" always matches
+                acronym = is_acronym(term.text)
                 for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE):
                     # Curated before optional layers, exact before variant, preferred first.
                     rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
                     article = _ARTICLE.match(key)
                     lead = article.end() if article else 0
-                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead,
-                                                                  is_acronym(term.text)))
+                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead, acronym))
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: e.rank)
