@@ -29,6 +29,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -269,8 +270,9 @@ def plural(word: str) -> str | None:
     return word + "s"
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """One term key's meaning in the automaton (a tuple: thousands are built with each matcher)."""
+
     concept: str
     term: str
     cased: str | None  # the cased key to compare, for case-sensitive terms
