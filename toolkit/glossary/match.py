@@ -297,7 +297,7 @@ class Matcher:
                     continue
                 tail = _TAIL.search(term.text).group()  # type: ignore[union-attr]  # "[.]*\Z" always matches
                 acronym = is_acronym(term.text)
-                for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE):
+                for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE, acronym):
                     # Curated before optional layers, exact before variant, preferred first.
                     rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
                     article = _ARTICLE.match(key)
@@ -319,10 +319,11 @@ class Matcher:
         self._acronyms = any(e.acronym for entries in table.values() for e in entries)
 
     @staticmethod
-    def _keys(term: Term, countable: bool = False) -> list[tuple[int, str, str | None]]:
+    def _keys(term: Term, countable: bool = False, acronym: bool | None = None) -> list[tuple[int, str, str | None]]:
         """(variant rank, lower-case key, cased key if case-sensitive) for a term and its variants;
-        *countable*: the concept is a common noun, so an acronym of it has a plural."""
-        cs = term.case_sensitive or is_acronym(term.text)
+        *countable*: the concept is a common noun, so an acronym of it has a plural; *acronym*:
+        :func:`is_acronym` of the term when the caller knows it."""
+        cs = term.case_sensitive or (is_acronym(term.text) if acronym is None else acronym)
         forms = [(0, term.text)]
         if "-" in term.text:
             forms.append((1, re.sub(r"(?<=\w)-(?=\w)", "", term.text)))
