@@ -9,17 +9,23 @@ grow with the input (they were ~40% of a ``toolkit check`` run and half of a 10,
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+from types import TracebackType
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic collector for the block (restored as it was, also on error)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
+class paused_gc:  # lower case: used like the function it replaced, ``with paused_gc():``
+    """Pause the cyclic collector for the block (restored as it was, also on error).
+
+    A class rather than a ``contextmanager`` generator: the glossary matcher enters it once per
+    text, and the generator's set-up cost showed in ``toolkit check`` profiles."""
+
+    __slots__ = ("enabled",)
+
+    def __enter__(self) -> None:
+        self.enabled = gc.isenabled()
+        if self.enabled:
+            gc.disable()
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        if self.enabled:
             gc.enable()

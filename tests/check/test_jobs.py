@@ -23,3 +23,21 @@ def test_cli_jobs_option_gives_the_same_report(cli) -> None:
     double = cli(*args, "--jobs", "2")
     assert single.exit_code == double.exit_code == 1
     assert single.stdout == double.stdout
+
+
+def test_auto_jobs_use_workers_only_with_enough_cpus_and_input(monkeypatch) -> None:
+    """``jobs=None``: one process on 2 CPUs whatever the size (measured slower, see
+    benchmarks/bench_jobs.py); one per CPU from PARALLEL_MIN_CPUS CPUs and PARALLEL_MIN_BYTES."""
+    from toolkit.checks import runner
+
+    files = sorted(SEEDED.rglob("*.po"))
+    size = sum(f.stat().st_size for f in files)
+    assert len(files) >= 2
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", size)
+    monkeypatch.setattr(runner, "default_jobs", lambda: 2)
+    assert runner._workers(files, None) == 1
+    monkeypatch.setattr(runner, "default_jobs", lambda: 4)
+    assert runner._workers(files, None) == min(4, len(files))
+    monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", size + 1)
+    assert runner._workers(files, None) == 1
+    assert runner._workers(files, 2) == 2  # an explicit --jobs is obeyed

@@ -79,6 +79,13 @@ def test_normalise_is_linear_and_one_for_one_outside_whitespace_runs() -> None:
     assert norm.pieces == ()
 
 
+def test_ascii_fast_path_maps_as_the_general_one() -> None:
+    """ASCII text goes through a byte table: it must turn the same characters into spaces."""
+    ascii_text = "".join(map(chr, range(128)))
+    mixed = ascii_text + "\u00e9"  # one non-ASCII character: the general path
+    assert normalise(ascii_text).cased == normalise(mixed).cased[:-2] + " "
+
+
 def test_helpers() -> None:
     assert is_acronym("CPP") and is_acronym("H.E.") and not is_acronym("Samdech")
     assert plural("policy") == "policies" and plural("province") == "provinces"

@@ -75,6 +75,17 @@ def test_digits_and_invisibles() -> None:
     assert khmer.odd_invisibles("ក\u200bខ") == []
 
 
+def test_odd_invisibles_fast_path_agrees_with_the_patterns() -> None:
+    """The per-ZWSP shortcut says "nothing odd" exactly when none of the documented patterns
+    matches (fuzzed, seeded, over the characters that matter: ZWSP, ZWNJ, BOM, white space)."""
+    rng = random.Random(75)
+    alphabet = ["\u200b", "\u200b", "\u200c", "\ufeff", " ", "\n", "\t", "\u00a0", "ក", "ា", "a"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        expected = [(m.start(), what) for pattern, what in khmer._ODD_INVISIBLE if (m := pattern.search(text))]
+        assert khmer.odd_invisibles(text) == expected, repr(text)
+
+
 @pytest.mark.parametrize(
     ("haystack", "needle", "expected"),
     [

@@ -174,6 +174,13 @@ def _unescape(text: str, path: str, line: int) -> str:
     return _ESCAPE_RE.sub(repl, text)
 
 
+def _closed(body: str) -> bool:
+    """For the text between a line's first and last quote, holding no other quote: True if that
+    last quote really closes the string (it is not escaped by an odd run of backslashes), so the
+    line is one string token (escapes are checked when unescaped): the fast path of the lexer."""
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 0
+
+
 class _Builder:
     """The parts of the entry being read."""
 
@@ -260,14 +267,14 @@ class _Parser:
                 first = line[0]
             if first == '"':
                 body = line[1:-1]
-                if line[-1] == '"' and len(line) > 1 and '"' not in body and "\\" not in body:
+                if line[-1] == '"' and len(line) > 1 and '"' not in body and ("\\" not in body or _closed(body)):
                     self.string(body, lineno, False)
                     continue
             else:
                 keyword, _, rest = line.partition(" ")
                 if keyword in keywords and len(rest) > 1 and rest[0] == '"' and rest[-1] == '"':
                     body = rest[1:-1]
-                    if '"' not in body and "\\" not in body:
+                    if '"' not in body and ("\\" not in body or _closed(body)):
                         self.keyword(keyword, None, lineno, False)
                         self.string(body, lineno, False)
                         continue
@@ -301,6 +308,25 @@ class _Parser:
             else:
                 raise self.error(f"unexpected text {text[m.start():m.start() + 20]!r}", lineno)
 
+    def simple(self, line: str, lineno: int) -> bool:
+        """Read an obsolete (``#~``) line that is one string or ``keyword "string"`` the quick way,
+        as the main loop reads live lines (obsolete entries are many in real catalogs); False
+        when the line needs the full lexer."""
+        if line[0] == '"':
+            body = line[1:-1]
+            if line[-1] == '"' and len(line) > 1 and '"' not in body and ("\\" not in body or _closed(body)):
+                self.string(body, lineno, True)
+                return True
+            return False
+        keyword, _, rest = line.partition(" ")
+        if keyword in _KEYWORDS and len(rest) > 1 and rest[0] == '"' and rest[-1] == '"':
+            body = rest[1:-1]
+            if '"' not in body and ("\\" not in body or _closed(body)):
+                self.keyword(keyword, None, lineno, True)
+                self.string(body, lineno, True)
+                return True
+        return False
+
     def string(self, body: str, lineno: int, obsolete: bool) -> None:
         cur = self.cur
         if cur.last is None:
@@ -318,7 +344,7 @@ class _Parser:
                 if cur.strs:
                     self.finish()
                 self.previous(rest.lstrip(_WS)[1:], lineno, True)
-            elif rest.strip(_WS):
+            elif rest.strip(_WS) and not self.simple(rest.lstrip(_WS), lineno):
                 self.tokens(rest, lineno, True)
             return
         if cur.msgid is not None and not cur.strs:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from toolkit import markup
 from toolkit.catalog.reader import Entry
 
 if TYPE_CHECKING:
@@ -35,6 +36,21 @@ class Env:
     _matches: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
     _lang_cache: dict[str, str | None] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
+    _entry: Entry | None = None  # the entry :meth:`visible` last described, and its answer
+    _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
+
+    def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
+        translation) pairs without that markup (:func:`toolkit.markup.visible`): what the text
+        checks compare. Computed once per entry: five checks ask in turn for the same entry."""
+        if entry is self._entry:
+            return self._visible
+        kind = markup.entry_kind(entry.msgid, entry.references)
+        pairs = entry.pairs
+        if kind:
+            pairs = tuple((markup.visible(s, kind), markup.visible(t, kind)) for s, t in pairs)
+        self._entry, self._visible = entry, (kind, pairs)
+        return self._visible
 
     def matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
         """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — as

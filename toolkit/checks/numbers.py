@@ -230,6 +230,8 @@ def extra_numbers(source: str, translation: str) -> Iterator[str]:
         return
     clean = _clean(translation)
     written = _written(source)
+    if all(t in written or t.translate(_SWAP_MARKS) in written for t in _tokens(clean)):
+        return  # the usual case: every number as the source writes it
     wanted: set[str] | None = None
     for m in _KM_TOKEN_RE.finditer(clean):
         token = m.group()
@@ -254,15 +256,21 @@ def _clean(translation: str) -> str:
     return khmer.visible_ascii_digits(strip_placeholders(translation))
 
 
+@lru_cache(maxsize=1024)  # asked by both halves of the numbers check for the same translation
+def _tokens(clean: str) -> tuple[str, ...]:
+    """The number tokens of a cleaned translation (see :func:`_clean`), as written."""
+    return tuple(_KM_TOKEN_RE.findall(clean))
+
+
 def _same_tokens(source: str, clean: str) -> set[str]:
     """Number tokens written exactly as in the source (Khmer digits aside): a fast, exact answer
     for most numbers. Not used when a scale word could change a value ("1.5 million")."""
     if _EN_SCALE_WORD_RE.search(source.lower()) or _ANY_SCALE_WORD_RE.search(clean.lower()):
         return set()
-    found = _KM_TOKEN_RE.findall(clean)
+    found = _tokens(clean)
     tokens = set(found)
     for token in found:
-        if _SPACE_SET.intersection(token):  # "១ ៥០០": its groups count too
+        if not (token.isdigit() or _SPACE_SET.isdisjoint(token)):  # "១ ៥០០": its groups count too
             tokens.update(_SPACE_SPLIT_RE.split(token))
     return tokens
 
@@ -270,8 +278,7 @@ def _same_tokens(source: str, clean: str) -> set[str]:
 def _all_written_alike(source: str, same: set[str]) -> bool:
     """True if every raw number token of *source* occurs in the translation as written or with
     . and , swapped. Sound: such a token always has a reading equal to the source's value(s)."""
-    clean = khmer.to_ascii_digits(strip_placeholders(source))
-    return all(t in same or t.translate(_SWAP_MARKS) in same for t in _SOURCE_RE.findall(clean))
+    return all(t in same or t.translate(_SWAP_MARKS) in same for t in _written(source))
 
 
 def missing_numbers(source: str, translation: str) -> Iterator[tuple[str, tuple[str, ...]]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 _PRINTF_RE = re.compile(
     r"%(?:(?P<pos>\d+)\$|\((?P<name>[^)]*)\))?[-+ #0'I]*(?P<width>\*(?:\d+\$)?|\d+)?"
@@ -94,7 +95,8 @@ def _brace(text: str, pattern: re.Pattern[str], shown: dict[str, str]) -> Counte
     return found
 
 
-def _syntaxes(flags: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+@lru_cache(maxsize=256)  # a catalog has a handful of flag sets; asked three times per entry
+def _syntaxes(flags: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     printf = [f for f in flags if f in PRINTF_FLAGS]
     brace = [f for f in flags if f in BRACE_FLAGS]
     qt = [f for f in flags if f in QT_FLAGS]
@@ -106,12 +108,12 @@ def _syntaxes(flags: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
     if qt:
         chosen.append(("qt", _QT_RE))
     if printf or brace or qt:
-        return chosen
+        return tuple(chosen)
     if not any(f == "no-c-format" or f == "no-python-format" for f in flags):
         chosen.append(("printf", _STRICT_PRINTF_RE))
     if "no-python-brace-format" not in flags:
         chosen.append(("brace", _STRICT_BRACE_RE))
-    return chosen
+    return tuple(chosen)
 
 
 def placeholders_of(text: str, flags: frozenset[str] = frozenset(),
@@ -145,7 +147,7 @@ def placeholder_problem(source: str, translation: str,
                         flags: frozenset[str]) -> tuple[str, tuple[str, ...]] | None:
     """(message, the source's placeholders) if the placeholders of *source* and *translation*
     differ under the syntaxes *flags* choose, else None."""
-    if "%" not in source + translation and "{" not in source + translation:
+    if "%" not in source and "%" not in translation and "{" not in source and "{" not in translation:
         return None
     shown: dict[str, str] = {}
     invalid = _invalid(source, translation, flags)

@@ -101,8 +101,14 @@ def catalog_language(catalog: Catalog, path: Path) -> str | None:
     return None
 
 
-#: Below this many bytes of PO files, worker processes cost more than they save.
-PARALLEL_MIN_BYTES = 4_000_000
+#: ``jobs=None`` (``--jobs`` not given) uses worker processes only with at least this many CPUs
+#: and this many bytes of PO files. Measured with benchmarks/bench_jobs.py on a shared 2-CPU
+#: machine: two workers were slower than one process at every size tried (0.5-12 MB, 1.2-1.9x
+#: the wall time): each worker warms its own caches (Khmer clusters, glossary automaton) and
+#: sends its entries back for the corpus checks, and the second CPU is rarely free. With 3 or
+#: more CPUs (not measured here) workers start at 16 MB, above the largest input measured.
+PARALLEL_MIN_CPUS = 3
+PARALLEL_MIN_BYTES = 16_000_000
 
 
 def run_checks(
@@ -219,8 +225,9 @@ def default_jobs() -> int:
 
 def _workers(files: Sequence[Path], jobs: int | None) -> int:
     if jobs is None:
-        size = sum(f.stat().st_size for f in files if f.is_file())
-        jobs = default_jobs() if size >= PARALLEL_MIN_BYTES else 1
+        cpus = default_jobs()
+        big = cpus >= PARALLEL_MIN_CPUS and sum(f.stat().st_size for f in files if f.is_file()) >= PARALLEL_MIN_BYTES
+        jobs = cpus if big else 1
     return max(1, min(jobs, len(files)))
 
 

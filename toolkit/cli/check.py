@@ -38,7 +38,8 @@ def check(
     output_file: OutputOpt = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", metavar="N", min=1,
-        help="Check files in N worker processes. Default: one per CPU, or a single process for small inputs.",
+        help=("Check files in N worker processes. Default: one per CPU with 3+ CPUs and 16+ MB of PO files, "
+              "else one process."),
         show_default=False)] = None,
     list_checks: Annotated[bool, typer.Option("--list-checks", help="List the checks and exit.")] = False,
 ) -> None:

@@ -29,7 +29,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -118,6 +118,9 @@ class _SeparatorTable(dict):
 
 
 _SEP_TABLE = _SeparatorTable()
+#: The same mapping for ASCII text, as a byte table: ``bytes.translate`` is a plain C loop, several
+#: times faster than ``str.translate`` (most source text is ASCII).
+_ASCII_SEP = bytes(32 if _SEP.match(chr(i)) else i for i in range(128)) + bytes(range(128, 256))
 _DROPPED_RE = re.compile(f"[{_DROPPED}]")
 
 
@@ -132,10 +135,17 @@ def normalise(text: str) -> Normalised:
     pieces: list[tuple[int, int, int, int]] = []
     if not _plain(text):
         text = _fold_runs(text, pieces)
-    cased = " " + text.translate(_SEP_TABLE) + " "
+    if text.isascii():
+        cased = " " + text.encode("ascii").translate(_ASCII_SEP).decode("ascii") + " "
+    else:
+        cased = " " + text.translate(_SEP_TABLE) + " "
     norm = object.__new__(Normalised)  # as Normalised(...), without the frozen dataclass's setattr calls
-    norm.__dict__.update(cased=cased, low=_lower(cased), pieces=tuple(pieces),
-                         piece_starts=tuple(p[0] for p in pieces))
+    if pieces:
+        norm.__dict__.update(cased=cased, low=_lower(cased), pieces=tuple(pieces),
+                             piece_starts=tuple(p[0] for p in pieces))
+    else:  # ASCII lower-cases one for one: no _lower check needed
+        norm.__dict__.update(cased=cased, low=cased.lower() if cased.isascii() else _lower(cased), pieces=(),
+                             piece_starts=())
     return norm
 
 
@@ -180,7 +190,6 @@ def is_acronym(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-_is_acronym_cached = lru_cache(maxsize=4096)(is_acronym)
 _JOINERS = "-/_."
 _TIME_OF_DAY = {"AM", "PM"}
 _TIME_PAIR = re.compile(r"\b(?:AM|PM|am|pm)\s*(?:and|or|/|-|–|to)\s*\Z|\A\s*(?:and|or|/|-|–|to)\s*(?:AM|PM|am|pm)\b")
@@ -261,14 +270,16 @@ def plural(word: str) -> str | None:
     return word + "s"
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """One term key's meaning in the automaton (a tuple: thousands are built with each matcher)."""
+
     concept: str
     term: str
     cased: str | None  # the cased key to compare, for case-sensitive terms
     rank: tuple[int, ...]
     tail: str = ""  # punctuation ending the term (the last "." of "H.E."), part of the span if present
     lead: int = 0  # length of the key's leading article and its space ("the "), 0 without one
+    acronym: bool = False  # is_acronym(term): a match must stand as a word (acronym_in_context)
 
 
 class Matcher:
@@ -285,12 +296,13 @@ class Matcher:
                 if term.lang != lang:
                     continue
                 tail = _TAIL.search(term.text).group()  # type: ignore[union-attr]  # "[.]*\Z" always matches
-                for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE):
+                acronym = is_acronym(term.text)
+                for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE, acronym):
                     # Curated before optional layers, exact before variant, preferred first.
                     rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
                     article = _ARTICLE.match(key)
                     lead = article.end() if article else 0
-                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead))
+                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead, acronym))
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
             entries.sort(key=lambda e: e.rank)
@@ -304,12 +316,14 @@ class Matcher:
         self._key_list = tuple(sorted(table)) if self._articled else ()  # sorted: see _next_words
         self._more: dict[str, frozenset[str]] = {}  # see _next_words
         self.size = len(table)
+        self._acronyms = any(e.acronym for entries in table.values() for e in entries)
 
     @staticmethod
-    def _keys(term: Term, countable: bool = False) -> list[tuple[int, str, str | None]]:
+    def _keys(term: Term, countable: bool = False, acronym: bool | None = None) -> list[tuple[int, str, str | None]]:
         """(variant rank, lower-case key, cased key if case-sensitive) for a term and its variants;
-        *countable*: the concept is a common noun, so an acronym of it has a plural."""
-        cs = term.case_sensitive or is_acronym(term.text)
+        *countable*: the concept is a common noun, so an acronym of it has a plural; *acronym*:
+        :func:`is_acronym` of the term when the caller knows it."""
+        cs = term.case_sensitive or (is_acronym(term.text) if acronym is None else acronym)
         forms = [(0, term.text)]
         if "-" in term.text:
             forms.append((1, re.sub(r"(?<=\w)-(?=\w)", "", term.text)))
@@ -390,9 +404,10 @@ class Matcher:
             accepted = self._resolve(accepted + rescanned)
         if self._articled:
             accepted = self._after_article(norm, accepted)
-        built = self._build(text, norm, accepted)
-        if any(_is_acronym_cached(term) for _, _, _, term in built):
-            built = [m for m in built if not _is_acronym_cached(m[3]) or acronym_in_context(text, m[0], m[1], m[3])]
+        built = self._build(text, norm, accepted)  # one built span per accepted one, in order
+        if self._acronyms and any(entry.acronym for _, _, entry in accepted):
+            built = [m for m, (_, _, entry) in zip(built, accepted)
+                     if not entry.acronym or acronym_in_context(text, m[0], m[1], m[3])]
         return built
 
     def _after_article(self, norm: Normalised,

@@ -50,6 +50,41 @@ def deprecated_terms(output: str, matches: Sequence["TermMatch"], glossary: Any,
 
 
 class ForbiddenIndex:
+    """The deprecated renderings of a language, found in two steps. An automaton over the keys of
+    the deprecated renderings alone (a few: keyed at once) tells whether a translation may hold
+    one; only when one does is :class:`_AllRenderings` built (once), which needs the key of every accepted
+    rendering of the glossary: most runs never find a deprecated rendering and skip that."""
+
+    def __init__(self, glossary: Any, lang: str) -> None:
+        import ahocorasick
+
+        self.glossary, self.lang = glossary, lang
+        self.candidates = ahocorasick.Automaton()
+        for concept in glossary.concepts:
+            for bad in glossary.forbidden(concept.id, lang):
+                k = khmer.key(bad)
+                if k:
+                    self.candidates.add_word(k, k)
+        self.has_forbidden = len(self.candidates) > 0
+        if self.has_forbidden:
+            self.candidates.make_automaton()
+        self.full: _AllRenderings | None = None
+
+    def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
+        """:meth:`_AllRenderings.forbidden`, without building it while no deprecated key is in *hay*."""
+        if next(self.candidates.iter(hay), None) is None:
+            return []  # the common case: no deprecated rendering at all
+        if self.full is None:
+            self.full = _AllRenderings(self.glossary, self.lang)
+        return self.full.forbidden(hay) if self.full.has_forbidden else []
+
+    @property
+    def shown(self) -> dict[str, str]:
+        """Key -> the deprecated term as the glossary writes it (once :meth:`forbidden` found one)."""
+        return self.full.shown if self.full is not None else {}
+
+
+class _AllRenderings:
     """One Aho-Corasick automaton over every accepted and deprecated rendering of a language."""
 
     def __init__(self, glossary: Any, lang: str) -> None:
@@ -96,5 +131,3 @@ class ForbiddenIndex:
                 bad.append((start, end + 1, k, concepts))
         return [(k, cs) for s, e, k, cs in bad
                 if not any(a <= s and e <= b and b - a > e - s for a, b in accepted)]
-
-

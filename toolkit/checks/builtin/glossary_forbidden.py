@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit import markup
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
@@ -25,10 +24,8 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
     index = forbidden_index(env.glossary, lang)
     if not index.has_forbidden:
         return
-    kind = markup.entry_kind(entry.msgid, entry.references)
-    for source, translation in entry.pairs:
-        source = markup.visible(source, kind)
-        found = index.forbidden(khmer.key(markup.visible(translation, kind)))
+    for source, translation in env.visible(entry)[1]:
+        found = index.forbidden(khmer.key(translation))
         if not found:
             continue
         matched = {concept: term for _, _, concept, term in env.glossary_matches(source)}

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit import markup
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
@@ -25,10 +24,8 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
         return
     contains = khmer.contains
     level = env.glossary_level
-    kind = markup.entry_kind(entry.msgid, entry.references)
-    for source, translation in entry.pairs:
-        source = markup.visible(source, kind)
-        hay = khmer.key(markup.visible(translation, kind))
+    for source, translation in env.visible(entry)[1]:
+        hay = khmer.key(translation)
         seen: set[str] = set()
         for start, end, concept, term in env.glossary_matches(source):
             if concept in seen:

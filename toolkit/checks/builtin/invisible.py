@@ -27,5 +27,5 @@ def invisible(entry: Entry, env: Env) -> Iterator[Problem]:
         if not found:
             continue
         described = "; ".join(f"{what} at {offset}" for offset, what in found)
-        yield Problem(f"{described} (fix: {km.tidy_invisibles(translation)!r})",
-                      expected=(km.tidy_invisibles(translation),))
+        tidy = km.tidy_invisibles(translation)
+        yield Problem(f"{described} (fix: {tidy!r})", expected=(tidy,))

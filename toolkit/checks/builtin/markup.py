@@ -18,7 +18,7 @@ def markup_check(entry: Entry, env: Env) -> Iterator[Problem]:
     """Inline markup missing, extra or wrongly nested in the translation (``<g1>…</g1>`` of HTML and
     Word sources, ``**bold**``, ``[links](url)`` and `` `code` `` of Markdown ones): the built
     document would lose or break it."""
-    kind = markup.entry_kind(entry.msgid, entry.references)
+    kind = env.visible(entry)[0]
     if not kind:
         return
     for source, translation in entry.pairs:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit import markup
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.numbers import extra_numbers, missing_numbers
@@ -19,9 +18,7 @@ def numbers(entry: Entry, env: Env) -> Iterator[Problem]:
     has a number the source does not (warning). Khmer digits equal Latin digits; thousands
     separators, decimal marks, scales and Buddhist-era years are read as documented in
     :mod:`toolkit.checks.numbers`; markup placeholders are not numbers."""
-    kind = markup.entry_kind(entry.msgid, entry.references)
-    for source, translation in entry.pairs:
-        source, translation = markup.visible(source, kind), markup.visible(translation, kind)
+    for source, translation in env.visible(entry)[1]:
         missing = False
         for message, expected in missing_numbers(source, translation):
             missing = True

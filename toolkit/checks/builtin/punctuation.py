@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from toolkit import markup
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
@@ -72,10 +71,9 @@ def _ends_in_abbreviation(body: str) -> bool:
 def punctuation(entry: Entry, env: Env) -> Iterator[Problem]:
     """Sentence-final punctuation differs (។ and ៕ stand for a full stop, ៖ for a colon;
     closing quotes and brackets around the final mark are skipped)."""
-    kind = markup.entry_kind(entry.msgid, entry.references)
-    for source, translation in entry.pairs:
-        want, body = final(markup.visible(source, kind))
-        have, tail = final(markup.visible(translation, kind))
+    for source, translation in env.visible(entry)[1]:
+        want, body = final(source)
+        have, tail = final(translation)
         if have == "full stop" and tail[-2:] in ("។។", "៕៕", "។៕") and not body.endswith(".."):
             yield Problem("the translation ends with a doubled full stop", expected=(tail[:-1],))
             continue
