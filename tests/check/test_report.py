@@ -78,4 +78,4 @@ def test_text_lines(result):
     lines = render(result.report(), "text").splitlines()
     f = result.findings[0]
     assert lines[0] == f"{f.path}:{f.line}: {f.severity}: [{f.check}] {f.message}"
-    assert lines[-1].startswith("3 files, 42 entries")
+    assert lines[-1].startswith("3 files, 43 entries")

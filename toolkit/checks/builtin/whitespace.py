@@ -5,7 +5,9 @@ source — what GNU msgfmt (newlines) and Translate Toolkit's pofilter (``startw
 Programs and documents glue messages together (``"Saved" + " in " + name``); a lost or added
 space, tab or line break at an end shows in the result. A leading or trailing newline that only
 one side has is an error: msgfmt refuses to compile the catalog. Other differences are warnings.
-ZWSP is not whitespace here (it is the ``invisible`` check's business).
+A doubled space inside the translation where the source has none (pofilter's ``doublespacing``)
+is reported as ``info``: cosmetic, a stray keystroke. ZWSP is not whitespace here (it is the
+``invisible`` check's business).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from toolkit.checks.registry import Problem, check
 _SPACE = frozenset(" \t\r\n\u00a0")
 _LEADING = re.compile(r"[ \t\r\n\u00a0]*")
 _TRAILING = re.compile(r"[ \t\r\n\u00a0]*\Z")
+_DOUBLED = re.compile(r"(?<=\S)  +(?=\S)")  # inside the text, not at its ends
 
 
 def _shown(text: str) -> str:
@@ -29,8 +32,14 @@ def _shown(text: str) -> str:
 @check("whitespace", "warning", order=55)
 def whitespace(entry: Entry, env: Env) -> Iterator[Problem]:
     """Leading or trailing whitespace (spaces, tabs, line breaks) differs between source and
-    translation; a newline at either end that only one side has is an error (msgfmt refuses it)."""
+    translation; a newline at either end that only one side has is an error (msgfmt refuses it);
+    a doubled space inside the translation but not in the source is info."""
     for source, translation in entry.pairs:
+        if "  " in translation and "  " not in source:
+            inner = _DOUBLED.search(translation)
+            if inner is not None:
+                yield Problem(f"a doubled space at {inner.start()} (the source has none)",
+                              expected=(_DOUBLED.sub(" ", translation),), severity="info")
         if not translation or (source[:1] not in _SPACE and source[-1:] not in _SPACE
                                and translation[:1] not in _SPACE and translation[-1:] not in _SPACE):
             continue  # the common case: no whitespace at either end of either side
