@@ -18,8 +18,11 @@ output is a no-op:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 import polib
 
@@ -27,7 +30,43 @@ from toolkit.catalog import reader
 from toolkit.catalog.reader import Catalog
 from toolkit.catalog.wrap import PAGE_WIDTH, wrap, wrap_references
 
-RAW = "toolkit_raw"  # attribute of a polib entry / file: (fingerprint, the text as it was read)
+RAW = "toolkit_raw"  # attribute of an entry / file: (content digest, the text as it was read)
+
+_NO_FORMS: Any = MappingProxyType({})  # the msgstr_plural of every singular Message (read-only, shared)
+
+
+class Message:
+    """One entry of the mutable model, with :class:`polib.POEntry`'s attribute names but without
+    its weight (a polib entry keeps some twenty attributes in a dict; a catalog of 250,000
+    sentences is held twice during ``translate``). What merging and MT/TM filling edit."""
+
+    __slots__ = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural", "occurrences", "flags",
+                 "comment", "tcomment", "obsolete", "previous_msgctxt", "previous_msgid",
+                 "previous_msgid_plural", "linenum", RAW)
+
+    def __init__(self, msgid: str = "", msgstr: str = "", msgctxt: str | None = None, msgid_plural: str = "",
+                 msgstr_plural: Any = None, occurrences: Any = (), flags: list[str] | None = None,
+                 comment: str = "", tcomment: str = "", obsolete: bool = False,
+                 previous_msgctxt: str | None = None, previous_msgid: str | None = None,
+                 previous_msgid_plural: str | None = None, linenum: int = 0) -> None:
+        self.msgid = msgid
+        self.msgstr = msgstr
+        self.msgctxt = msgctxt
+        self.msgid_plural = msgid_plural
+        self.msgstr_plural = _NO_FORMS if not msgstr_plural else msgstr_plural
+        self.occurrences = occurrences
+        self.flags = [] if flags is None else flags
+        self.comment = comment
+        self.tcomment = tcomment
+        self.obsolete = obsolete
+        self.previous_msgctxt = previous_msgctxt
+        self.previous_msgid = previous_msgid
+        self.previous_msgid_plural = previous_msgid_plural
+        self.linenum = linenum
+        setattr(self, RAW, None)
+
+    def __repr__(self) -> str:
+        return f"Message({self.msgctxt!r}, {self.msgid!r}, {self.msgstr!r})"
 
 
 def fingerprint(entry: polib.POEntry) -> tuple:
@@ -39,6 +78,32 @@ def fingerprint(entry: polib.POEntry) -> tuple:
             frozenset(_flags(entry)), entry.tcomment or "", entry.comment or "",
             () if obsolete else tuple(dict.fromkeys(f"{p}:{n}" if n else str(p) for p, n in entry.occurrences)),
             None if obsolete else (entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural))
+
+
+def digest(entry: Any) -> bytes:
+    """A short digest of :func:`fingerprint` (what an entry read from a file remembers instead of
+    the whole tuple): equal digests mean equal fingerprints."""
+    fp = fingerprint(entry)
+    canonical = fp[:6] + (tuple(sorted(fp[6])),) + fp[7:]
+    return hashlib.blake2b(repr(canonical).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def header_digest(catalog: Any) -> bytes:
+    header, fuzzy, fields = header_fingerprint(catalog)
+    return hashlib.blake2b(repr((header, fuzzy, sorted(fields))).encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
+
+
+def content_digest(catalog: Any, *, as_read: bool = False) -> bytes:
+    """A digest of :func:`content`: equal digests mean the same content, layout aside. With
+    *as_read* the digests entries took when read are trusted (for a catalog nobody edited)."""
+    found = hashlib.blake2b(header_digest(catalog), digest_size=16)
+    for obsolete in (False, True):
+        for entry in catalog:
+            if bool(entry.obsolete) == obsolete:
+                raw = getattr(entry, RAW, None) if as_read else None
+                found.update(raw[0] if raw is not None else digest(entry))
+    return found.digest()
 
 
 def header_fingerprint(catalog: polib.POFile) -> tuple:
@@ -56,32 +121,41 @@ def content(catalog: polib.POFile) -> tuple:
 
 def _blocks(catalog: Catalog) -> dict[int, str]:
     """The text of each entry (header included) as read, by first line: from its first comment or
-    keyword to the line before the next entry, blank lines at its end dropped."""
-    lines = catalog.text.split("\n")
+    keyword to the line before the next entry, blank lines at its end dropped. (Sliced out of the
+    text entry by entry: splitting a large file into lines at once costs more than the file.)"""
+    text = catalog.text
     starts = sorted({e.start for e in catalog.entries if e.start} | ({catalog.header_start} - {0}))
+    offsets: list[int] = []
+    line, pos, find = 1, 0, text.find
+    for start in starts:
+        while line < start:
+            pos = find("\n", pos) + 1
+            line += 1
+        offsets.append(pos)
     blocks = {}
     for i, start in enumerate(starts):
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
-        while end > start and not lines[end - 1].strip():
-            end -= 1
-        blocks[start] = "\n".join(line.rstrip("\r") for line in lines[start - 1 : end])
+        if i + 1 < len(starts):
+            lines = text[offsets[i] : offsets[i + 1]].split("\n")
+            lines.pop()  # the piece after the last line break (the next entry's)
+        else:
+            lines = text[offsets[i] :].split("\n")
+        while len(lines) > 1 and not lines[-1].strip():
+            lines.pop()
+        piece = "\n".join(lines)
+        blocks[start] = "\n".join(line.rstrip("\r") for line in lines) if "\r" in piece else piece
     return blocks
 
 
-def to_polib(catalog: Catalog) -> polib.POFile:
-    """The catalog as polib objects: the mutable model merge and MT filling work on (polib is
-    only the in-memory model here; reading is :mod:`toolkit.catalog.reader`, writing
-    :func:`format_po`). Each entry remembers its text as read, so an entry written back
-    unchanged keeps the translator's (or their editor's) layout byte for byte."""
+def _model(catalog: Catalog, make: Any) -> polib.POFile:
     out = polib.POFile(wrapwidth=0)
     out.header = catalog.header_comment
     out.metadata_is_fuzzy = catalog.header_fuzzy
     out.metadata = catalog.metadata
     blocks = _blocks(catalog) if catalog.text else {}
     if catalog.header_start in blocks:
-        setattr(out, RAW, (header_fingerprint(out), blocks[catalog.header_start]))
+        setattr(out, RAW, (header_digest(out), blocks[catalog.header_start]))
     for e in catalog.entries:
-        entry = polib.POEntry(
+        entry = make(
             msgid=e.msgid, msgstr=e.msgstr if e.msgid_plural is None else "", msgctxt=e.msgctxt,
             msgid_plural=e.msgid_plural or "",
             msgstr_plural={i: form for i, form in enumerate(e.msgstr_plural)} if e.msgid_plural is not None else {},
@@ -90,9 +164,22 @@ def to_polib(catalog: Catalog) -> polib.POFile:
             previous_msgid=e.previous_msgid, previous_msgid_plural=e.previous_msgid_plural, linenum=e.line,
         )
         if e.start in blocks:
-            setattr(entry, RAW, (fingerprint(entry), blocks[e.start]))
+            setattr(entry, RAW, (digest(entry), blocks.pop(e.start)))
         out.append(entry)
     return out
+
+
+def to_polib(catalog: Catalog) -> polib.POFile:
+    """The catalog as polib objects: the mutable model merge and MT filling work on (polib is
+    only the in-memory model here; reading is :mod:`toolkit.catalog.reader`, writing
+    :func:`format_po`). Each entry remembers its text as read, so an entry written back
+    unchanged keeps the translator's (or their editor's) layout byte for byte."""
+    return _model(catalog, polib.POEntry)
+
+
+def to_messages(catalog: Catalog) -> polib.POFile:
+    """As :func:`to_polib`, with light :class:`Message` entries (what ``translate`` holds)."""
+    return _model(catalog, Message)
 
 
 def _occurrence(reference: str) -> tuple[str, str]:
@@ -103,6 +190,11 @@ def _occurrence(reference: str) -> tuple[str, str]:
 def read_po(path: str | Path) -> polib.POFile:
     """Read a catalog with the one reader and hand it over as the polib model."""
     return to_polib(reader.read_po(path))
+
+
+def read_messages(path: str | Path) -> polib.POFile:
+    """Read a catalog with the one reader into the light model (:func:`to_messages`)."""
+    return to_messages(reader.read_po(path))
 
 
 def parse_po(text: str, path: str | Path = "<string>") -> polib.POFile:
@@ -123,11 +215,15 @@ def _flags(entry: polib.POEntry) -> list[str]:
     return flags
 
 
-def _entry_lines(entry: polib.POEntry, width: int = PAGE_WIDTH) -> list[str]:
+def _entry_text(entry: Any, width: int, content: Any) -> str:
     raw = getattr(entry, RAW, None)
-    if raw is not None and raw[0] == fingerprint(entry):
-        return [raw[1]]  # unchanged: as the file had it
-    return _new_entry_lines(entry, width)
+    if raw is not None or content is not None:
+        found = digest(entry)
+        if content is not None:
+            content.update(found)
+        if raw is not None and raw[0] == found:
+            return raw[1]  # unchanged: as the file had it
+    return "\n".join(_new_entry_lines(entry, width))
 
 
 def _new_entry_lines(entry: polib.POEntry, width: int) -> list[str]:
@@ -168,14 +264,16 @@ def header_text(metadata: dict[str, str]) -> str:
     return "".join(f"{key}: {value}\n" for key, value in metadata.items())
 
 
-def format_po(catalog: polib.POFile, width: int = PAGE_WIDTH) -> str:
-    """The whole file in GNU gettext layout (see the module docstring). Entries read from a file
-    and unchanged keep their text as read; new or changed ones are wrapped at *width* (the
-    file's own, see :func:`toolkit.catalog.wrap.detect_width`)."""
-    blocks: list[list[str]] = []
+def iter_po(catalog: Any, width: int = PAGE_WIDTH, content: Any = None) -> Iterator[str]:
+    """The file of :func:`format_po` in pieces: the header entry first, then one piece per entry
+    (a large catalog is written without ever being one string). With *content* (a hashlib
+    object) the digest of :func:`content_digest` is fed as the entries go by."""
     raw = getattr(catalog, RAW, None)
-    if raw is not None and raw[0] == header_fingerprint(catalog):
-        blocks.append([raw[1]])
+    head = header_digest(catalog) if raw is not None or content is not None else b""
+    if content is not None:
+        content.update(head)
+    if raw is not None and raw[0] == head:
+        yield raw[1]
     else:
         header: list[str] = []
         if catalog.header:
@@ -184,8 +282,18 @@ def format_po(catalog: polib.POFile, width: int = PAGE_WIDTH) -> str:
             header.append("#, fuzzy")
         header.extend(wrap("msgid", "", "", width))
         header.extend(wrap("msgstr", header_text(catalog.metadata), "", width))
-        blocks.append(header)
-    live = [e for e in catalog if not e.obsolete]
-    dead = [e for e in catalog if e.obsolete]
-    blocks.extend(_entry_lines(e, width) for e in live + dead)
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+        yield "\n".join(header)
+    for entry in catalog:
+        if not entry.obsolete:
+            yield "\n\n" + _entry_text(entry, width, content)
+    for entry in catalog:
+        if entry.obsolete:
+            yield "\n\n" + _entry_text(entry, width, content)
+    yield "\n"
+
+
+def format_po(catalog: Any, width: int = PAGE_WIDTH) -> str:
+    """The whole file in GNU gettext layout (see the module docstring). Entries read from a file
+    and unchanged keep their text as read; new or changed ones are wrapped at *width* (the
+    file's own, see :func:`toolkit.catalog.wrap.detect_width`)."""
+    return "".join(iter_po(catalog, width))
