@@ -119,54 +119,80 @@ def content(catalog: polib.POFile) -> tuple:
     return (header_fingerprint(catalog), tuple(fingerprint(e) for e in live + dead))
 
 
-def _blocks(catalog: Catalog) -> dict[int, str]:
-    """The text of each entry (header included) as read, by first line: from its first comment or
-    keyword to the line before the next entry, blank lines at its end dropped. (Sliced out of the
-    text entry by entry: splitting a large file into lines at once costs more than the file.)"""
-    text = catalog.text
-    starts = sorted({e.start for e in catalog.entries if e.start} | ({catalog.header_start} - {0}))
-    offsets: list[int] = []
+def _keep_blocks(text: str, items: list[tuple[int, Any]]) -> None:
+    """Give each item (first line, entry or the catalog for its header entry), in file order, its
+    text as read: from its first comment or keyword to the line before the next item, blank lines
+    at its end dropped. (Sliced out of the text item by item: splitting a large file into lines
+    at once costs more than the file.)"""
     line, pos, find = 1, 0, text.find
-    for start in starts:
+    offsets: list[int] = []
+    for start, _ in items:
         while line < start:
             pos = find("\n", pos) + 1
             line += 1
         offsets.append(pos)
-    blocks = {}
-    for i, start in enumerate(starts):
-        if i + 1 < len(starts):
+    for i, (_, item) in enumerate(items):
+        if i + 1 < len(items):
             lines = text[offsets[i] : offsets[i + 1]].split("\n")
-            lines.pop()  # the piece after the last line break (the next entry's)
+            lines.pop()  # the piece after the last line break (the next item's)
         else:
             lines = text[offsets[i] :].split("\n")
         while len(lines) > 1 and not lines[-1].strip():
             lines.pop()
         piece = "\n".join(lines)
-        blocks[start] = "\n".join(line.rstrip("\r") for line in lines) if "\r" in piece else piece
-    return blocks
+        block = "\n".join(line.rstrip("\r") for line in lines) if "\r" in piece else piece
+        setattr(item, RAW, (header_digest(item) if isinstance(item, polib.POFile) else digest(item), block))
 
 
-def _model(catalog: Catalog, make: Any) -> polib.POFile:
-    out = polib.POFile(wrapwidth=0)
-    out.header = catalog.header_comment
-    out.metadata_is_fuzzy = catalog.header_fuzzy
-    out.metadata = catalog.metadata
-    blocks = _blocks(catalog) if catalog.text else {}
-    if catalog.header_start in blocks:
-        setattr(out, RAW, (header_digest(out), blocks[catalog.header_start]))
-    for e in catalog.entries:
-        entry = make(
+class _Model:
+    """Builds the model of a catalog entry by entry (as a :data:`toolkit.catalog.reader.Sink`, the
+    reader's own entries are dropped as soon as they are converted)."""
+
+    def __init__(self, make: Any) -> None:
+        self.make = make
+        self.out = polib.POFile(wrapwidth=0)
+        self.items: list[tuple[int, Any]] = []  # (first line, entry) of everything with a text to keep
+        self.paths: dict[str, str] = {}  # one string per referenced file
+
+    def __call__(self, e: reader.Entry, header: bool) -> None:
+        if header:
+            if e.start:
+                self.items.append((e.start, self.out))
+            return
+        paths = self.paths
+        occurrences = []
+        for reference in e.references:
+            path, line = _occurrence(reference)
+            occurrences.append((paths.setdefault(path, path), line))
+        entry = self.make(
             msgid=e.msgid, msgstr=e.msgstr if e.msgid_plural is None else "", msgctxt=e.msgctxt,
             msgid_plural=e.msgid_plural or "",
             msgstr_plural={i: form for i, form in enumerate(e.msgstr_plural)} if e.msgid_plural is not None else {},
-            occurrences=[_occurrence(r) for r in e.references], flags=list(e.flag_list), comment=e.comment,
+            occurrences=occurrences, flags=list(e.flag_list), comment=e.comment,
             tcomment=e.tcomment, obsolete=e.obsolete, previous_msgctxt=e.previous_msgctxt,
             previous_msgid=e.previous_msgid, previous_msgid_plural=e.previous_msgid_plural, linenum=e.line,
         )
-        if e.start in blocks:
-            setattr(entry, RAW, (digest(entry), blocks.pop(e.start)))
-        out.append(entry)
-    return out
+        if e.start:
+            self.items.append((e.start, entry))
+        self.out.append(entry)
+
+    def done(self, catalog: Catalog) -> polib.POFile:
+        out = self.out
+        out.header = catalog.header_comment
+        out.metadata_is_fuzzy = catalog.header_fuzzy
+        out.metadata = catalog.metadata
+        if catalog.text:
+            _keep_blocks(catalog.text, sorted(self.items, key=lambda item: item[0]))
+        return out
+
+
+def _model(catalog: Catalog, make: Any) -> polib.POFile:
+    build = _Model(make)
+    if catalog.header_start:
+        build.items.append((catalog.header_start, build.out))
+    for e in catalog.entries:
+        build(e, False)
+    return build.done(catalog)
 
 
 def to_polib(catalog: Catalog) -> polib.POFile:
@@ -187,14 +213,16 @@ def _occurrence(reference: str) -> tuple[str, str]:
     return (path, line) if sep and line.isdigit() else (reference, "")
 
 
+def read_messages(path: str | Path) -> polib.POFile:
+    """Read a catalog with the one reader into the light model (:func:`to_messages`), entry by
+    entry: the reader's entries are never all held besides the model."""
+    build = _Model(Message)
+    return build.done(reader.read_po(path, build))
+
+
 def read_po(path: str | Path) -> polib.POFile:
     """Read a catalog with the one reader and hand it over as the polib model."""
     return to_polib(reader.read_po(path))
-
-
-def read_messages(path: str | Path) -> polib.POFile:
-    """Read a catalog with the one reader into the light model (:func:`to_messages`)."""
-    return to_messages(reader.read_po(path))
 
 
 def parse_po(text: str, path: str | Path = "<string>") -> polib.POFile:
