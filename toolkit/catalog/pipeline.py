@@ -48,6 +48,7 @@ from toolkit.gcpause import paused_gc
 from toolkit.textio import atomic_write_chunks
 
 _EDGE = " \t.,:;!?\"'“”‘’()[]«»—–-"
+_NO_FLAGS: Any = ()  # a template entry's flags: never edited (merging copies entries), so shared
 
 
 def relative_posix(path: Path, base: Path) -> str:
@@ -142,7 +143,8 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
         raise UsageError(f"a source file name with a line break cannot be referenced in a catalog: {str(source)!r}")
     name = format_name(source, fmt)
     document = read_document(source, name, dict(segment_options))
-    segments = document.segments
+    segments, markup_kind = document.segments, document.markup
+    del document  # the source text and its blocks go before the entries are built
     rel = relative_posix(source, cwd)
     entries: dict[str, Message] = {}
     matches: dict[str, list[Any]] = {}  # only msgids with matches: most sentences have none
@@ -152,10 +154,10 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
             continue
         entry = entries.get(msgid)
         if entry is None:
-            found = markup.find_terms(glossary, msgid, document.markup) if glossary is not None else []
+            found = markup.find_terms(glossary, msgid, markup_kind) if glossary is not None else []
             if found:
                 matches[msgid] = found
-            entry = Message(msgid=msgid, occurrences=[], comment=_hints(found, None))
+            entry = Message(msgid=msgid, occurrences=[], comment=_hints(found, None), flags=_NO_FLAGS)
             entries[msgid] = entry
         ref = (rel, str(seg.line))
         if ref not in entry.occurrences:
@@ -164,7 +166,7 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
     for entry in template:  # immutable from here: shared by the template and every catalog
         entry.occurrences = tuple(entry.occurrences)
     return _Document(source, document_key(source), rel, len(segments), template, matches,
-                     None if fmt is None else name, document.markup)
+                     None if fmt is None else name, markup_kind)
 
 
 def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> str:
@@ -261,7 +263,7 @@ def _read_file(path: Path, read_at_start: dict[Path, bytes | None]) -> _Read | N
 
 def _read_existing(path: Path, read_at_start: dict[Path, bytes | None]) -> tuple[polib.POFile | None, _Read | None]:
     read = _read_file(path, read_at_start)
-    return (None, None) if read is None else (read_messages(path), read)
+    return (None, None) if read is None else (read_messages(path, lean=True), read)
 
 
 def _write(outputs: Sequence[tuple[Path, _Spool | None, bool]], read_at_start: Mapping[Path, bytes | None]) -> None:

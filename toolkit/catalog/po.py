@@ -141,15 +141,21 @@ def _keep_blocks(text: str, items: list[tuple[int, Any]]) -> None:
             lines.pop()
         piece = "\n".join(lines)
         block = "\n".join(line.rstrip("\r") for line in lines) if "\r" in piece else piece
-        setattr(item, RAW, (header_digest(item) if isinstance(item, polib.POFile) else digest(item), block))
+        taken = getattr(item, RAW, None)  # a lean entry's digest, taken before its references went
+        if taken is not None:
+            found = taken[0]
+        else:
+            found = header_digest(item) if isinstance(item, polib.POFile) else digest(item)
+        setattr(item, RAW, (found, block))
 
 
 class _Model:
     """Builds the model of a catalog entry by entry (as a :data:`toolkit.catalog.reader.Sink`, the
     reader's own entries are dropped as soon as they are converted)."""
 
-    def __init__(self, make: Any) -> None:
+    def __init__(self, make: Any, lean: bool = False) -> None:
         self.make = make
+        self.lean = lean
         self.out = polib.POFile(wrapwidth=0)
         self.items: list[tuple[int, Any]] = []  # (first line, entry) of everything with a text to keep
         self.paths: dict[str, str] = {}  # one string per referenced file
@@ -168,10 +174,14 @@ class _Model:
             msgid=e.msgid, msgstr=e.msgstr if e.msgid_plural is None else "", msgctxt=e.msgctxt,
             msgid_plural=e.msgid_plural or "",
             msgstr_plural={i: form for i, form in enumerate(e.msgstr_plural)} if e.msgid_plural is not None else {},
-            occurrences=occurrences, flags=list(e.flag_list), comment=e.comment,
+            occurrences=occurrences, flags=e.flag_list if self.lean else list(e.flag_list), comment=e.comment,
             tcomment=e.tcomment, obsolete=e.obsolete, previous_msgctxt=e.previous_msgctxt,
             previous_msgid=e.previous_msgid, previous_msgid_plural=e.previous_msgid_plural, linenum=e.line,
         )
+        if self.lean:
+            if e.start:
+                setattr(entry, RAW, (digest(entry), ""))
+            entry.occurrences = ()
         if e.start:
             self.items.append((e.start, entry))
         self.out.append(entry)
@@ -213,10 +223,12 @@ def _occurrence(reference: str) -> tuple[str, str]:
     return (path, line) if sep and line.isdigit() else (reference, "")
 
 
-def read_messages(path: str | Path) -> polib.POFile:
+def read_messages(path: str | Path, *, lean: bool = False) -> polib.POFile:
     """Read a catalog with the one reader into the light model (:func:`to_messages`), entry by
-    entry: the reader's entries are never all held besides the model."""
-    build = _Model(Message)
+    entry: the reader's entries are never all held besides the model. *lean*, for a catalog that
+    is only merged from (never written as it is): each entry's references count in its digest
+    (see :func:`_keep_blocks`), then are dropped — a merged entry takes the template's."""
+    build = _Model(Message, lean)
     return build.done(reader.read_po(path, build))
 
 
