@@ -145,7 +145,7 @@ def _portions(value: str) -> list[str]:
 NO_WRAP = 1 << 30  # a width no line reaches: msgcat --no-wrap
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # the strings that recur (empty msgstr, hints) and a small catalog (pot and po): bounded
 def _wrap_cached(name: str, value: str, prefix: str, page: int) -> tuple[str, ...]:
     return tuple(_wrap(name, value, prefix, page))
 
