@@ -337,7 +337,9 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
     po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
     old, read = _read_existing(po_path, read_at_start)
     old_content = None if old is None else content_digest(old, as_read=True)
-    template = [TemplateEntry(t.msgid, t.occurrences, _hints(doc.matches.get(t.msgid, ()), lang))
+    # An entry without glossary matches has no hints in any language: the template's entry serves.
+    matches = doc.matches
+    template = [t if t.msgid not in matches else TemplateEntry(t.msgid, t.occurrences, _hints(matches[t.msgid], lang))
                 for t in doc.template]
     entries, stats = merge(template, old, _prefill(doc, lang))
     del template
