@@ -137,35 +137,38 @@ def _wholly_term(msgid: str, matches: Sequence[Any]) -> Any | None:
 def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any],
                    fmt: str | None = None) -> _Document:
     from toolkit import markup
-    from toolkit.sources import document_key, format_name, read_document
+    from toolkit.sources import document_key, format_name, read_segments
 
     if any(ch in str(source) for ch in "\n\r"):  # a #: reference cannot hold a line break (msgfmt)
         raise UsageError(f"a source file name with a line break cannot be referenced in a catalog: {str(source)!r}")
     name = format_name(source, fmt)
-    document = read_document(source, name, dict(segment_options))
-    segments, markup_kind = document.segments, document.markup
-    del document  # the source text and its blocks go before the entries are built
+    # Plain text is segmented a batch at a time: the sentences are never all held besides the entries.
+    segments, markup_kind = read_segments(source, name, dict(segment_options))
     rel = relative_posix(source, cwd)
     entries: dict[str, Message] = {}
     matches: dict[str, list[Any]] = {}  # only msgids with matches: most sentences have none
+    count = 0
     for seg in segments:
+        count += 1
         msgid = message_text(seg.text)
         if not msgid.strip():
             continue
+        ref = (rel, str(seg.line))
         entry = entries.get(msgid)
         if entry is None:
             found = markup.find_terms(glossary, msgid, markup_kind) if glossary is not None else []
             if found:
                 matches[msgid] = found
-            entry = Message(msgid=msgid, occurrences=[], comment=_hints(found, None), flags=_NO_FLAGS)
-            entries[msgid] = entry
-        ref = (rel, str(seg.line))
-        if ref not in entry.occurrences:
+            entries[msgid] = Message(msgid=msgid, occurrences=(ref,), comment=_hints(found, None), flags=_NO_FLAGS)
+        elif ref not in entry.occurrences:  # a sentence repeated: a list while references come
+            if isinstance(entry.occurrences, tuple):
+                entry.occurrences = list(entry.occurrences)
             entry.occurrences.append(ref)
     template = list(entries.values())
     for entry in template:  # immutable from here: shared by the template and every catalog
-        entry.occurrences = tuple(entry.occurrences)
-    return _Document(source, document_key(source), rel, len(segments), template, matches,
+        if not isinstance(entry.occurrences, tuple):
+            entry.occurrences = tuple(entry.occurrences)
+    return _Document(source, document_key(source), rel, count, template, matches,
                      None if fmt is None else name, markup_kind)
 
 
