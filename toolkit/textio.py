@@ -45,6 +45,22 @@ def decode(data: bytes, name: str = "<stdin>") -> str:
     return text
 
 
+_CHUNK = 1 << 20
+
+
+def lines(text: str) -> Iterator[str]:
+    """The lines of *text* as ``text.split("\\n")`` gives them (but a final empty one), split a
+    megabyte at a time: a large file's lines never all exist at once."""
+    pos, size = 0, len(text)
+    while pos < size:
+        end = text.find("\n", pos + _CHUNK)
+        if end < 0:
+            yield from text[pos:].split("\n")
+            return
+        yield from text[pos:end].split("\n")
+        pos = end + 1
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file's bytes (standard input when *path* is ``-``), or raise :class:`InputError`."""
     if str(path) == STDIN:

@@ -19,7 +19,8 @@ output is a no-op:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -119,19 +120,19 @@ def content(catalog: polib.POFile) -> tuple:
     return (header_fingerprint(catalog), tuple(fingerprint(e) for e in live + dead))
 
 
-def _keep_blocks(text: str, items: list[tuple[int, Any]]) -> None:
-    """Give each item (first line, entry or the catalog for its header entry), in file order, its
-    text as read: from its first comment or keyword to the line before the next item, blank lines
-    at its end dropped. (Sliced out of the text item by item: splitting a large file into lines
-    at once costs more than the file.)"""
+def _keep_blocks(text: str, starts: Sequence[int], items: Sequence[Any]) -> None:
+    """Give each item (an entry, or the catalog for its header entry), in file order, its text as
+    read: from its first line (*starts*) to the line before the next item's, blank lines at its
+    end dropped. (Sliced out of the text item by item: splitting a large file into lines at once
+    costs more than the file.)"""
     line, pos, find = 1, 0, text.find
-    offsets: list[int] = []
-    for start, _ in items:
+    offsets = array("q")
+    for start in starts:
         while line < start:
             pos = find("\n", pos) + 1
             line += 1
         offsets.append(pos)
-    for i, (_, item) in enumerate(items):
+    for i, item in enumerate(items):
         if i + 1 < len(items):
             lines = text[offsets[i] : offsets[i + 1]].split("\n")
             lines.pop()  # the piece after the last line break (the next item's)
@@ -157,13 +158,15 @@ class _Model:
         self.make = make
         self.lean = lean
         self.out = polib.POFile(wrapwidth=0)
-        self.items: list[tuple[int, Any]] = []  # (first line, entry) of everything with a text to keep
+        self.starts = array("q")  # the first line of each item with a text to keep (entries, the header)
+        self.items: list[Any] = []
         self.paths: dict[str, str] = {}  # one string per referenced file
 
     def __call__(self, e: reader.Entry, header: bool) -> None:
         if header:
             if e.start:
-                self.items.append((e.start, self.out))
+                self.starts.append(e.start)
+                self.items.append(self.out)
             return
         paths = self.paths
         occurrences = []
@@ -183,7 +186,8 @@ class _Model:
                 setattr(entry, RAW, (digest(entry), ""))
             entry.occurrences = ()
         if e.start:
-            self.items.append((e.start, entry))
+            self.starts.append(e.start)
+            self.items.append(entry)
         self.out.append(entry)
 
     def done(self, catalog: Catalog) -> polib.POFile:
@@ -192,14 +196,19 @@ class _Model:
         out.metadata_is_fuzzy = catalog.header_fuzzy
         out.metadata = catalog.metadata
         if catalog.text:
-            _keep_blocks(catalog.text, sorted(self.items, key=lambda item: item[0]))
+            starts, items = self.starts, self.items
+            if any(a > b for a, b in zip(starts, starts[1:])):  # the header entry was given first
+                order = sorted(range(len(starts)), key=starts.__getitem__)
+                starts, items = array("q", (starts[i] for i in order)), [items[i] for i in order]
+            _keep_blocks(catalog.text, starts, items)
         return out
 
 
 def _model(catalog: Catalog, make: Any) -> polib.POFile:
     build = _Model(make)
     if catalog.header_start:
-        build.items.append((catalog.header_start, build.out))
+        build.starts.append(catalog.header_start)
+        build.items.append(build.out)
     for e in catalog.entries:
         build(e, False)
     return build.done(catalog)

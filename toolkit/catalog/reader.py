@@ -30,14 +30,14 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from toolkit.catalog.stats import status
 from toolkit.errors import CatalogError, InputError
-from toolkit.textio import read_text
+from toolkit.textio import lines, read_text
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
@@ -220,7 +220,7 @@ class _Parser:
         self.entries: list[Entry] = []
         self.sink = sink
         self.header: Entry | None = None
-        self.seen: dict[tuple[str | None, str], int] = {}
+        self.seen: dict[str | tuple[str, str], int] = {}  # msgid, or (msgctxt, msgid): the first line
         self.cur = _Builder()
 
     def error(self, message: str, line: int) -> CatalogError:
@@ -228,7 +228,7 @@ class _Parser:
 
     def parse(self) -> Catalog:
         keywords = _KEYWORDS
-        for lineno, line in enumerate(_lines(self.text), 1):
+        for lineno, line in enumerate(lines(self.text), 1):
             if not line:
                 continue
             first = line[0]
@@ -422,7 +422,7 @@ class _Parser:
         else:
             forms = tuple("".join(cur.strs[i]) for i in range(len(cur.strs)))
             msgstr = forms[0]
-        key = (ctxt, msgid)
+        key = msgid if ctxt is None else (ctxt, msgid)  # no tuple for the usual case (large catalogs)
         if key in self.seen:
             raise self.error(f"duplicate message definition (first defined at line {self.seen[key]})",
                              cur.msgid_line)
@@ -454,21 +454,6 @@ _new_entry = object.__new__
 
 #: Called with each entry as it is read, and whether it is the header entry (see :func:`parse_po`).
 Sink = Callable[[Entry, bool], None]
-_CHUNK = 1 << 20
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of *text* as ``text.split("\n")`` gives them (but a final empty one), split a
-    megabyte at a time: a large catalog's lines never all exist at once."""
-    pos, size = 0, len(text)
-    while pos < size:
-        end = text.find("\n", pos + _CHUNK)
-        if end < 0:
-            yield from text[pos:].split("\n")
-            return
-        yield from text[pos:end].split("\n")
-        pos = end + 1
-
 
 def parse_po(text: str, path: str = "<string>", sink: Sink | None = None) -> Catalog:
     """Parse PO *text*; raises :class:`CatalogError` (``path:line``) on anything msgfmt rejects.

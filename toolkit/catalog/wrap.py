@@ -26,6 +26,8 @@ from functools import lru_cache
 
 from unicode_segmentation_rs import line_breaks
 
+from toolkit.textio import lines
+
 PAGE_WIDTH = 79
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
@@ -177,7 +179,7 @@ def detect_width(text: str) -> int:
             broken = True
         pieces.clear()
 
-    for line in text.split("\n"):
+    for line in lines(text):  # a megabyte at a time (a large catalog)
         line = line.rstrip("\r")
         if _KEYWORD_LINE.match(line):
             close()
