@@ -100,17 +100,41 @@ def _copy(template: Any) -> Message:
     )
 
 
+def _take(previous: Message, template: Any) -> Message:
+    """*previous* made the merged entry of *template* in place: what the exact-match branch of
+    :func:`merge` gives a copy (same fields, same text as read)."""
+    comment = _comments(template, previous)
+    previous.msgid = template.msgid
+    previous.msgctxt = template.msgctxt
+    previous.occurrences = template.occurrences if isinstance(template.occurrences, tuple) else list(
+        template.occurrences)
+    previous.comment = comment
+    previous.flags = list(previous.flags)
+    if previous.msgstr_plural:
+        previous.msgstr_plural = dict(previous.msgstr_plural)
+    previous.previous_msgid_plural = None
+    if "fuzzy" not in previous.flags:
+        previous.previous_msgid = previous.previous_msgctxt = None
+    previous.obsolete = False
+    previous.linenum = 0
+    return previous
+
+
 def merge(
     template: Sequence[Any],
     old: Sequence[Any] | None,
     prefill: Mapping[str, str] | None = None,
     *,
     threshold: float = THRESHOLD,
+    consume_old: bool = False,
 ) -> tuple[list[Message], MergeStats]:
     """Entries of the merged catalog (live in template order, then obsolete) and statistics.
 
     *old* holds entries of the model (:class:`~toolkit.catalog.po.Message` or ``polib.POEntry``);
-    the result is light :class:`~toolkit.catalog.po.Message` entries.
+    the result is light :class:`~toolkit.catalog.po.Message` entries. With *consume_old* (old
+    :class:`~toolkit.catalog.po.Message` entries the caller drops afterwards) an old entry that
+    matches exactly becomes the merged entry instead of being copied (one entry less per
+    sentence of a large catalog).
 
     *prefill* maps a msgid that is wholly a glossary term to its preferred target.
     """
@@ -129,6 +153,11 @@ def merge(
 
     for template_entry in template:
         previous = by_key.get(_key(template_entry))
+        if previous is not None and consume_old and id(previous) not in used:
+            used.add(id(previous))
+            result.append(_take(previous, template_entry))
+            counts["exact"] += 1
+            continue
         entry = _copy(template_entry)
         if previous is not None:
             used.add(id(previous))

@@ -344,7 +344,7 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
     matches = doc.matches
     template = [t if t.msgid not in matches else TemplateEntry(t.msgid, t.occurrences, _hints(matches[t.msgid], lang))
                 for t in doc.template]
-    entries, stats = merge(template, old, _prefill(doc, lang))
+    entries, stats = merge(template, old, _prefill(doc, lang), consume_old=True)
     del template
     tm = None
     if matcher is not None:
