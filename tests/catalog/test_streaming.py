@@ -97,3 +97,18 @@ def test_checking_entries_as_they_come_waits_for_a_late_header(tmp_path: Path) -
         assert sorted((f.check, f.msgid, f.message) for f in last.findings) == \
             sorted((f.check, f.msgid, f.message) for f in first.findings)
         assert last.summary == first.summary
+
+
+def test_catalogs_are_the_same_without_a_usable_temporary_directory(work: Path, run,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rendering goes to an anonymous temporary file; without one it is kept in memory."""
+    import tempfile
+
+    text = "The Ministry of Interior met on Monday.\n\nOfficials said 12 per cent of the budget is for roads.\n"
+    run(text)
+    expected = {p: p.read_bytes() for p in sorted((work / "locales").rglob("*.po*"))}
+    for path in expected:
+        path.unlink()
+    monkeypatch.setattr(tempfile, "tempdir", str(work / "no-such-folder"))
+    run(text)  # the same run again on a project without its catalogs
+    assert {p: p.read_bytes() for p in sorted((work / "locales").rglob("*.po*"))} == expected

@@ -43,7 +43,7 @@ from toolkit.catalog.merge import MergeStats, TemplateEntry, merge
 from toolkit.catalog.message import message_text
 from toolkit.catalog.po import Message, content_digest, iter_po, read_messages, read_po
 from toolkit.catalog.wrap import PAGE_WIDTH, detect_width
-from toolkit.errors import CatalogError, UsageError
+from toolkit.errors import CatalogError, OutputError, UsageError
 from toolkit.gcpause import paused_gc
 from toolkit.textio import atomic_write_chunks
 
@@ -212,17 +212,25 @@ class _Spool:
 
     def write(self, text: str) -> int:
         data = text.encode("utf-8")
-        self.file.write(data)
+        try:
+            self.file.write(data)
+        except OSError as exc:  # a full temporary directory: one line, like any write
+            raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
+                              "folder with room", path=tempfile.gettempdir()) from None
         self.sha.update(data)
         return len(data)
 
     def chunks(self) -> Iterator[bytes]:
         if self.head:
             yield self.head
-        self.file.flush()
-        self.file.seek(self.skip)
-        while block := self.file.read(1 << 20):
-            yield block
+        try:
+            self.file.flush()
+            self.file.seek(self.skip)
+            while block := self.file.read(1 << 20):
+                yield block
+        except OSError as exc:
+            raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
+                              "folder with room", path=tempfile.gettempdir()) from None
 
     def close(self) -> None:
         self.file.close()
