@@ -1,7 +1,7 @@
 """The slow half of the fault-injection harness: every fast case, plus kills, concurrency,
 pathological and big inputs, and peak memory. Prints ``N cases, N held`` (and what failed).
 
-    python benchmarks/faults.py [--kills 32] [--concurrent 10] [--big-mb 20] [--quick]
+    python benchmarks/faults.py [--kills 32] [--concurrent 10] [--big-mb 20] [--quick] [--memory-only]
 
 Run with the project's virtual environment (the installed ``toolkit`` console script) and GNU
 gettext on PATH. The oracle is :func:`tests.faults.harness.judge`: no traceback or signal death,
@@ -200,6 +200,7 @@ def main() -> int:
     parser.add_argument("--big-mb", type=int, default=20)
     parser.add_argument("--limit", type=float, default=60.0, help="seconds allowed per pathological input")
     parser.add_argument("--quick", action="store_true", help="4 kills, 3 concurrent runs, 5 MB")
+    parser.add_argument("--memory-only", action="store_true", help="only the peak memory table")
     args = parser.parse_args()
     if args.quick:
         args.kills, args.concurrent, args.big_mb = 4, 3, 5
@@ -216,7 +217,7 @@ def main() -> int:
             "pathological": lambda: pathological(base, work, exe, args.limit),
         }
         total = held = 0
-        for name, play in groups.items():
+        for name, play in ({} if args.memory_only else groups).items():
             results = play()
             ok = sum(1 for good, _ in results if good)
             total, held = total + len(results), held + ok

@@ -11,7 +11,7 @@ import codecs
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,22 @@ def decode(data: bytes, name: str = "<stdin>") -> str:
     return text
 
 
+_CHUNK = 1 << 20
+
+
+def lines(text: str) -> Iterator[str]:
+    """The lines of *text* as ``text.split("\\n")`` gives them (but a final empty one), split a
+    megabyte at a time: a large file's lines never all exist at once."""
+    pos, size = 0, len(text)
+    while pos < size:
+        end = text.find("\n", pos + _CHUNK)
+        if end < 0:
+            yield from text[pos:].split("\n")
+            return
+        yield from text[pos:end].split("\n")
+        pos = end + 1
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file's bytes (standard input when *path* is ``-``), or raise :class:`InputError`."""
     if str(path) == STDIN:
@@ -74,8 +90,14 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes, *, encoding: s
     A symbolic link is written through (the file it points to is replaced, the link stays); a
     read-only file is not replaced (``OutputError``).
     """
+    atomic_write_chunks(path, (data.encode(encoding) if isinstance(data, str) else data,))
+
+
+def atomic_write_chunks(path: str | os.PathLike[str], chunks: Iterable[bytes]) -> None:
+    """:func:`atomic_write` of bytes given in pieces (a large catalog never is one string in
+    memory): the same temporary file, flush, rename and refusals."""
     target = Path(path)
-    payload = data.encode(encoding) if isinstance(data, str) else data
+    payload = chunks
     if target.is_symlink():  # a shared catalog: write through the link, keep the link
         target = target.resolve()
     if target.is_dir():
@@ -102,11 +124,12 @@ def _existing_parent(target: Path) -> Path:
     return parent
 
 
-def _write_special(target: Path, payload: bytes, path: str | os.PathLike[str]) -> None:
+def _write_special(target: Path, payload: Iterable[bytes], path: str | os.PathLike[str]) -> None:
     """Write straight into a device or FIFO: renaming a file over it would destroy it."""
     try:
         with open(target, "wb") as handle:
-            handle.write(payload)
+            for chunk in payload:
+                handle.write(chunk)
             handle.flush()
     except OSError as exc:
         raise OutputError(f"cannot write ({exc.strerror or exc})", path=path) from None
@@ -138,17 +161,18 @@ def _ctrl_c_deferred() -> Iterator[None]:
                 raise KeyboardInterrupt
 
 
-def _replace(target: Path, payload: bytes) -> None:
+def _replace(target: Path, payload: Iterable[bytes]) -> None:
     """The write-to-temporary-then-rename step of :func:`atomic_write`."""
     with _ctrl_c_deferred():
         _write_and_rename(target, payload)
 
 
-def _write_and_rename(target: Path, payload: bytes) -> None:
+def _write_and_rename(target: Path, payload: Iterable[bytes]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for chunk in payload:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         try:

@@ -23,11 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import polib
+from typing import Any
 
 from toolkit.catalog.fuzzy import THRESHOLD, FuzzyIndex
-from toolkit.catalog.po import RAW
+from toolkit.catalog.po import RAW, Message
 from toolkit.catalog.provenance import HINT_PREFIX, rejoined
 
 #: Extracted-comment prefixes that the template owns (regenerated on every run).
@@ -39,7 +38,7 @@ class TemplateEntry:
     """One message of the new template (a light stand-in for ``polib.POEntry``)."""
 
     msgid: str
-    occurrences: tuple[tuple[str, str], ...] = ()
+    occurrences: Sequence[tuple[str, str]] = ()
     comment: str = ""
     msgctxt: str | None = None
 
@@ -55,17 +54,19 @@ class MergeStats:
     obsolete: int = 0
 
 
-def _translated(entry: polib.POEntry) -> bool:
+def _translated(entry: Any) -> bool:
     if entry.msgid_plural:
         return any(v for v in entry.msgstr_plural.values())
     return bool(entry.msgstr)
 
 
-def _key(entry: polib.POEntry) -> tuple[str | None, str]:
-    return (entry.msgctxt, entry.msgid)
+def _key(entry: Any) -> str | tuple[str, str]:
+    """The identity of a message: its msgid, or (msgctxt, msgid) when it has a context (a plain
+    string for the usual case: one tuple less per entry of large catalogs)."""
+    return entry.msgid if entry.msgctxt is None else (entry.msgctxt, entry.msgid)
 
 
-def _comments(template: TemplateEntry | polib.POEntry, old: polib.POEntry | None) -> str:
+def _comments(template: Any, old: Any) -> str:
     lines = [line for line in template.comment.split("\n") if line] if template.comment else []
     if old is not None and old.comment:
         for line in rejoined(old.comment):  # our lines whole again, whatever wrapped them
@@ -74,12 +75,12 @@ def _comments(template: TemplateEntry | polib.POEntry, old: polib.POEntry | None
     return "\n".join(lines)
 
 
-def _foreign_comments(entry: polib.POEntry) -> str:
+def _foreign_comments(entry: Any) -> str:
     """Extracted comments not owned by the template (hints are regenerated, not kept)."""
     return "\n".join(line for line in rejoined(entry.comment) if not line.startswith(TEMPLATE_COMMENT_PREFIXES))
 
 
-def _keep_text(old: polib.POEntry, new: polib.POEntry) -> None:
+def _keep_text(old: Any, new: Any) -> None:
     """Let *new* be written as *old* was read if it ends up with the same content (the writer
     compares; see :func:`toolkit.catalog.po.format_po`)."""
     raw = getattr(old, RAW, None)
@@ -87,48 +88,83 @@ def _keep_text(old: polib.POEntry, new: polib.POEntry) -> None:
         setattr(new, RAW, raw)
 
 
-def _copy(template: TemplateEntry | polib.POEntry) -> polib.POEntry:
-    return polib.POEntry(
+def _copy(template: Any) -> Message:
+    occurrences = template.occurrences
+    return Message(
         msgid=template.msgid,
         msgctxt=template.msgctxt,
         msgstr="",
-        occurrences=list(template.occurrences),
+        # an immutable sequence is shared with the template (one copy for the .pot and every .po)
+        occurrences=occurrences if isinstance(occurrences, tuple) else list(occurrences),
         comment=template.comment or "",
     )
 
 
+def _take(previous: Message, template: Any) -> Message:
+    """*previous* made the merged entry of *template* in place: what the exact-match branch of
+    :func:`merge` gives a copy (same fields, same text as read)."""
+    comment = _comments(template, previous)
+    previous.msgid = template.msgid
+    previous.msgctxt = template.msgctxt
+    previous.occurrences = template.occurrences if isinstance(template.occurrences, tuple) else list(
+        template.occurrences)
+    previous.comment = comment
+    previous.flags = list(previous.flags)
+    if previous.msgstr_plural:
+        previous.msgstr_plural = dict(previous.msgstr_plural)
+    previous.previous_msgid_plural = None
+    if "fuzzy" not in previous.flags:
+        previous.previous_msgid = previous.previous_msgctxt = None
+    previous.obsolete = False
+    previous.linenum = 0
+    return previous
+
+
 def merge(
-    template: Sequence[TemplateEntry | polib.POEntry],
-    old: polib.POFile | None,
+    template: Sequence[Any],
+    old: Sequence[Any] | None,
     prefill: Mapping[str, str] | None = None,
     *,
     threshold: float = THRESHOLD,
-) -> tuple[list[polib.POEntry], MergeStats]:
+    consume_old: bool = False,
+) -> tuple[list[Message], MergeStats]:
     """Entries of the merged catalog (live in template order, then obsolete) and statistics.
+
+    *old* holds entries of the model (:class:`~toolkit.catalog.po.Message` or ``polib.POEntry``);
+    the result is light :class:`~toolkit.catalog.po.Message` entries. With *consume_old* (old
+    :class:`~toolkit.catalog.po.Message` entries the caller drops afterwards) an old entry that
+    matches exactly becomes the merged entry instead of being copied (one entry less per
+    sentence of a large catalog).
 
     *prefill* maps a msgid that is wholly a glossary term to its preferred target.
     """
     prefill = prefill or {}
     old_entries = [] if old is None else [e for e in old if e.msgid]
-    by_key: dict[tuple[str | None, str], polib.POEntry] = {}
+    by_key: dict[str | tuple[str, str], Any] = {}
     for entry in old_entries:
         # A live entry wins over an obsolete one with the same key.
         if _key(entry) not in by_key or not entry.obsolete:
             by_key[_key(entry)] = entry
     wanted = {_key(t) for t in template}
     used: set[int] = set()
-    result: list[polib.POEntry] = []
+    result: list[Message] = []
     counts = {"exact": 0, "prefilled": 0, "fuzzy": 0, "new": 0}
-    pending: list[tuple[int, polib.POEntry]] = []
+    pending: list[tuple[int, Message]] = []
 
     for template_entry in template:
         previous = by_key.get(_key(template_entry))
+        if previous is not None and consume_old and id(previous) not in used:
+            used.add(id(previous))
+            result.append(_take(previous, template_entry))
+            counts["exact"] += 1
+            continue
         entry = _copy(template_entry)
         if previous is not None:
             used.add(id(previous))
             entry.msgstr = previous.msgstr
             entry.msgid_plural = previous.msgid_plural
-            entry.msgstr_plural = dict(previous.msgstr_plural)
+            if previous.msgstr_plural:
+                entry.msgstr_plural = dict(previous.msgstr_plural)
             entry.flags = list(previous.flags)
             entry.tcomment = previous.tcomment
             entry.previous_msgctxt = previous.previous_msgctxt
@@ -182,12 +218,12 @@ def merge(
     for entry in old_entries:
         if id(entry) in used or _key(entry) in wanted or not _translated(entry):
             continue
-        dead = polib.POEntry(
+        dead = Message(
             msgid=entry.msgid,
             msgctxt=entry.msgctxt,
             msgstr=entry.msgstr,
             msgid_plural=entry.msgid_plural,
-            msgstr_plural=dict(entry.msgstr_plural),
+            msgstr_plural=dict(entry.msgstr_plural) if entry.msgstr_plural else None,
             tcomment=entry.tcomment,
             comment=_foreign_comments(entry),
             flags=list(entry.flags),

@@ -23,9 +23,12 @@ every byte (and every date) as it was.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -38,13 +41,14 @@ from toolkit.catalog import header as headers
 from toolkit.catalog.lock import locked
 from toolkit.catalog.merge import MergeStats, TemplateEntry, merge
 from toolkit.catalog.message import message_text
-from toolkit.catalog.po import content, format_po, read_po
+from toolkit.catalog.po import Message, content_digest, iter_po, read_messages, read_po
 from toolkit.catalog.wrap import PAGE_WIDTH, detect_width
-from toolkit.errors import CatalogError, UsageError
+from toolkit.errors import CatalogError, OutputError, UsageError
 from toolkit.gcpause import paused_gc
-from toolkit.textio import atomic_write
+from toolkit.textio import atomic_write_chunks
 
 _EDGE = " \t.,:;!?\"'“”‘’()[]«»—–-"
+_NO_FLAGS: Any = ()  # a template entry's flags: never edited (merging copies entries), so shared
 
 
 def relative_posix(path: Path, base: Path) -> str:
@@ -99,8 +103,8 @@ class _Document:
     name: str
     rel: str
     segments: int
-    template: list[polib.POEntry]
-    matches: dict[str, list[Any]]
+    template: list[Message]
+    matches: dict[str, list[Any]]  # the glossary matches of each msgid that has any
     format: str | None = None  # given with --format (recorded in the header for build)
     markup: str = ""  # the inline markup of its msgids (toolkit.markup)
 
@@ -133,31 +137,39 @@ def _wholly_term(msgid: str, matches: Sequence[Any]) -> Any | None:
 def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any],
                    fmt: str | None = None) -> _Document:
     from toolkit import markup
-    from toolkit.sources import document_key, format_name, read_document
+    from toolkit.sources import document_key, format_name, read_segments
 
     if any(ch in str(source) for ch in "\n\r"):  # a #: reference cannot hold a line break (msgfmt)
         raise UsageError(f"a source file name with a line break cannot be referenced in a catalog: {str(source)!r}")
     name = format_name(source, fmt)
-    document = read_document(source, name, dict(segment_options))
-    segments = document.segments
+    # Plain text is segmented a batch at a time: the sentences are never all held besides the entries.
+    segments, markup_kind = read_segments(source, name, dict(segment_options))
     rel = relative_posix(source, cwd)
-    entries: dict[str, polib.POEntry] = {}
-    matches: dict[str, list[Any]] = {}
+    entries: dict[str, Message] = {}
+    matches: dict[str, list[Any]] = {}  # only msgids with matches: most sentences have none
+    count = 0
     for seg in segments:
+        count += 1
         msgid = message_text(seg.text)
         if not msgid.strip():
             continue
+        ref = (rel, str(seg.line))
         entry = entries.get(msgid)
         if entry is None:
-            found = markup.find_terms(glossary, msgid, document.markup) if glossary is not None else []
-            matches[msgid] = found
-            entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[], comment=_hints(found, None))
-            entries[msgid] = entry
-        ref = (rel, str(seg.line))
-        if ref not in entry.occurrences:
+            found = markup.find_terms(glossary, msgid, markup_kind) if glossary is not None else []
+            if found:
+                matches[msgid] = found
+            entries[msgid] = Message(msgid=msgid, occurrences=(ref,), comment=_hints(found, None), flags=_NO_FLAGS)
+        elif ref not in entry.occurrences:  # a sentence repeated: a list while references come
+            if isinstance(entry.occurrences, tuple):
+                entry.occurrences = list(entry.occurrences)
             entry.occurrences.append(ref)
-    return _Document(source, document_key(source), rel, len(segments), list(entries.values()), matches,
-                     None if fmt is None else name, document.markup)
+    template = list(entries.values())
+    for entry in template:  # immutable from here: shared by the template and every catalog
+        if not isinstance(entry.occurrences, tuple):
+            entry.occurrences = tuple(entry.occurrences)
+    return _Document(source, document_key(source), rel, count, template, matches,
+                     None if fmt is None else name, markup_kind)
 
 
 def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> str:
@@ -184,58 +196,135 @@ def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> st
     return doc.name
 
 
-def _render(catalog: polib.POFile, metadata: dict[str, str], width: int = PAGE_WIDTH) -> str:
-    catalog.metadata = metadata
-    return format_po(catalog, width)
+class _Spool:
+    """A rendered file kept on disk (an anonymous temporary file, gone with the process), not
+    in memory, with the SHA-256 of its bytes; written to its place by :func:`_write`."""
+
+    def __init__(self) -> None:
+        self.file: Any
+        try:
+            self.file = tempfile.TemporaryFile()
+        except OSError:  # no usable temporary directory: keep it in memory
+            self.file = io.BytesIO()
+        self.sha = hashlib.sha256()
+        self.head = b""  # bytes written before the file's from offset *skip* (a new header)
+        self.skip = 0
+
+    def write(self, text: str) -> int:
+        data = text.encode("utf-8")
+        try:
+            self.file.write(data)
+        except OSError as exc:  # a full temporary directory: one line, like any write
+            raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
+                              "folder with room", path=tempfile.gettempdir()) from None
+        self.sha.update(data)
+        return len(data)
+
+    def chunks(self) -> Iterator[bytes]:
+        if self.head:
+            yield self.head
+        try:
+            self.file.flush()
+            self.file.seek(self.skip)
+            while block := self.file.read(1 << 20):
+                yield block
+        except OSError as exc:
+            raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
+                              "folder with room", path=tempfile.gettempdir()) from None
+
+    def close(self) -> None:
+        self.file.close()
 
 
-def _read_existing(path: Path, read_at_start: dict[Path, bytes | None]) -> tuple[polib.POFile | None, str | None]:
+@dataclass(frozen=True)
+class _Read:
+    """What a run keeps of a file it read (not its text): its digest, to tell an unchanged
+    rendering and an edit made meanwhile; its page width; a template's creation date."""
+
+    sha: bytes
+    width: int
+    date: str | None = None
+
+
+def _file_sha(path: Path) -> bytes | None:
+    """The SHA-256 of the file at *path* (None if there is none), read in pieces."""
+    if not path.exists():
+        return None
+    found = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            found.update(block)
+    return found.digest()
+
+
+def _read_file(path: Path, read_at_start: dict[Path, bytes | None]) -> _Read | None:
+    """Remember *path* as read now (its digest in *read_at_start*); None if it does not exist."""
     if not path.exists():
         read_at_start[path] = None
-        return None, None
+        return None
     if path.is_dir():
         raise CatalogError("is a directory, expected a catalog file", path=path)
-    data = read_at_start[path] = path.read_bytes()
-    return read_po(path), data.decode("utf-8", errors="replace")
+    data = path.read_bytes()
+    sha = read_at_start[path] = hashlib.sha256(data).digest()
+    text = data.decode("utf-8", errors="replace")
+    del data
+    found = _POT_DATE.search(text)
+    return _Read(sha, detect_width(text), found.group(1) if found else None)
 
 
-def _write(outputs: Sequence[tuple[Path, str, bool]], read_at_start: Mapping[Path, bytes | None]) -> None:
+def _read_existing(path: Path, read_at_start: dict[Path, bytes | None]) -> tuple[polib.POFile | None, _Read | None]:
+    read = _read_file(path, read_at_start)
+    return (None, None) if read is None else (read_messages(path, lean=True), read)
+
+
+def _write(outputs: Sequence[tuple[Path, _Spool | None, bool]], read_at_start: Mapping[Path, bytes | None]) -> None:
     """Write the changed files: catalogs first, templates last (a crash never leaves a template
     newer than its catalogs). Nothing is written if any file changed since this run read it — a
     translator saving in their editor during a long MT run keeps their edit — and stale temporary
     files of killed runs (ours, ``.NAME.*.tmp``, we hold the lock) are swept first."""
-    changed = [(path, text) for path, text, is_changed in outputs if is_changed]
+    changed = [(path, spool) for path, spool, is_changed in outputs if is_changed and spool is not None]
     for path, _ in changed:
-        now = path.read_bytes() if path.exists() else None
-        if now != read_at_start.get(path):
+        if _file_sha(path) != read_at_start.get(path):
             raise CatalogError("changed while toolkit translate was running (saved in an editor?); nothing "
                                "was written and your edit is kept: run toolkit translate again", path=path)
     for path, _ in changed:
         for stale in path.parent.glob(f".{path.name}.*.tmp") if path.parent.is_dir() else ():
             stale.unlink(missing_ok=True)
-    for path, text in sorted(changed, key=lambda item: item[0].suffix == ".pot"):
-        atomic_write(path, text)
+    for path, spool in sorted(changed, key=lambda item: item[0].suffix == ".pot"):
+        atomic_write_chunks(path, spool.chunks())
 
 
-def _settle(catalog: polib.POFile, metadata: dict[str, str], old_text: str | None,
+def _settle(catalog: polib.POFile, metadata: dict[str, str], read: _Read | None,
             date_field: str | None, now: datetime, *, keep_date: bool = False,
-            old: polib.POFile | None = None) -> tuple[str, bool]:
+            old: polib.POFile | None = None, old_content: bytes | None = None) -> tuple[_Spool | None, bool]:
     """Render; keep the old date if nothing else changed, else stamp *date_field* with *now*.
 
-    With *old* (the catalog as read) "changed" means changed content, not layout: a catalog a
-    tool rewrapped (Poedit, msgcat --width, polib, Babel) is unchanged when its content is, and is
-    then left byte-identical. *keep_date*: a file that is missing but whose date is known (a
-    deleted template whose catalogs are current) is written again with its old date.
+    With *old* (the catalog as read; *old_content* its :func:`content_digest`) "changed" means
+    changed content, not layout: a catalog a tool rewrapped (Poedit, msgcat --width, polib,
+    Babel) is unchanged when its content is, and is then left byte-identical. *keep_date*: a
+    file that is missing but whose date is known (a deleted template whose catalogs are current)
+    is written again with its old date. The rendering goes to a :class:`_Spool` (None when the
+    file is unchanged), in one pass: a new date changes only the header.
     """
-    width = PAGE_WIDTH if old_text is None else detect_width(old_text)
-    text = _render(catalog, metadata, width)
-    if old_text is not None and (text == old_text or (old is not None and content(old) == content(catalog))):
-        return old_text, False
-    if (old_text is None and keep_date) or date_field is None:
-        return text, True
+    width = PAGE_WIDTH if read is None else read.width
+    catalog.metadata = metadata
+    spool = _Spool()
+    content = hashlib.blake2b(digest_size=16) if old is not None else None
+    pieces = iter_po(catalog, width, content)
+    head = spool.write(next(pieces))
+    for piece in pieces:
+        spool.write(piece)
+    if read is not None and (spool.sha.digest() == read.sha
+                             or (content is not None and content.digest() == old_content)):
+        spool.close()
+        return None, False
+    if (read is None and keep_date) or date_field is None:
+        return spool, True
     metadata = dict(metadata)
     metadata[date_field] = headers.format_date(now)
-    return _render(catalog, metadata, width), True
+    catalog.metadata = metadata
+    spool.head, spool.skip = next(iter_po(catalog, width)).encode("utf-8"), head
+    return spool, True
 
 
 _POT_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
@@ -253,14 +342,18 @@ def _prefill(doc: _Document, lang: str) -> dict[str, str]:
 
 def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, now: datetime,
                       drafter: Any, glossary: Any, read_at_start: dict[Path, bytes | None],
-                      matcher: Any = None, tm_min: int = 75) -> tuple[Path, str, CatalogResult, Any, Any]:
+                      matcher: Any = None, tm_min: int = 75) -> tuple[Path, _Spool | None, CatalogResult, Any, Any]:
     """Merge (TM-fill, then MT-fill) one document's catalog for one language; render it, write nothing."""
     lang = headers.language_tag(locale)
     po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
-    old, old_text = _read_existing(po_path, read_at_start)
-    template = [TemplateEntry(t.msgid, tuple(t.occurrences), _hints(doc.matches[t.msgid], lang))
+    old, read = _read_existing(po_path, read_at_start)
+    old_content = None if old is None else content_digest(old, as_read=True)
+    # An entry without glossary matches has no hints in any language: the template's entry serves.
+    matches = doc.matches
+    template = [t if t.msgid not in matches else TemplateEntry(t.msgid, t.occurrences, _hints(matches[t.msgid], lang))
                 for t in doc.template]
-    entries, stats = merge(template, old, _prefill(doc, lang))
+    entries, stats = merge(template, old, _prefill(doc, lang), consume_old=True)
+    del template
     tm = None
     if matcher is not None:
         from toolkit.tm.fill import fill as tm_fill
@@ -285,11 +378,11 @@ def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, 
         metadata = fresh
     # PO-Revision-Date, Last-Translator, Language-Team and X-Generator are the translator's (and
     # their editor's): kept as they are, as msgmerge keeps them; a new catalog gets ours.
-    text, changed = _settle(catalog, metadata, old_text, None, now, old=old)
-    return po_path, text, CatalogResult(po_path, lang, changed, len(template), stats), tm, mt
+    spool, changed = _settle(catalog, metadata, read, None, now, old=old, old_content=old_content)
+    return po_path, spool, CatalogResult(po_path, lang, changed, len(doc.template), stats), tm, mt
 
 
-def _template_date(old_pot: str | None, doc: _Document, locales: Path, languages: list) -> str | None:
+def _template_date(old_pot: _Read | None, doc: _Document, locales: Path, languages: list) -> str | None:
     """The creation date to keep for the template, if its content may be unchanged.
 
     With a template on disk, its date (``_settle`` replaces it if the content changed). Without
@@ -298,8 +391,7 @@ def _template_date(old_pot: str | None, doc: _Document, locales: Path, languages
     not make every catalog look changed.
     """
     if old_pot is not None:
-        found = _POT_DATE.search(old_pot)
-        return found.group(1) if found else None
+        return old_pot.date
     wanted = [t.msgid for t in doc.template]
     for locale in languages:
         path = locales / headers.language_tag(locale) / "LC_MESSAGES" / f"{doc.name}.po"
@@ -406,8 +498,8 @@ def _translate(
     # --check on a project without catalogs creates nothing, not even the lock file.
     guard = nullcontext() if check and not locales.exists() else locked(locales, timeout=lock_timeout)
     with guard:
-        outputs: list[tuple[Path, str, bool]] = []
-        read_at_start: dict[Path, bytes | None] = {}  # every file as read, to detect edits made meanwhile
+        outputs: list[tuple[Path, _Spool | None, bool]] = []
+        read_at_start: dict[Path, bytes | None] = {}  # every file's digest as read, to detect edits made meanwhile
         files: list[CatalogResult] = []
         totals = {"tm": 0, "mt": 0, "reused": 0, "enforced": 0, "mismatches": 0}
         drafters: dict[str, Any] = {}
@@ -416,24 +508,25 @@ def _translate(
         if memory is not None:
             notes = tuple(f"left out of the translation memory: {p}"
                           for p in memory.sync_catalogs(locales, base).problems)
-        for doc in documents:
+        segments = sum(d.segments for d in documents)
+        while documents:
+            doc = documents.pop(0)  # each document's entries are dropped once its files are rendered
             pot_path = locales / "templates" / f"{doc.name}.pot"
-            # The template is ours (never edited by hand): its text and date are all we need.
-            pot_bytes = read_at_start[pot_path] = pot_path.read_bytes() if pot_path.exists() else None
-            old_pot_text = None if pot_bytes is None else pot_bytes.decode("utf-8", errors="replace")
+            # The template is ours (never edited by hand): its digest, width and date are all we need.
+            old_pot = _read_file(pot_path, read_at_start)
             pot = polib.POFile(wrapwidth=0)
             pot.header = headers.template_comment(doc.rel)
             pot.extend(doc.template)
             pot_meta = headers.template_header(doc.name, doc.rel, now)
             if doc.format is not None:
                 pot_meta[headers.FORMAT_FIELD] = doc.format
-            previous_date = _template_date(old_pot_text, doc, locales, locales_list)
+            previous_date = _template_date(old_pot, doc, locales, locales_list)
             if previous_date is not None:
                 pot_meta["POT-Creation-Date"] = previous_date
-            pot_text, pot_changed = _settle(pot, pot_meta, old_pot_text, "POT-Creation-Date", now,
-                                            keep_date=previous_date is not None)
+            pot_spool, pot_changed = _settle(pot, pot_meta, old_pot, "POT-Creation-Date", now,
+                                             keep_date=previous_date is not None)
             created = pot.metadata["POT-Creation-Date"]
-            outputs.append((pot_path, pot_text, pot_changed))
+            outputs.append((pot_path, pot_spool, pot_changed))
             files.append(CatalogResult(pot_path, None, pot_changed, len(doc.template)))
 
             for locale in locales_list:
@@ -444,21 +537,26 @@ def _translate(
                     from toolkit.tm.match import Matcher
 
                     matchers[lang] = Matcher(memory, lang)
-                path, text, result, tm, mt = _language_catalog(
+                path, spool, result, tm, mt = _language_catalog(
                     doc, locale, locales, created, now, drafters.get(lang), glossary, read_at_start,
                     matchers.get(lang), tm_min)
-                outputs.append((path, text, result.changed))
+                outputs.append((path, spool, result.changed))
                 files.append(result)
                 totals["tm"] += getattr(tm, "tm", 0)
                 totals["mismatches"] += getattr(tm, "mismatches", 0)
                 for key in ("mt", "reused", "enforced", "mismatches"):
                     totals[key] += getattr(mt, key, 0)
 
-        if not check:
-            _write(outputs, read_at_start)
+        try:
+            if not check:
+                _write(outputs, read_at_start)
+        finally:
+            for _, spool, _ in outputs:
+                if spool is not None:
+                    spool.close()
     return TranslateResult(
         files=tuple(files),
-        segments=sum(d.segments for d in documents),
+        segments=segments,
         written=not check,
         notes=notes,
         **totals,

@@ -18,8 +18,12 @@ output is a no-op:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+from array import array
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 import polib
 
@@ -27,7 +31,43 @@ from toolkit.catalog import reader
 from toolkit.catalog.reader import Catalog
 from toolkit.catalog.wrap import PAGE_WIDTH, wrap, wrap_references
 
-RAW = "toolkit_raw"  # attribute of a polib entry / file: (fingerprint, the text as it was read)
+RAW = "toolkit_raw"  # attribute of an entry / file: (content digest, the text as it was read)
+
+_NO_FORMS: Any = MappingProxyType({})  # the msgstr_plural of every singular Message (read-only, shared)
+
+
+class Message:
+    """One entry of the mutable model, with :class:`polib.POEntry`'s attribute names but without
+    its weight (a polib entry keeps some twenty attributes in a dict; a catalog of 250,000
+    sentences is held twice during ``translate``). What merging and MT/TM filling edit."""
+
+    __slots__ = ("msgid", "msgstr", "msgctxt", "msgid_plural", "msgstr_plural", "occurrences", "flags",
+                 "comment", "tcomment", "obsolete", "previous_msgctxt", "previous_msgid",
+                 "previous_msgid_plural", "linenum", RAW)
+
+    def __init__(self, msgid: str = "", msgstr: str = "", msgctxt: str | None = None, msgid_plural: str = "",
+                 msgstr_plural: Any = None, occurrences: Any = (), flags: list[str] | None = None,
+                 comment: str = "", tcomment: str = "", obsolete: bool = False,
+                 previous_msgctxt: str | None = None, previous_msgid: str | None = None,
+                 previous_msgid_plural: str | None = None, linenum: int = 0) -> None:
+        self.msgid = msgid
+        self.msgstr = msgstr
+        self.msgctxt = msgctxt
+        self.msgid_plural = msgid_plural
+        self.msgstr_plural = _NO_FORMS if not msgstr_plural else msgstr_plural
+        self.occurrences = occurrences
+        self.flags = [] if flags is None else flags
+        self.comment = comment
+        self.tcomment = tcomment
+        self.obsolete = obsolete
+        self.previous_msgctxt = previous_msgctxt
+        self.previous_msgid = previous_msgid
+        self.previous_msgid_plural = previous_msgid_plural
+        self.linenum = linenum
+        setattr(self, RAW, None)
+
+    def __repr__(self) -> str:
+        return f"Message({self.msgctxt!r}, {self.msgid!r}, {self.msgstr!r})"
 
 
 def fingerprint(entry: polib.POEntry) -> tuple:
@@ -39,6 +79,32 @@ def fingerprint(entry: polib.POEntry) -> tuple:
             frozenset(_flags(entry)), entry.tcomment or "", entry.comment or "",
             () if obsolete else tuple(dict.fromkeys(f"{p}:{n}" if n else str(p) for p, n in entry.occurrences)),
             None if obsolete else (entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural))
+
+
+def digest(entry: Any) -> bytes:
+    """A short digest of :func:`fingerprint` (what an entry read from a file remembers instead of
+    the whole tuple): equal digests mean equal fingerprints."""
+    fp = fingerprint(entry)
+    canonical = fp[:6] + (tuple(sorted(fp[6])),) + fp[7:]
+    return hashlib.blake2b(repr(canonical).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def header_digest(catalog: Any) -> bytes:
+    header, fuzzy, fields = header_fingerprint(catalog)
+    return hashlib.blake2b(repr((header, fuzzy, sorted(fields))).encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
+
+
+def content_digest(catalog: Any, *, as_read: bool = False) -> bytes:
+    """A digest of :func:`content`: equal digests mean the same content, layout aside. With
+    *as_read* the digests entries took when read are trusted (for a catalog nobody edited)."""
+    found = hashlib.blake2b(header_digest(catalog), digest_size=16)
+    for obsolete in (False, True):
+        for entry in catalog:
+            if bool(entry.obsolete) == obsolete:
+                raw = getattr(entry, RAW, None) if as_read else None
+                found.update(raw[0] if raw is not None else digest(entry))
+    return found.digest()
 
 
 def header_fingerprint(catalog: polib.POFile) -> tuple:
@@ -54,18 +120,98 @@ def content(catalog: polib.POFile) -> tuple:
     return (header_fingerprint(catalog), tuple(fingerprint(e) for e in live + dead))
 
 
-def _blocks(catalog: Catalog) -> dict[int, str]:
-    """The text of each entry (header included) as read, by first line: from its first comment or
-    keyword to the line before the next entry, blank lines at its end dropped."""
-    lines = catalog.text.split("\n")
-    starts = sorted({e.start for e in catalog.entries if e.start} | ({catalog.header_start} - {0}))
-    blocks = {}
-    for i, start in enumerate(starts):
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(lines)
-        while end > start and not lines[end - 1].strip():
-            end -= 1
-        blocks[start] = "\n".join(line.rstrip("\r") for line in lines[start - 1 : end])
-    return blocks
+def _keep_blocks(text: str, starts: Sequence[int], items: Sequence[Any]) -> None:
+    """Give each item (an entry, or the catalog for its header entry), in file order, its text as
+    read: from its first line (*starts*) to the line before the next item's, blank lines at its
+    end dropped. (Sliced out of the text item by item: splitting a large file into lines at once
+    costs more than the file.)"""
+    line, pos, find = 1, 0, text.find
+    offsets = array("q")
+    for start in starts:
+        while line < start:
+            pos = find("\n", pos) + 1
+            line += 1
+        offsets.append(pos)
+    for i, item in enumerate(items):
+        if i + 1 < len(items):
+            lines = text[offsets[i] : offsets[i + 1]].split("\n")
+            lines.pop()  # the piece after the last line break (the next item's)
+        else:
+            lines = text[offsets[i] :].split("\n")
+        while len(lines) > 1 and not lines[-1].strip():
+            lines.pop()
+        piece = "\n".join(lines)
+        block = "\n".join(line.rstrip("\r") for line in lines) if "\r" in piece else piece
+        taken = getattr(item, RAW, None)  # a lean entry's digest, taken before its references went
+        if taken is not None:
+            found = taken[0]
+        else:
+            found = header_digest(item) if isinstance(item, polib.POFile) else digest(item)
+        setattr(item, RAW, (found, block))
+
+
+class _Model:
+    """Builds the model of a catalog entry by entry (as a :data:`toolkit.catalog.reader.Sink`, the
+    reader's own entries are dropped as soon as they are converted)."""
+
+    def __init__(self, make: Any, lean: bool = False) -> None:
+        self.make = make
+        self.lean = lean
+        self.out = polib.POFile(wrapwidth=0)
+        self.starts = array("q")  # the first line of each item with a text to keep (entries, the header)
+        self.items: list[Any] = []
+        self.paths: dict[str, str] = {}  # one string per referenced file
+
+    def __call__(self, e: reader.Entry, header: bool) -> None:
+        if header:
+            if e.start:
+                self.starts.append(e.start)
+                self.items.append(self.out)
+            return
+        paths = self.paths
+        occurrences = []
+        for reference in e.references:
+            path, line = _occurrence(reference)
+            occurrences.append((paths.setdefault(path, path), line))
+        entry = self.make(
+            msgid=e.msgid, msgstr=e.msgstr if e.msgid_plural is None else "", msgctxt=e.msgctxt,
+            msgid_plural=e.msgid_plural or "",
+            msgstr_plural={i: form for i, form in enumerate(e.msgstr_plural)} if e.msgid_plural is not None else {},
+            occurrences=occurrences, flags=e.flag_list if self.lean else list(e.flag_list), comment=e.comment,
+            tcomment=e.tcomment, obsolete=e.obsolete, previous_msgctxt=e.previous_msgctxt,
+            previous_msgid=e.previous_msgid, previous_msgid_plural=e.previous_msgid_plural, linenum=e.line,
+        )
+        if self.lean:
+            if e.start:
+                setattr(entry, RAW, (digest(entry), ""))
+            entry.occurrences = ()
+        if e.start:
+            self.starts.append(e.start)
+            self.items.append(entry)
+        self.out.append(entry)
+
+    def done(self, catalog: Catalog) -> polib.POFile:
+        out = self.out
+        out.header = catalog.header_comment
+        out.metadata_is_fuzzy = catalog.header_fuzzy
+        out.metadata = catalog.metadata
+        if catalog.text:
+            starts, items = self.starts, self.items
+            if any(a > b for a, b in zip(starts, starts[1:])):  # the header entry was given first
+                order = sorted(range(len(starts)), key=starts.__getitem__)
+                starts, items = array("q", (starts[i] for i in order)), [items[i] for i in order]
+            _keep_blocks(catalog.text, starts, items)
+        return out
+
+
+def _model(catalog: Catalog, make: Any) -> polib.POFile:
+    build = _Model(make)
+    if catalog.header_start:
+        build.starts.append(catalog.header_start)
+        build.items.append(build.out)
+    for e in catalog.entries:
+        build(e, False)
+    return build.done(catalog)
 
 
 def to_polib(catalog: Catalog) -> polib.POFile:
@@ -73,31 +219,26 @@ def to_polib(catalog: Catalog) -> polib.POFile:
     only the in-memory model here; reading is :mod:`toolkit.catalog.reader`, writing
     :func:`format_po`). Each entry remembers its text as read, so an entry written back
     unchanged keeps the translator's (or their editor's) layout byte for byte."""
-    out = polib.POFile(wrapwidth=0)
-    out.header = catalog.header_comment
-    out.metadata_is_fuzzy = catalog.header_fuzzy
-    out.metadata = catalog.metadata
-    blocks = _blocks(catalog) if catalog.text else {}
-    if catalog.header_start in blocks:
-        setattr(out, RAW, (header_fingerprint(out), blocks[catalog.header_start]))
-    for e in catalog.entries:
-        entry = polib.POEntry(
-            msgid=e.msgid, msgstr=e.msgstr if e.msgid_plural is None else "", msgctxt=e.msgctxt,
-            msgid_plural=e.msgid_plural or "",
-            msgstr_plural={i: form for i, form in enumerate(e.msgstr_plural)} if e.msgid_plural is not None else {},
-            occurrences=[_occurrence(r) for r in e.references], flags=list(e.flag_list), comment=e.comment,
-            tcomment=e.tcomment, obsolete=e.obsolete, previous_msgctxt=e.previous_msgctxt,
-            previous_msgid=e.previous_msgid, previous_msgid_plural=e.previous_msgid_plural, linenum=e.line,
-        )
-        if e.start in blocks:
-            setattr(entry, RAW, (fingerprint(entry), blocks[e.start]))
-        out.append(entry)
-    return out
+    return _model(catalog, polib.POEntry)
+
+
+def to_messages(catalog: Catalog) -> polib.POFile:
+    """As :func:`to_polib`, with light :class:`Message` entries (what ``translate`` holds)."""
+    return _model(catalog, Message)
 
 
 def _occurrence(reference: str) -> tuple[str, str]:
     path, sep, line = reference.rpartition(":")
     return (path, line) if sep and line.isdigit() else (reference, "")
+
+
+def read_messages(path: str | Path, *, lean: bool = False) -> polib.POFile:
+    """Read a catalog with the one reader into the light model (:func:`to_messages`), entry by
+    entry: the reader's entries are never all held besides the model. *lean*, for a catalog that
+    is only merged from (never written as it is): each entry's references count in its digest
+    (see :func:`_keep_blocks`), then are dropped — a merged entry takes the template's."""
+    build = _Model(Message, lean)
+    return build.done(reader.read_po(path, build))
 
 
 def read_po(path: str | Path) -> polib.POFile:
@@ -123,11 +264,15 @@ def _flags(entry: polib.POEntry) -> list[str]:
     return flags
 
 
-def _entry_lines(entry: polib.POEntry, width: int = PAGE_WIDTH) -> list[str]:
+def _entry_text(entry: Any, width: int, content: Any) -> str:
     raw = getattr(entry, RAW, None)
-    if raw is not None and raw[0] == fingerprint(entry):
-        return [raw[1]]  # unchanged: as the file had it
-    return _new_entry_lines(entry, width)
+    if raw is not None or content is not None:
+        found = digest(entry)
+        if content is not None:
+            content.update(found)
+        if raw is not None and raw[0] == found:
+            return raw[1]  # unchanged: as the file had it
+    return "\n".join(_new_entry_lines(entry, width))
 
 
 def _new_entry_lines(entry: polib.POEntry, width: int) -> list[str]:
@@ -168,14 +313,16 @@ def header_text(metadata: dict[str, str]) -> str:
     return "".join(f"{key}: {value}\n" for key, value in metadata.items())
 
 
-def format_po(catalog: polib.POFile, width: int = PAGE_WIDTH) -> str:
-    """The whole file in GNU gettext layout (see the module docstring). Entries read from a file
-    and unchanged keep their text as read; new or changed ones are wrapped at *width* (the
-    file's own, see :func:`toolkit.catalog.wrap.detect_width`)."""
-    blocks: list[list[str]] = []
+def iter_po(catalog: Any, width: int = PAGE_WIDTH, content: Any = None) -> Iterator[str]:
+    """The file of :func:`format_po` in pieces: the header entry first, then one piece per entry
+    (a large catalog is written without ever being one string). With *content* (a hashlib
+    object) the digest of :func:`content_digest` is fed as the entries go by."""
     raw = getattr(catalog, RAW, None)
-    if raw is not None and raw[0] == header_fingerprint(catalog):
-        blocks.append([raw[1]])
+    head = header_digest(catalog) if raw is not None or content is not None else b""
+    if content is not None:
+        content.update(head)
+    if raw is not None and raw[0] == head:
+        yield raw[1]
     else:
         header: list[str] = []
         if catalog.header:
@@ -184,8 +331,18 @@ def format_po(catalog: polib.POFile, width: int = PAGE_WIDTH) -> str:
             header.append("#, fuzzy")
         header.extend(wrap("msgid", "", "", width))
         header.extend(wrap("msgstr", header_text(catalog.metadata), "", width))
-        blocks.append(header)
-    live = [e for e in catalog if not e.obsolete]
-    dead = [e for e in catalog if e.obsolete]
-    blocks.extend(_entry_lines(e, width) for e in live + dead)
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+        yield "\n".join(header)
+    for entry in catalog:
+        if not entry.obsolete:
+            yield "\n\n" + _entry_text(entry, width, content)
+    for entry in catalog:
+        if entry.obsolete:
+            yield "\n\n" + _entry_text(entry, width, content)
+    yield "\n"
+
+
+def format_po(catalog: Any, width: int = PAGE_WIDTH) -> str:
+    """The whole file in GNU gettext layout (see the module docstring). Entries read from a file
+    and unchanged keep their text as read; new or changed ones are wrapped at *width* (the
+    file's own, see :func:`toolkit.catalog.wrap.detect_width`)."""
+    return "".join(iter_po(catalog, width))

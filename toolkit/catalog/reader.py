@@ -30,13 +30,14 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from toolkit.catalog.stats import status
 from toolkit.errors import CatalogError, InputError
-from toolkit.textio import read_text
+from toolkit.textio import lines, read_text
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
@@ -220,12 +221,13 @@ class _Parser:
     continuation — take a fast path; any other line is tokenized as msgfmt's lexer would.
     """
 
-    def __init__(self, text: str, path: str) -> None:
+    def __init__(self, text: str, path: str, sink: "Sink | None" = None) -> None:
         self.text = text
         self.path = path
         self.entries: list[Entry] = []
+        self.sink = sink
         self.header: Entry | None = None
-        self.seen: dict[tuple[str | None, str], int] = {}
+        self.seen: dict[str | tuple[str, str], int] = {}  # msgid, or (msgctxt, msgid): the first line
         self.cur = _Builder()
 
     def error(self, message: str, line: int) -> CatalogError:
@@ -233,7 +235,7 @@ class _Parser:
 
     def parse(self) -> Catalog:
         keywords = _KEYWORDS
-        for lineno, line in enumerate(self.text.split("\n"), 1):
+        for lineno, line in enumerate(lines(self.text), 1):
             if not line:
                 continue
             first = line[0]
@@ -446,7 +448,7 @@ class _Parser:
         else:
             forms = tuple("".join(cur.strs[i]) for i in range(len(cur.strs)))
             msgstr = forms[0]
-        key = (ctxt, msgid)
+        key = msgid if ctxt is None else (ctxt, msgid)  # no tuple for the usual case (large catalogs)
         if key in self.seen:
             raise self.error(f"duplicate message definition (first defined at line {self.seen[key]})",
                              cur.msgid_line)
@@ -465,22 +467,31 @@ class _Parser:
             previous_msgid_plural="".join(prev["msgid_plural"]) if "msgid_plural" in prev else None,
             start=cur.start,
         )
-        if msgid == "" and ctxt is None and not cur.obsolete and self.header is None:
+        header = msgid == "" and ctxt is None and not cur.obsolete and self.header is None
+        if header:
             self.header = entry
-        else:
+        if self.sink is not None:
+            self.sink(entry, header)
+        elif not header:
             self.entries.append(entry)
 
 
 _new_entry = object.__new__
 
+#: Called with each entry as it is read, and whether it is the header entry (see :func:`parse_po`).
+Sink = Callable[[Entry, bool], None]
 
-def parse_po(text: str, path: str = "<string>") -> Catalog:
-    """Parse PO *text*; raises :class:`CatalogError` (``path:line``) on anything msgfmt rejects."""
-    return _Parser(text, path).parse()
+def parse_po(text: str, path: str = "<string>", sink: Sink | None = None) -> Catalog:
+    """Parse PO *text*; raises :class:`CatalogError` (``path:line``) on anything msgfmt rejects.
+
+    With *sink*, each entry (header included) goes to ``sink(entry, is_header)`` as soon as it is
+    read, and the catalog returned holds none (a large catalog is never held twice)."""
+    return _Parser(text, path, sink).parse()
 
 
-def read_po(path: str | os.PathLike[str]) -> Catalog:
-    """Read and parse a PO file (charset policy in the module docstring); errors name ``path:line``."""
+def read_po(path: str | os.PathLike[str], sink: Sink | None = None) -> Catalog:
+    """Read and parse a PO file (charset policy in the module docstring); errors name ``path:line``.
+    *sink*: as for :func:`parse_po`."""
     try:
         with open(path, "rb") as handle:
             start = handle.read(4)
@@ -492,7 +503,7 @@ def read_po(path: str | os.PathLike[str]) -> Catalog:
         raise CatalogError("is UTF-16/32 encoded; gettext tools (msgfmt) read only ASCII-compatible "
                            "encodings: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", path=path, line=1)
     try:
-        return parse_po(read_text(path), str(path))
+        return parse_po(read_text(path), str(path), sink)
     except InputError as exc:
         if exc.offset is None or isinstance(exc, CatalogError):
             raise
@@ -502,7 +513,7 @@ def read_po(path: str | os.PathLike[str]) -> Catalog:
             charset = declared.group(1).decode("ascii").lower()
             try:
                 if codecs.lookup(charset).name not in ("utf-8", "utf-16"):
-                    return parse_po(data.decode(charset), str(path))
+                    return parse_po(data.decode(charset), str(path), sink)
             except (LookupError, UnicodeDecodeError):
                 pass
         line = data.count(b"\n", 0, exc.offset) + 1

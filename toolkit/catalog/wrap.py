@@ -26,6 +26,8 @@ from functools import lru_cache
 
 from unicode_segmentation_rs import line_breaks
 
+from toolkit.textio import lines
+
 PAGE_WIDTH = 79
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
@@ -145,7 +147,7 @@ def _portions(value: str) -> list[str]:
 NO_WRAP = 1 << 30  # a width no line reaches: msgcat --no-wrap
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # the strings that recur (empty msgstr, hints) and a small catalog (pot and po): bounded
 def _wrap_cached(name: str, value: str, prefix: str, page: int) -> tuple[str, ...]:
     return tuple(_wrap(name, value, prefix, page))
 
@@ -177,7 +179,7 @@ def detect_width(text: str) -> int:
             broken = True
         pieces.clear()
 
-    for line in text.split("\n"):
+    for line in lines(text):  # a megabyte at a time (a large catalog)
         line = line.rstrip("\r")
         if _KEYWORD_LINE.match(line):
             close()

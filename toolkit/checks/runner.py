@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from toolkit.catalog.header import SOURCE_FIELD
 from toolkit.catalog.reader import Catalog, Entry, read_po
-from toolkit.catalog.stats import Stats, catalog_stats
+from toolkit.catalog.stats import Stats
 from toolkit.checks.config import CheckOptions
 from toolkit.checks.context import Env, Unit
 from toolkit.checks.registry import Check, Problem, all_checks
@@ -160,42 +160,95 @@ def _finding(options: CheckOptions, path: str, entry: Entry | None, check_id: st
     )
 
 
-def _check_file(path: Path, plan: _Plan, env: Env) -> _FileResult:
-    """Read one catalog and run the entry and catalog checks on it."""
-    options = plan.options
-    name = str(path)
-    try:
-        catalog = read_po(path)
-    except ToolkitError as exc:
-        return _FileResult(name, problem=exc)
-    lang = options.lang or catalog_language(catalog, path)
-    if lang is None:
-        return _FileResult(name, problem=InputError(
-            "cannot tell the catalog's language: set the Language header, use <lang>/LC_MESSAGES/ "
-            "or pass --lang", path=path, line=catalog.header_line))
-    env.lang = lang
-    env.limits = options.limits
-    scope = options.glossary_scope(path)
-    env.glossary_level = scope.level(SOURCE_FIELD in catalog.metadata)
-    env.glossary_domains = scope.domains
-    stats = catalog_stats(catalog.entries)
-    found: list[Finding | None] = []
-    for check_id, func in plan.catalog_checks:
-        found += (_finding(options, name, None, check_id, problem, catalog.header_line)
-                  for problem in func(stats, env))
-    units: list[Unit] = []
-    include_fuzzy = options.include_fuzzy
-    key = khmer.key
-    for entry in catalog.entries:
-        if entry.obsolete or not entry.translated or (entry.fuzzy and not include_fuzzy):
-            continue
-        if plan.want_units:
+def _corpus_entry(e: Entry) -> Entry:
+    """What a corpus check and its finding read of *e* (keys, line, strings, flags and translator
+    comments); the other fields (extracted comments, references, previous strings) are left at
+    their defaults, so a large corpus is not held whole until the end of the run."""
+    light: Entry = object.__new__(Entry)
+    light.__dict__.update(line=e.line, msgid=e.msgid, msgstr=e.msgstr, msgctxt=e.msgctxt, msgid_plural=e.msgid_plural,
+                          msgstr_plural=e.msgstr_plural, flags=e.flags, tcomment=e.tcomment, obsolete=e.obsolete)
+    return light
+
+
+class _FileCheck:
+    """The checks of one catalog, run on each entry as the reader reads it (a reader sink): a
+    large catalog is never held whole. Entries read before the header entry wait for it (the
+    language is in it)."""
+
+    def __init__(self, path: Path, plan: _Plan, env: Env) -> None:
+        self.path, self.name, self.plan, self.env = path, str(path), plan, env
+        self.waiting: list[Entry] | None = []  # None once the checks have started
+        self.lang: str | None = None
+        self.statuses = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+        self.found: list[Finding | None] = []
+        self.units: list[Unit] = []
+
+    def __call__(self, entry: Entry, header: bool) -> None:
+        if header:
+            self.start(Catalog(self.name, entry.msgstr, entry.line))
+            return
+        if not entry.obsolete:
+            self.statuses[entry.status] += 1
+        if self.waiting is None:
+            self.check(entry)
+        else:
+            self.waiting.append(entry)
+
+    def start(self, catalog: Catalog) -> None:
+        """Know the language (and glossary scope) from the header; check what waited."""
+        if self.waiting is None:
+            return
+        waiting, self.waiting = self.waiting, None
+        options, env = self.plan.options, self.env
+        self.lang = options.lang or catalog_language(catalog, self.path)
+        if self.lang is None:
+            return
+        env.lang = self.lang
+        env.limits = options.limits
+        scope = options.glossary_scope(self.path)
+        env.glossary_level = scope.level(SOURCE_FIELD in catalog.metadata)
+        env.glossary_domains = scope.domains
+        for entry in waiting:
+            self.check(entry)
+
+    def check(self, entry: Entry) -> None:
+        options = self.plan.options
+        if self.lang is None or entry.obsolete or not entry.translated or (entry.fuzzy and not options.include_fuzzy):
+            return
+        if self.plan.want_units:
+            key = khmer.key
             keys = (key(entry.msgstr),) if entry.msgid_plural is None else tuple(map(key, entry.msgstr_plural))
-            units.append(Unit(name, entry, keys))
-        for check_id, func in plan.entry_checks:
+            self.units.append(Unit(self.name, _corpus_entry(entry), keys))
+        env, name, found = self.env, self.name, self.found
+        for check_id, func in self.plan.entry_checks:
             for problem in func(entry, env):
                 found.append(_finding(options, name, entry, check_id, problem))
-    return _FileResult(name, lang, None, stats, tuple(f for f in found if f is not None), tuple(units))
+
+    def result(self, catalog: Catalog) -> _FileResult:
+        self.start(catalog)  # a catalog without a header entry
+        name, options = self.name, self.plan.options
+        if self.lang is None:
+            return _FileResult(name, problem=InputError(
+                "cannot tell the catalog's language: set the Language header, use <lang>/LC_MESSAGES/ "
+                "or pass --lang", path=self.path, line=catalog.header_line))
+        s = self.statuses
+        stats = Stats(sum(s.values()), s["translated"], s["fuzzy"], s["untranslated"])
+        found: list[Finding | None] = []
+        for check_id, func in self.plan.catalog_checks:
+            found += (_finding(options, name, None, check_id, problem, catalog.header_line)
+                      for problem in func(stats, self.env))
+        found += self.found
+        return _FileResult(name, self.lang, None, stats, tuple(f for f in found if f is not None), tuple(self.units))
+
+
+def _check_file(path: Path, plan: _Plan, env: Env) -> _FileResult:
+    """Read one catalog and run the entry and catalog checks on it (entry by entry, as read)."""
+    checking = _FileCheck(path, plan, env)
+    try:
+        catalog = read_po(path, checking)
+    except ToolkitError as exc:
+        return _FileResult(str(path), problem=exc)
+    return checking.result(catalog)
 
 
 # Worker processes: the plan and the glossary arrive once per worker (inherited on fork).

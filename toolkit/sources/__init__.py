@@ -10,6 +10,9 @@ A format module (``toolkit/sources/<name>.py``) has a module-level ``FORMAT`` ob
   needs later to rebuild (kept in ``Document.skeleton``);
 * ``render(document, translations, language) -> str``: the translated document, each segment
   replaced by its translation where there is one (the source text elsewhere).
+* optionally ``iter_segments(text, *, segment_options) -> Iterator[Segment]``: exactly the
+  ``segments`` of ``extract``, produced a batch at a time (plain text: what ``translate`` uses on a
+  large input, which then never holds every sentence of it, see :func:`read_segments`).
 
 :data:`FORMATS` maps a name to its module path and is imported lazily (``toolkit --help`` and
 ``toolkit check`` never import a format), :data:`EXTENSIONS` maps file extensions to names.
@@ -37,6 +40,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -124,6 +128,21 @@ def read_document(path: str | os.PathLike[str], name: str, segment_options: dict
         found: Document = load(read_bytes(path), str(path), segment_options=segment_options)
         return found
     return fmt.extract(read_text(path), segment_options=segment_options)
+
+
+def read_segments(path: str | os.PathLike[str], name: str,
+                  segment_options: dict[str, Any]) -> tuple[Iterator[Segment], str]:
+    """The sentences of the document at *path* (as :func:`read_document` gives them) and its
+    ``markup``; streamed by a format that can (the document is not built), else from the document."""
+    from toolkit.textio import read_text
+
+    fmt = get_format(name)
+    stream = getattr(fmt, "iter_segments", None)
+    if stream is not None and getattr(fmt, "load", None) is None:
+        found: Iterator[Segment] = stream(read_text(path), segment_options=segment_options)
+        return found, ""
+    document = read_document(path, name, segment_options)
+    return iter(document.segments), document.markup
 
 
 def format_name(path: str | os.PathLike[str], override: str | None = None) -> str:

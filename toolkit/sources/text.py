@@ -9,13 +9,21 @@ except between two translated Khmer sentences of one paragraph, where
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from toolkit.catalog.message import message_text
 from toolkit.errors import UsageError
 from toolkit.lang.khmer import join_sentences
+from toolkit.segment import Segment
 from toolkit.sources import Document, Unit
+
+
+def _check_options(segment_options: dict[str, Any]) -> None:
+    unknown = set(segment_options) - {"paragraphs", "rules", "front_matter_keys"}  # the last: Markdown's
+    if unknown:
+        raise UsageError(f"unknown segment option(s) for plain text: {', '.join(sorted(unknown))}")
 
 
 def join_gap(previous: str, current: str, source_gap: str, language: str) -> str:
@@ -39,9 +47,7 @@ class PlainText:
         """
         from toolkit.segment import blocks, segment_blocks
 
-        unknown = set(segment_options) - {"paragraphs", "rules", "front_matter_keys"}  # the last: Markdown's
-        if unknown:
-            raise UsageError(f"unknown segment option(s) for plain text: {', '.join(sorted(unknown))}")
+        _check_options(segment_options)
         spans = blocks(text, lang="en", paragraphs=segment_options.get("paragraphs", "auto"))
         segments = segment_blocks(text, spans, lang="en", rules=segment_options.get("rules"))
         # A block starts on the line of its first character, so its line is that of its first
@@ -54,6 +60,15 @@ class PlainText:
             if si < count and segments[si].start < end:
                 units.append(Unit(text[start:end], start, end, segments[si].line))
         return Document(self.name, text, tuple(segments), units=tuple(units))
+
+    def iter_segments(self, text: str, *, segment_options: dict[str, Any]) -> Iterator[Segment]:
+        """The segments of :meth:`extract`, a batch of paragraphs at a time
+        (:func:`toolkit.segment.iter_segments`, which gives ``segment(text)``'s)."""
+        from toolkit.segment import iter_segments
+
+        _check_options(segment_options)
+        return iter_segments(text, lang="en", paragraphs=segment_options.get("paragraphs", "auto"),
+                             rules=segment_options.get("rules"))
 
     def render(self, document: Document, translations: dict[str, str], language: str) -> str:
         """The translated document (see the module docstring)."""

@@ -66,11 +66,15 @@ class _Words:
     numbers: Counter[str]
 
 
-@lru_cache(maxsize=65_536)  # memory sources recur across the lookups of a run
-def _prepare(key: str) -> _Words:
+def _words_of(key: str) -> _Words:
     words = tuple(english.words(key))
     masked = tuple("0" if _NUMBER.search(w) else w for w in words)
     return _Words(words, masked, Counter(w for w, m in zip(words, masked) if m == "0"))
+
+
+# Memory sources recur across the lookups of a run; the sentences looked up do not (each is asked
+# for once), so they are prepared without the cache (65,536 of them held some 100 MB).
+_prepare = lru_cache(maxsize=65_536)(_words_of)
 
 
 def score(new: str, old: str) -> int:
@@ -170,7 +174,7 @@ class Matcher:
         exact = self.store.exact(key, self.lang)
         if exact and limit == 1:
             return _group(exact, {exact[0].source_id: 100})
-        prepared = _prepare(key)
+        prepared = _words_of(key)
         query = prepared.words
         rare = [w for w in query if w not in STOP] or list(query)
         units = self._candidates(rare)

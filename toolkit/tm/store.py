@@ -460,7 +460,17 @@ def catalog_units(path: str | Path, shown: str | None = None, *, reviewed_only: 
     singular entry, non-fuzzy unless *reviewed_only* is false. Origin ``shown:line``."""
     from toolkit.catalog import reader
 
-    catalog = reader.read_po(path)
+    kept: list[tuple[str, str, int, bool]] = []  # only what a unit needs, as the reader goes (a large
+    # catalog's entries are never all held)
+
+    def keep(e: "reader.Entry", header: bool) -> None:
+        if header or e.obsolete or not e.msgid or e.msgid_plural is not None or not e.msgstr:
+            return
+        if reviewed_only and e.fuzzy:
+            return
+        kept.append((e.msgid, e.msgstr, e.line, e.fuzzy))
+
+    catalog = reader.read_po(path, keep)
     lang = catalog.language or _lang_from_path(Path(path))
     if lang is None:
         from toolkit.errors import CatalogError
@@ -468,12 +478,8 @@ def catalog_units(path: str | Path, shown: str | None = None, *, reviewed_only: 
         raise CatalogError("no Language in the header and not under LANG/LC_MESSAGES; cannot tell the language",
                            path=path, line=catalog.header_line)
     name = shown or str(path)
-    for e in catalog.entries:
-        if e.obsolete or not e.msgid or e.msgid_plural is not None or not e.msgstr:
-            continue
-        if reviewed_only and e.fuzzy:
-            continue
-        yield Unit(source=e.msgid, target=e.msgstr, lang=lang, origin=f"{name}:{e.line}", reviewed=not e.fuzzy)
+    for msgid, msgstr, line, fuzzy in kept:
+        yield Unit(source=msgid, target=msgstr, lang=lang, origin=f"{name}:{line}", reviewed=not fuzzy)
 
 
 def _lang_from_path(path: Path) -> str | None:

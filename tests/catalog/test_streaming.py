@@ -1,0 +1,114 @@
+"""Large inputs are read, modelled and checked piece by piece (issue 15, bounded memory), with
+the same results as reading them whole: the reader's sink gets exactly the catalog's entries, the
+light model is the polib model with fewer bytes, the chunked line splitter is ``str.split``,
+plain text streamed gives the document's sentences, and checking as entries come finds what
+checking a whole catalog finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.check.helpers import SEEDED, load_test_glossary
+from toolkit import textio
+from toolkit.catalog import reader
+from toolkit.catalog.po import Message, format_po, read_messages, to_polib
+from toolkit.checks import run_checks
+from toolkit.errors import CatalogError
+from toolkit.sources import read_document, read_segments
+
+DATA = Path(__file__).parent / "data"
+CATALOGS = sorted((DATA / "po_edge").glob("*.po")) + sorted((DATA / "real").glob("*.po"))
+FIELDS = ("msgid", "msgstr", "msgctxt", "msgid_plural", "occurrences", "flags", "comment", "tcomment", "obsolete",
+          "previous_msgctxt", "previous_msgid", "previous_msgid_plural", "linenum")
+
+
+def _read(path: Path) -> reader.Catalog | CatalogError:
+    try:
+        return reader.read_po(path)
+    except CatalogError as exc:
+        return exc
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
+def test_the_sink_gets_every_entry_the_catalog_holds(path: Path) -> None:
+    whole = _read(path)
+    got: list[tuple[reader.Entry, bool]] = []
+    try:
+        streamed = reader.read_po(path, lambda entry, header: got.append((entry, header)))
+    except CatalogError as exc:
+        assert isinstance(whole, CatalogError) and str(exc) == str(whole)
+        return
+    assert isinstance(whole, reader.Catalog)
+    assert streamed.entries == () and streamed.header == whole.header and streamed.text == whole.text
+    assert tuple(e for e, header in got if not header) == whole.entries
+    assert [e.msgstr for e, header in got if header] == ([whole.header] if whole.header_start else [])
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
+def test_the_light_model_is_the_polib_model(path: Path) -> None:
+    whole = _read(path)
+    if isinstance(whole, CatalogError):
+        return
+    heavy, light = to_polib(whole), read_messages(path)
+    assert all(isinstance(e, Message) for e in light)
+    assert [[getattr(e, f) for f in FIELDS] for e in light] == [[getattr(e, f) for f in FIELDS] for e in heavy]
+    assert [dict(e.msgstr_plural) for e in light] == [dict(e.msgstr_plural) for e in heavy]
+    assert format_po(light) == format_po(heavy)  # layout kept the same way, entry by entry
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "a\nb", "\n\n", "a\r\nb\r\n", "x\n" * 40 + "y"])
+@pytest.mark.parametrize("chunk", [1, 3, 1 << 20])
+def test_lines_split_as_str_split(text: str, chunk: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textio, "_CHUNK", chunk)
+    expected = text.split("\n")
+    if expected[-1] == "":  # a final empty line may be left out (nothing follows it)
+        expected.pop()
+    got = list(textio.lines(text))
+    assert got == expected or got == [*expected, ""]
+
+
+@pytest.mark.parametrize("paragraphs", ["auto", "blank", "line"])
+def test_plain_text_streamed_gives_the_documents_sentences(paragraphs: str, tmp_path: Path) -> None:
+    source = tmp_path / "news.txt"
+    source.write_text("HEADLINE HERE\n\nThe minister said on Monday that roads\nwould open. "
+                      "Officials agreed.\n- a list item\n- another one.\n\n\nMr. Sok said “Yes.” Done.\n",
+                      encoding="utf-8")
+    options = {"paragraphs": paragraphs}
+    streamed, markup = read_segments(source, "text", options)
+    document = read_document(source, "text", options)
+    assert (list(streamed), markup) == (list(document.segments), document.markup)
+
+
+def test_checking_entries_as_they_come_waits_for_a_late_header(tmp_path: Path) -> None:
+    glossary = load_test_glossary()
+    catalogs = sorted(SEEDED.rglob("*.po"))
+    assert catalogs
+    for path in catalogs:
+        text = path.read_text(encoding="utf-8")
+        head, sep, rest = text.partition("\n\n")
+        assert head.lstrip().startswith(("msgid \"\"", "#")) and sep
+        late = tmp_path / path.relative_to(SEEDED)
+        late.parent.mkdir(parents=True, exist_ok=True)
+        late.write_text(rest.rstrip("\n") + "\n\n" + head + "\n", encoding="utf-8")  # the header entry last
+        first, last = run_checks([path], glossary=glossary), run_checks([late], glossary=glossary)
+        assert last.problems == first.problems == ()
+        assert sorted((f.check, f.msgid, f.message) for f in last.findings) == \
+            sorted((f.check, f.msgid, f.message) for f in first.findings)
+        assert last.summary == first.summary
+
+
+def test_catalogs_are_the_same_without_a_usable_temporary_directory(work: Path, run,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rendering goes to an anonymous temporary file; without one it is kept in memory."""
+    import tempfile
+
+    text = "The Ministry of Interior met on Monday.\n\nOfficials said 12 per cent of the budget is for roads.\n"
+    run(text)
+    expected = {p: p.read_bytes() for p in sorted((work / "locales").rglob("*.po*"))}
+    for path in expected:
+        path.unlink()
+    monkeypatch.setattr(tempfile, "tempdir", str(work / "no-such-folder"))
+    run(text)  # the same run again on a project without its catalogs
+    assert {p: p.read_bytes() for p in sorted((work / "locales").rglob("*.po*"))} == expected
