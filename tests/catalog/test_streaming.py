@@ -81,7 +81,14 @@ def test_plain_text_streamed_gives_the_documents_sentences(paragraphs: str, tmp_
     assert (list(streamed), markup) == (list(document.segments), document.markup)
 
 
-def test_checking_entries_as_they_come_waits_for_a_late_header(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stream_above", [0, 1 << 40], ids=["streamed", "read-whole"])
+def test_checking_entries_as_they_come_waits_for_a_late_header(stream_above: int, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ways of checking a file (entries as read, for large files; read whole, for the
+    rest) give the same findings, a header entry at the end of the file included."""
+    from toolkit.checks import runner
+
+    monkeypatch.setattr(runner, "STREAM_ABOVE_BYTES", stream_above)
     glossary = load_test_glossary()
     catalogs = sorted(SEEDED.rglob("*.po"))
     assert catalogs
