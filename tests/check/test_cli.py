@@ -172,3 +172,12 @@ def test_list_checks(cli):
     ids = [line.split()[0] for line in r.stdout.splitlines()]
     assert ids == ["glossary-missing", "glossary-forbidden", "inconsistent", "numbers", "placeholders", "markup",
                    "whitespace", "punctuation", "khmer-normalization", "invisible", "max-untranslated", "max-fuzzy"]
+
+
+def test_text_output_lists_info_only_when_asked(cli):
+    default = cli("check", SEEDED, "-g", GLOSSARY).stdout
+    assert ": info: [" not in default and "below warning not listed; --show info lists them" in default
+    for args in (("--show", "info"), ("--fail-on", "info")):
+        assert ": info: [invisible]" in cli("check", SEEDED, "-g", GLOSSARY, *args).stdout
+    bad = cli("check", SEEDED, "-g", GLOSSARY, "--show", "some")
+    assert bad.exit_code == 2

@@ -79,3 +79,23 @@ def test_text_lines(result):
     f = result.findings[0]
     assert lines[0] == f"{f.path}:{f.line}: {f.severity}: [{f.check}] {f.message}"
     assert lines[-1].startswith("3 files, 43 entries")
+
+
+def test_summary_counts_each_severity_apart(result):
+    """Info findings (hygiene) are counted as info, never as warnings."""
+    severities = [f.severity for f in result.findings]
+    assert "info" in severities
+    s = result.summary
+    assert (s.errors, s.warnings) == (severities.count("error"), severities.count("warning"))
+    line = result.report().summary
+    assert f"{severities.count('warning')} warning" in line and f"{severities.count('info')} info" in line
+
+
+def test_text_lists_what_can_fail_and_counts_the_rest(result):
+    """Text and github list findings at or above --show; json keeps every finding."""
+    infos = sum(1 for f in result.findings if f.severity == "info")
+    listed = render(result.report(), "text", "warning").splitlines()
+    assert not any(": info: [" in line for line in listed)
+    assert listed[-1].endswith(f"({infos} findings below warning not listed; --show info lists them)")
+    assert sum(": info: [" in line for line in render(result.report(), "text").splitlines()) == infos
+    assert len(json.loads(render(result.report(), "json", "error"))["findings"]) == len(result.findings)

@@ -359,5 +359,5 @@ def _run(paths: Iterable[str | os.PathLike[str]], glossary: "Glossary | None", o
     findings.sort(key=lambda f: (f.path, f.line, order[f.check]))
     errors = sum(1 for f in findings if f.severity == "error")
     summary = Summary(len(checked_files), totals.entries, totals.translated, totals.fuzzy, totals.untranslated,
-                      errors, len(findings) - errors)
+                      errors, sum(1 for f in findings if f.severity == "warning"))
     return CheckResult(tuple(findings), summary, tuple(problems), tuple(c.id for c in enabled), tuple(checked_files))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from dataclasses import replace
 
 from toolkit.errors import ToolkitError
 from toolkit.findings import Finding, Report, plural
@@ -27,8 +28,16 @@ JSON_KEYS = ("path", "line", "column", "msgctxt", "msgid", "check", "severity", 
              "expected")
 
 
-def render(report: Report, fmt: str = "text") -> str:
-    """The report in *fmt* (one of :data:`FORMATS`)."""
+def render(report: Report, fmt: str = "text", show: str = "info") -> str:
+    """The report in *fmt* (one of :data:`FORMATS`). *show*: the lowest severity the line-based
+    formats (text, github) list — the others are counted in the summary; json and junit always
+    carry every finding (they are read by programs, not scrolled through in a CI log)."""
+    if fmt in ("text", "github") and show != "info":
+        listed = tuple(f for f in report.findings if f.fails(show))
+        hidden = len(report.findings) - len(listed)
+        if hidden:
+            note = f" ({plural(hidden, 'finding')} below {show} not listed; --show info lists them)"
+            report = replace(report, findings=listed, summary=report.summary + note)
     return {"text": render_text, "json": render_json, "junit": render_junit, "github": render_github}[fmt](report)
 
 
