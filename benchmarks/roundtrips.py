@@ -30,6 +30,10 @@ from pathlib import Path
 
 import polib
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.catalog.translator_tools import TOOLS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = (
     "The Ministry of Rural Development said on Monday that 40 km of roads in Kampot province would be "
@@ -58,44 +62,6 @@ concepts:
     km: [ហ៊ុន សែន]
 """
 HUMAN = "មន្ត្រី\u200bបាន\u200bនិយាយ\u200bថា ស្ពាន ១៣ នឹង\u200bត្រូវ\u200bសាងសង់\u200bឡើងវិញ។"  # a deliberate 13: suppressed
-
-
-def _msgcat(*options: str):
-    return lambda po, pot: subprocess.run(["msgcat", *options, "-o", str(po), str(po)], check=True)
-
-
-def _poedit(po: Path, pot: Path) -> None:
-    longest = max(len(line) for line in po.read_text(encoding="utf-8").splitlines())
-    subprocess.run(["msgcat", f"--width={longest}", "-o", str(po), str(po)], check=True)
-
-
-def _babel(po: Path, pot: Path) -> None:
-    from babel.messages.pofile import read_po, write_po
-
-    with open(po, "rb") as handle:
-        catalog = read_po(handle)
-    with open(po, "wb") as handle:
-        write_po(handle, catalog, include_previous=True)
-
-
-def _translate_toolkit(po: Path, pot: Path) -> None:
-    from translate.storage import pypo
-
-    po.write_bytes(bytes(pypo.pofile.parsefile(str(po))))
-
-
-TOOLS = {
-    "msgmerge": lambda po, pot: subprocess.run(["msgmerge", "--quiet", "--previous", "-o", str(po), str(po),
-                                                 str(pot)], check=True),
-    "msgcat": _msgcat(),
-    "msgcat --width=60": _msgcat("--width=60"),
-    "msgcat --no-wrap": _msgcat("--no-wrap"),
-    "msgattrib": lambda po, pot: subprocess.run(["msgattrib", "-o", str(po), str(po)], check=True),
-    "polib": lambda po, pot: polib.pofile(str(po)).save(),
-    "babel": _babel,
-    "translate-toolkit": _translate_toolkit,
-    "poedit rewrap": _poedit,
-}
 
 
 class Project:

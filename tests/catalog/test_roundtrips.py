@@ -16,13 +16,13 @@ reproduces it) — and then through ``translate``, ``translate --check`` and ``c
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import polib
 import pytest
 
 from tests.catalog.conftest import LATER, po_path
+from tests.catalog.translator_tools import CHANGE_CONTENT, TOOLS, msgmerge
 from tests.conftest import require_gettext
 
 ARTICLE = (
@@ -42,63 +42,6 @@ KM = {
                              "សម័យប្រជុំ\u200bជាមួយ\u200bអភិបាល\u200bខេត្ត។",
     "Officials said": "មន្ត្រី\u200bបាន\u200bនិយាយ\u200bថា ស្ពាន ១៣ នឹង\u200bត្រូវ\u200bសាងសង់\u200bឡើងវិញ។",  # 13: suppressed
 }
-
-
-def _tool_msgmerge(path: Path, work: Path) -> None:
-    pot = work / "locales" / "templates" / "article.pot"
-    subprocess.run([require_gettext("msgmerge"), "--quiet", "-o", str(path), str(path), str(pot)], check=True)
-
-
-def _msgcat(*options: str) -> Callable[[Path, Path], None]:
-    def tool(path: Path, work: Path) -> None:
-        subprocess.run([require_gettext("msgcat"), *options, "-o", str(path), str(path)], check=True)
-    return tool
-
-
-def _tool_msgattrib(path: Path, work: Path) -> None:
-    subprocess.run([require_gettext("msgattrib"), "-o", str(path), str(path)], check=True)
-
-
-def _tool_polib(path: Path, work: Path) -> None:
-    polib.pofile(str(path)).save()
-
-
-def _tool_babel(path: Path, work: Path) -> None:
-    from babel.messages.pofile import read_po, write_po
-
-    with open(path, "rb") as handle:
-        catalog = read_po(handle)
-    with open(path, "wb") as handle:
-        write_po(handle, catalog, include_previous=True)
-
-
-def _tool_translate_toolkit(path: Path, work: Path) -> None:
-    from translate.storage import pypo
-
-    store = pypo.pofile.parsefile(str(path))
-    path.write_bytes(bytes(store))
-
-
-def _tool_poedit_rewrap(path: Path, work: Path) -> None:
-    """Poedit rewraps the whole file at the width of its longest line (catalog_po.cpp)."""
-    longest = max(len(line) for line in path.read_text(encoding="utf-8").splitlines())
-    subprocess.run([require_gettext("msgcat"), f"--width={longest}", "-o", str(path), str(path)], check=True)
-
-
-TOOLS = {
-    "msgmerge": _tool_msgmerge,
-    "msgcat": _msgcat(),
-    "msgcat-width-60": _msgcat("--width=60"),
-    "msgcat-no-wrap": _msgcat("--no-wrap"),
-    "msgattrib": _tool_msgattrib,
-    "polib": _tool_polib,
-    "babel": _tool_babel,
-    "translate-toolkit": _tool_translate_toolkit,
-    "poedit-rewrap": _tool_poedit_rewrap,
-}
-
-
-CHANGE_CONTENT = {"msgmerge", "babel"}
 
 
 def _compiled(path: Path) -> dict[tuple[str, str], str]:
@@ -145,9 +88,11 @@ def _hints(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("name", list(TOOLS))
 def test_round_trip(name: str, translated: Path, work: Path, run, cli) -> None:
+    for program in ("msgmerge", "msgcat", "msgattrib"):
+        require_gettext(program)
     before = _compiled(translated)
     hints_before = _hints(translated)
-    TOOLS[name](translated, work)
+    TOOLS[name](translated, work / "locales" / "templates" / "article.pot")
     after_tool = translated.read_bytes()
     assert set(_compiled(translated).values()) == set(before.values()), "the tool itself lost a translation"
 
@@ -181,9 +126,8 @@ def test_our_merge_of_a_changed_sentence_is_msgmerges(work: Path, run) -> None:
     old.write_bytes(path.read_bytes())
     run(ARTICLE.replace("Officials said 12", "Officials said on Tuesday that 12"), now=LATER)
     theirs = path.with_name("theirs.po")
-    pot = work / "locales" / "templates" / "article.pot"
-    subprocess.run([require_gettext("msgmerge"), "--quiet", "--previous", "-o", str(theirs), str(old), str(pot)],
-                   check=True)
+    theirs.write_bytes(old.read_bytes())
+    msgmerge(theirs, work / "locales" / "templates" / "article.pot")
 
     def shape(po_file: Path) -> list[tuple]:
         return [(e.msgid, e.msgstr, "fuzzy" in e.flags, e.previous_msgid, e.obsolete)
@@ -196,7 +140,7 @@ def test_our_merge_of_a_changed_sentence_is_msgmerges(work: Path, run) -> None:
 
 def test_new_entries_follow_the_files_layout(translated: Path, work: Path, run) -> None:
     """After msgcat --no-wrap, an entry added by a re-run is not wrapped either."""
-    _msgcat("--no-wrap")(translated, work)
+    TOOLS["msgcat --no-wrap"](translated, work / "locales" / "templates" / "article.pot")
     run(ARTICLE.replace("Officials said 12", "Officials said on Tuesday that 12") +
         "\nThe governor of Kampot province said the repairs would cost about 2 million dollars, paid by the state.\n",
         now=LATER.replace(month=5))
