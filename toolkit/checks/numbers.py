@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from toolkit.checks.placeholders import strip_placeholders
 from toolkit.lang import khmer
+from toolkit.lang.english import MONTHS
 
 _SPACE_SEPS = " \u00a0\u202f\u2009"
 _KM_TOKEN_RE = re.compile(r"[0-9](?:[.,][0-9]+|[ \u00a0\u202f\u2009]?[0-9]+)*")
@@ -196,8 +197,6 @@ _EN_NUMBER_WORDS = {word: str(n) for n, words in enumerate((
     ("three", "third", "triple"), ("four", "fourth", "quarter"), ("five", "fifth"), ("six", "sixth"),
     ("seven", "seventh"), ("eight", "eighth"), ("nine", "ninth"), ("ten", "tenth"), ("eleven", "eleventh"),
     ("twelve", "twelfth", "dozen")), 0) for word in words}
-_MONTHS = {m: str(n) for n, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                            "august", "september", "october", "november", "december"), 1)}
 _WORD_RE = re.compile(r"[a-z]+")
 
 
@@ -212,8 +211,8 @@ def _source_values(source: str) -> set[str]:
     for word in _WORD_RE.findall(source.lower()):
         if word in _EN_NUMBER_WORDS:
             values.add(_EN_NUMBER_WORDS[word])
-        elif word in _MONTHS:
-            values.add(_MONTHS[word])
+        elif word in MONTHS:
+            values.add(str(MONTHS[word]))
     return values
 
 

@@ -12,6 +12,9 @@ which case and punctuation differences disappear (scored as near-exact, not exac
 * :func:`loose_key`: :func:`source_key`, case-folded, every character that is neither a letter
   nor a digit dropped, words joined with one space.
 * :func:`words`: case-folded runs of letters and digits (``\\w+``), in order.
+
+Also the calendar words the checks and term suggestion both need: :data:`MONTHS` (lower-case name
+or abbreviation -> month number) and :data:`WEEKDAYS`.
 """
 
 from __future__ import annotations
@@ -28,6 +31,16 @@ _MAP = str.maketrans({
     "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None,
 })
 _SPACE_RE = re.compile(r"\s+")
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+#: Month names and their abbreviations, lower case -> month number (1-12).
+MONTHS: dict[str, int] = {
+    **{name: n for n, name in enumerate(_MONTH_NAMES, 1)},
+    **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WORD_RE = re.compile(r"\w+")
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from toolkit.lang.english import MONTHS, WEEKDAYS
+
 CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "de", "du", "&"})
 #: Words that are capitalised for grammar, not because they name something.
 STOP = frozenset(
@@ -32,10 +34,7 @@ STOP = frozenset(
     "his her both each every other such what which who whom whose where why how not no yes "
     "mr mrs ms dr".split()
 )
-WEEKDAYS_MONTHS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
-    "july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+WEEKDAYS_MONTHS = WEEKDAYS | frozenset(MONTHS)
 #: Titles and honorifics before a person's name (lower case; multi-word ones as word tuples).
 TITLES = frozenset(
     "h.e. he samdech oknha okhna lok chumteav neak oknha governor deputy minister president senator "
