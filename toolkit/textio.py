@@ -62,6 +62,63 @@ def lines(text: str) -> Iterator[str]:
         pos = end + 1
 
 
+def file_lines(path: str | os.PathLike[str]) -> Iterator[str]:
+    """The lines of a UTF-8 file (BOM or not) as :func:`lines` of :func:`read_text` gives them
+    (up to a final empty one), read and decoded a megabyte at a time; bad bytes raise the same
+    :class:`InputError`, with the same byte offset, once reading gets there."""
+    for text in decoded_pieces(path):
+        if text.endswith("\n"):
+            text = text[:-1]
+        yield from text.split("\n")
+
+
+def decoded_pieces(path: str | os.PathLike[str]) -> Iterator[str]:
+    """A UTF-8 file's text (BOM removed) in pieces of about a megabyte, each ending after a line
+    end but the last, decoded as :func:`read_text` decodes (same errors and byte offsets). A
+    line end is one byte in UTF-8, so cutting after it never splits a character."""
+    name = str(Path(path))
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError("no such file", path=name) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a file", path=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path=name) from None
+    with handle:
+        base, carry = 0, b""
+        while True:
+            try:
+                block = handle.read(_CHUNK)
+            except OSError as exc:
+                raise InputError(f"cannot read ({exc.strerror})", path=name) from None
+            data = carry + block
+            if not block:  # the end: what is left is the last line, without its line end
+                if not data:
+                    return
+                cut = len(data)
+            else:
+                cut = data.rfind(b"\n") + 1
+                if not cut:
+                    carry = data
+                    continue
+            piece, carry = data[:cut], data[cut:]
+            skip = len(codecs.BOM_UTF8) if base == 0 and piece.startswith(codecs.BOM_UTF8) else 0
+            try:
+                text = piece[skip:].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not valid UTF-8 text ({exc.reason})", path=name,
+                                 offset=base + skip + exc.start) from None
+            nul = text.find("\x00")
+            if nul >= 0:
+                raise InputError("not a text file (NUL byte)", path=name,
+                                 offset=base + skip + len(text[:nul].encode("utf-8")))
+            base += cut
+            yield text
+            if not block:
+                return
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file's bytes (standard input when *path* is ``-``), or raise :class:`InputError`."""
     if str(path) == STDIN:
@@ -186,3 +243,20 @@ def _write_and_rename(target: Path, payload: Iterable[bytes]) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def scratch_file() -> Any:
+    """An anonymous temporary file for data too large to keep in memory (the OS deletes it, even
+    after a crash); in memory when there is no usable temporary directory."""
+    try:
+        return tempfile.TemporaryFile(prefix="toolkit-")
+    except OSError:
+        import io
+
+        return io.BytesIO()
+
+
+def scratch_error(exc: OSError) -> OutputError:
+    """What to say when writing a :func:`scratch_file` fails (a full temporary directory)."""
+    return OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a folder with room",
+                       path=tempfile.gettempdir())

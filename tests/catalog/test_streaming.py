@@ -31,17 +31,21 @@ def _read(path: Path) -> reader.Catalog | CatalogError:
         return exc
 
 
+@pytest.mark.parametrize("stream", [False, True], ids=["text-whole", "file-streamed"])
 @pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
-def test_the_sink_gets_every_entry_the_catalog_holds(path: Path) -> None:
+def test_the_sink_gets_every_entry_the_catalog_holds(path: Path, stream: bool,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     whole = _read(path)
+    monkeypatch.setattr(textio, "_CHUNK", 7)  # streamed: many pieces, cut everywhere
     got: list[tuple[reader.Entry, bool]] = []
     try:
-        streamed = reader.read_po(path, lambda entry, header: got.append((entry, header)))
+        streamed = reader.read_po(path, lambda entry, header: got.append((entry, header)), stream=stream)
     except CatalogError as exc:
         assert isinstance(whole, CatalogError) and str(exc) == str(whole)
         return
     assert isinstance(whole, reader.Catalog)
-    assert streamed.entries == () and streamed.header == whole.header and streamed.text == whole.text
+    assert streamed.entries == () and streamed.header == whole.header
+    assert streamed.text == ("" if stream else whole.text)
     assert tuple(e for e, header in got if not header) == whole.entries
     assert [e.msgstr for e, header in got if header] == ([whole.header] if whole.header_start else [])
 
@@ -67,6 +71,45 @@ def test_lines_split_as_str_split(text: str, chunk: int, monkeypatch: pytest.Mon
         expected.pop()
     got = list(textio.lines(text))
     assert got == expected or got == [*expected, ""]
+
+
+FILES = {
+    "empty": b"", "newline": b"\n", "no-final-newline": b"a\nb", "crlf": b"a\r\nb\r\n",
+    "bom": b"\xef\xbb\xbfmsgid \"\"\nmsgstr \"\"\n", "khmer": "ក\u17d2ស\n\u200bខ\n".encode() * 5,
+    "bad-byte-late": b"line\n" * 9 + b"caf\xe9\n", "bad-byte-first": b"\xff\n",
+    "cut-character": "ក".encode()[:2], "nul": b"ok\nstill ok\nnot\x00ok\n", "long-line": b"x" * 50 + b"\ny",
+}
+
+
+@pytest.mark.parametrize("chunk", [1, 4, 1 << 20])
+@pytest.mark.parametrize("name", list(FILES))
+def test_file_lines_are_the_lines_of_the_decoded_file(name: str, chunk: int, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streaming a file gives the lines, and the errors (same byte offset), of reading it whole."""
+    from toolkit.errors import InputError
+
+    path = tmp_path / f"{name}.po"
+    path.write_bytes(FILES[name])
+    monkeypatch.setattr(textio, "_CHUNK", chunk)
+    try:
+        expected = list(textio.lines(textio.read_text(path)))
+    except InputError as exc:
+        with pytest.raises(InputError) as streamed:
+            list(textio.file_lines(path))
+        assert (str(streamed.value), streamed.value.offset) == (str(exc), exc.offset)
+        return
+    got = list(textio.file_lines(path))
+    assert got == expected or got + [""] == expected
+
+
+def test_a_streamed_catalog_in_a_declared_charset_is_read_once(tmp_path: Path) -> None:
+    """Not UTF-8: found before any entry reaches the sink, then read whole in its charset."""
+    path = tmp_path / "latin.po"
+    path.write_bytes(b'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+                     b'msgid "coffee"\nmsgstr "caf\xe9"\n')
+    got: list[tuple[str, bool]] = []
+    reader.read_po(path, lambda entry, header: got.append((entry.msgstr, header)), stream=True)
+    assert got[1:] == [("café", False)] and got[0][1]
 
 
 @pytest.mark.parametrize("paragraphs", ["auto", "blank", "line"])

@@ -30,14 +30,14 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from toolkit.catalog.stats import status
 from toolkit.errors import CatalogError, InputError
-from toolkit.textio import lines, read_text
+from toolkit.textio import decoded_pieces, file_lines, lines, read_text
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b",
             "f": "\f", "v": "\v"}
@@ -221,8 +221,10 @@ class _Parser:
     continuation — take a fast path; any other line is tokenized as msgfmt's lexer would.
     """
 
-    def __init__(self, text: str, path: str, sink: "Sink | None" = None) -> None:
+    def __init__(self, text: str, path: str, sink: "Sink | None" = None,
+                 source: "Iterable[str] | None" = None) -> None:
         self.text = text
+        self.source = lines(text) if source is None else source  # the lines: of *text*, or streamed
         self.path = path
         self.entries: list[Entry] = []
         self.sink = sink
@@ -235,7 +237,7 @@ class _Parser:
 
     def parse(self) -> Catalog:
         keywords = _KEYWORDS
-        for lineno, line in enumerate(lines(self.text), 1):
+        for lineno, line in enumerate(self.source, 1):
             if not line:
                 continue
             first = line[0]
@@ -489,9 +491,14 @@ def parse_po(text: str, path: str = "<string>", sink: Sink | None = None) -> Cat
     return _Parser(text, path, sink).parse()
 
 
-def read_po(path: str | os.PathLike[str], sink: Sink | None = None) -> Catalog:
+def read_po(path: str | os.PathLike[str], sink: Sink | None = None, *, stream: bool = False) -> Catalog:
     """Read and parse a PO file (charset policy in the module docstring); errors name ``path:line``.
-    *sink*: as for :func:`parse_po`."""
+    *sink*: as for :func:`parse_po`.
+
+    *stream* (with a *sink*) reads the file a megabyte at a time, so its text is never held
+    whole (the catalog's ``text`` stays empty). The file is decoded once before parsing, so a
+    file that is not UTF-8 is read (another declared charset) or refused exactly as without
+    *stream*, before any entry goes to the sink."""
     try:
         with open(path, "rb") as handle:
             start = handle.read(4)
@@ -502,6 +509,15 @@ def read_po(path: str | os.PathLike[str], sink: Sink | None = None) -> Catalog:
     if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # also the UTF-32 BOMs
         raise CatalogError("is UTF-16/32 encoded; gettext tools (msgfmt) read only ASCII-compatible "
                            "encodings: convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)", path=path, line=1)
+    if stream and sink is not None:
+        try:
+            for _ in decoded_pieces(path):
+                pass
+        except InputError as exc:
+            if exc.offset is None:
+                raise
+        else:  # UTF-8 throughout (otherwise read whole below, the charset fallback included)
+            return _Parser("", str(path), sink, file_lines(path)).parse()
     try:
         return parse_po(read_text(path), str(path), sink)
     except InputError as exc:

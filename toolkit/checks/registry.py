@@ -9,7 +9,10 @@ The called signatures, by scope:
 * ``catalog`` — ``func(stats: Stats, env: Env) -> Iterable[Problem]`` once per PO file (the
   finding points at the header entry);
 * ``corpus``  — ``func(units: Sequence[Unit], env: Env) -> Iterable[tuple[Unit, Problem]]`` over
-  all checked entries of one language, across files.
+  all checked entries of one language, across files. A corpus check may declare ``variants``:
+  ``variants(entry) -> (group, variant)``, promising to report only entries whose group holds
+  two or more distinct variants; the runner then hands it only those (a large corpus is not
+  held whole: see :mod:`toolkit.checks.units`).
 
 ``needs_glossary`` makes the CLI load the glossary when the check is enabled; ``active`` (given the
 run's :class:`~toolkit.checks.config.CheckOptions`) says whether the check has anything to do in
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -56,6 +59,7 @@ class Check:
     order: int
     needs_glossary: bool = False
     active: Callable[[Any], bool] = _always
+    variants: Callable[[Any], tuple[Hashable, Hashable]] | None = None  # corpus checks: see the module docstring
 
     @property
     def doc(self) -> str:
@@ -64,13 +68,16 @@ class Check:
 
 
 def check(check_id: str, severity: str, *, order: int, scope: str = "entry", needs_glossary: bool = False,
-          active: Callable[[Any], bool] = _always) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+          active: Callable[[Any], bool] = _always,
+          variants: Callable[[Any], tuple[Hashable, Hashable]] | None = None,
+          ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare the decorated function as check *check_id* (see the module docstring)."""
     if severity not in SEVERITIES or scope not in SCOPES:
         raise ValueError(f"check {check_id}: bad severity {severity!r} or scope {scope!r}")
 
     def register(func: Callable[..., Any]) -> Callable[..., Any]:
-        func.__toolkit_check__ = Check(check_id, severity, scope, func, order, needs_glossary, active)  # type: ignore[attr-defined]
+        func.__toolkit_check__ = Check(check_id, severity, scope, func, order, needs_glossary, active,  # type: ignore[attr-defined]
+                                       variants)
         return func
 
     return register

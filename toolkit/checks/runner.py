@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +18,10 @@ from toolkit.checks.config import CheckOptions
 from toolkit.checks.context import Env, Unit
 from toolkit.checks.registry import Check, Problem, all_checks
 from toolkit.checks.suppress import suppressed
+from toolkit.checks.units import UnitStore, corpus_entry
 from toolkit.errors import InputError, ToolkitError
 from toolkit.findings import Finding, Report, plural
 from toolkit.gcpause import paused_gc
-from toolkit.lang import khmer
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary
@@ -160,23 +159,14 @@ def _finding(options: CheckOptions, path: str, entry: Entry | None, check_id: st
     )
 
 
-def _corpus_entry(e: Entry) -> Entry:
-    """What a corpus check and its finding read of *e* (keys, line, strings, flags and translator
-    comments); the other fields (extracted comments, references, previous strings) are left at
-    their defaults, so a large corpus is not held whole until the end of the run."""
-    light: Entry = object.__new__(Entry)
-    light.__dict__.update(line=e.line, msgid=e.msgid, msgstr=e.msgstr, msgctxt=e.msgctxt, msgid_plural=e.msgid_plural,
-                          msgstr_plural=e.msgstr_plural, flags=e.flags, tcomment=e.tcomment, obsolete=e.obsolete)
-    return light
-
-
 class _FileCheck:
     """The checks of one catalog, run on each entry as the reader reads it (a reader sink): a
     large catalog is never held whole. Entries read before the header entry wait for it (the
     language is in it)."""
 
-    def __init__(self, path: Path, plan: _Plan, env: Env) -> None:
+    def __init__(self, path: Path, plan: _Plan, env: Env, store: UnitStore | None = None, size: int = 0) -> None:
         self.path, self.name, self.plan, self.env = path, str(path), plan, env
+        self.store, self.size = store, size  # the run's units go there as they come (else: self.units)
         self.waiting: list[Entry] | None = []  # None once the checks have started
         self.lang: str | None = None
         self.statuses = {"translated": 0, "fuzzy": 0, "untranslated": 0}
@@ -208,6 +198,8 @@ class _FileCheck:
         scope = options.glossary_scope(self.path)
         env.glossary_level = scope.level(SOURCE_FIELD in catalog.metadata)
         env.glossary_domains = scope.domains
+        if self.store is not None and self.plan.want_units:
+            self.store.begin(self.lang.replace("-", "_"), self.size)
         for entry in waiting:
             self.check(entry)
 
@@ -216,9 +208,11 @@ class _FileCheck:
         if self.lang is None or entry.obsolete or not entry.translated or (entry.fuzzy and not options.include_fuzzy):
             return
         if self.plan.want_units:
-            key = khmer.key
-            keys = (key(entry.msgstr),) if entry.msgid_plural is None else tuple(map(key, entry.msgstr_plural))
-            self.units.append(Unit(self.name, _corpus_entry(entry), keys))
+            unit = Unit(self.name, corpus_entry(entry))
+            if self.store is not None:
+                self.store.add(unit)
+            else:
+                self.units.append(unit)
         env, name, found = self.env, self.name, self.found
         for check_id, func in self.plan.entry_checks:
             for problem in func(entry, env):
@@ -241,20 +235,25 @@ class _FileCheck:
         return _FileResult(name, self.lang, None, stats, tuple(f for f in found if f is not None), tuple(self.units))
 
 
-def _check_file(path: Path, plan: _Plan, env: Env) -> _FileResult:
-    """Read one catalog and run the entry and catalog checks on it (entry by entry, as read)."""
-    checking = _FileCheck(path, plan, env)
+def _check_file(path: Path, plan: _Plan, env: Env, store: UnitStore | None = None) -> _FileResult:
+    """Read one catalog and run the entry and catalog checks on it (entry by entry, as read).
+    With a *store*, the units for the corpus checks go there (once the file is read whole)."""
+    size = _size(path)
+    checking = _FileCheck(path, plan, env, store, size)
     try:
-        if _size(path) > STREAM_ABOVE_BYTES:
-            catalog = read_po(path, checking)  # memory bound: entries checked as they are read
+        if size > STREAM_ABOVE_BYTES:  # memory bound: the file streamed, entries checked as read
+            catalog = read_po(path, checking, stream=True)
         else:  # reading first, then checking, keeps each loop hot: ~10% faster (measured)
             catalog = read_po(path)
             checking.start(catalog)
             for entry in catalog.entries:
                 checking(entry, False)
+        result = checking.result(catalog)
     except ToolkitError as exc:
-        return _FileResult(str(path), problem=exc)
-    return checking.result(catalog)
+        result = _FileResult(str(path), problem=exc)
+    if store is not None:
+        (store.discard if result.problem is not None else store.commit)()
+    return result
 
 
 #: Catalogs larger than this are checked entry by entry as the reader reads them (peak memory
@@ -304,12 +303,12 @@ def _workers(files: Sequence[Path], jobs: int | None) -> int:
 
 
 def _results(files: Sequence[Path], plan: _Plan, glossary: "Glossary | None",
-             workers: int) -> Iterator[_FileResult]:
-    """Each file's result, in the order of *files*."""
+             workers: int, store: UnitStore) -> Iterator[_FileResult]:
+    """Each file's result, in the order of *files*; units go to *store*."""
     if workers == 1:
         env = Env(glossary=glossary)
         for path in files:
-            yield _check_file(path, plan, env)
+            yield _check_file(path, plan, env, store)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -335,25 +334,29 @@ def _run(paths: Iterable[str | os.PathLike[str]], glossary: "Glossary | None", o
                  tuple((c.id, c.func) for c in enabled if c.scope == "catalog"),
                  bool(corpus_checks))
     findings: list[Finding] = []
-    by_lang: dict[str | None, list[Unit]] = defaultdict(list)
+    store = UnitStore([c.variants for c in corpus_checks])
     totals = Stats()
     checked_files: list[str] = []
-    for result in _results(files, plan, glossary, _workers(files, jobs)):
-        if result.problem is not None:
-            problems.append(result.problem)
-            continue
-        assert result.lang is not None
-        checked_files.append(result.path)
-        totals = totals + result.stats
-        findings += result.findings
-        by_lang[result.lang.replace("-", "_")] += result.units
-    for lang, units in by_lang.items():
-        env = Env(glossary=glossary, lang=lang, limits=options.limits)
-        for chk in corpus_checks:
-            for unit, problem in chk.func(units, env):
-                finding = _finding(options, unit.path, unit.entry, chk.id, problem)
-                if finding is not None:
-                    findings.append(finding)
+    try:
+        for result in _results(files, plan, glossary, _workers(files, jobs), store):
+            if result.problem is not None:
+                problems.append(result.problem)
+                continue
+            assert result.lang is not None
+            checked_files.append(result.path)
+            totals = totals + result.stats
+            findings += result.findings
+            if result.units:  # from a worker process
+                store.extend(result.lang.replace("-", "_"), result.units, _size(Path(result.path)))
+        for lang, units in store.by_language():
+            env = Env(glossary=glossary, lang=lang, limits=options.limits)
+            for chk in corpus_checks:
+                for unit, problem in chk.func(units, env):
+                    finding = _finding(options, unit.path, unit.entry, chk.id, problem)
+                    if finding is not None:
+                        findings.append(finding)
+    finally:
+        store.close()
 
     order = {c: i for i, c in enumerate(registry)}
     findings.sort(key=lambda f: (f.path, f.line, order[f.check]))

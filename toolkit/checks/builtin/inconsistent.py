@@ -8,25 +8,34 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
+from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env, Unit
 from toolkit.checks.numbers import canonical_numbers
 from toolkit.checks.registry import Problem, check
 from toolkit.lang import khmer
 
 
-@check("inconsistent", "warning", order=30, scope="corpus")
+def variants(entry: Entry) -> tuple[tuple[str | None, str, str | None], tuple[str, ...]]:
+    """The entry's group (msgctxt, msgid, msgid_plural) and its translations as written: equal
+    translations have equal keys, so only a group written two or more ways can disagree."""
+    return (entry.msgctxt, entry.msgid, entry.msgid_plural), entry.translations
+
+
+@check("inconsistent", "warning", order=30, scope="corpus", variants=variants)
 def inconsistent(units: Sequence[Unit], env: Env) -> Iterator[tuple[Unit, Problem]]:
     """The same msgid (and msgctxt) is translated differently in different entries or files of
     the same language. Every side is reported, once: one finding per distinct translation, at its
     first entry, naming the others with how often each is used (no side is guessed right)."""
-    groups: dict[tuple[str | None, str, str | None], list[tuple[Unit, tuple[str, ...]]]] = defaultdict(list)
+    groups: dict[tuple[str | None, str, str | None], list[Unit]] = defaultdict(list)
+    written: dict[tuple[str | None, str, str | None], set[tuple[str, ...]]] = defaultdict(set)
     for unit in units:
-        e = unit.entry
-        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append((unit, unit.keys))
-    for members in groups.values():
-        if len(members) < 2 or len({k for _, k in members}) < 2:
+        group, variant = variants(unit.entry)
+        groups[group].append(unit)
+        written[group].add(variant)
+    for group, units_of in groups.items():
+        if len(written[group]) < 2:
             continue
-        members = [(u, tuple(canonical_numbers(khmer.key(t), s) for s, t in u.entry.pairs)) for u, _ in members]
+        members = [(u, tuple(canonical_numbers(khmer.key(t), s) for s, t in u.entry.pairs)) for u in units_of]
         counts = Counter(k for _, k in members)
         if len(counts) < 2:
             continue

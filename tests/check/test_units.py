@@ -1,0 +1,96 @@
+"""The corpus checks' units are held compactly (issue 15, bounded memory) without changing a
+verdict: kept in memory or spilled to a temporary file, streamed or read whole, one process or
+workers, the findings are the same; a file that fails to read lends no unit to the corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.check.helpers import CLEAN, HELD_OUT, SEEDED, load_test_glossary
+from toolkit.checks import run_checks, runner, units
+from toolkit.checks.context import Unit
+from toolkit.checks.units import UnitStore, light_entry
+
+REAL = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "real-km"
+PATHS = [SEEDED, HELD_OUT, CLEAN, REAL]
+
+
+@pytest.fixture(scope="module")
+def expected():
+    result = run_checks(PATHS, glossary=load_test_glossary(), jobs=1)
+    assert sum(f.check == "inconsistent" for f in result.findings) >= 20, "needs disagreements to mean anything"
+    return result
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("spill, stream", [(0, 1 << 40), (0, 0), (1 << 40, 0), (200_000, 1 << 40)],
+                         ids=["spilled", "spilled-streamed", "in-memory-streamed", "spilled-half-way"])
+def test_every_way_of_holding_units_gives_the_same_findings(expected, spill: int, stream: int, jobs: int,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(units, "SPILL_ABOVE_BYTES", spill)
+    monkeypatch.setattr(runner, "STREAM_ABOVE_BYTES", stream)
+    got = run_checks(PATHS, glossary=load_test_glossary(), jobs=jobs)
+    assert got.findings == expected.findings
+    assert got.summary == expected.summary
+
+
+@pytest.mark.parametrize("spill", [0, 1 << 40], ids=["spilled", "in-memory"])
+def test_a_file_that_fails_half_way_lends_no_unit(spill: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its entries before the error were checked as they came (streamed), but the corpus check
+    sees none of them: the run equals one without that file, plus the file's problem."""
+    monkeypatch.setattr(units, "SPILL_ABOVE_BYTES", spill)
+    monkeypatch.setattr(runner, "STREAM_ABOVE_BYTES", 0)
+    good = tmp_path / "good" / "km.po"
+    bad = tmp_path / "bad" / "km.po"
+    good.parent.mkdir()
+    bad.parent.mkdir()
+    header = 'msgid ""\nmsgstr "Language: km\\nContent-Type: text/plain; charset=UTF-8\\n"\n\n'
+    good.write_text(header + 'msgid "Save"\nmsgstr "រក្សាទុក"\n', encoding="utf-8")
+    bad.write_text(header + 'msgid "Save"\nmsgstr "សន្សំ"\n\nmsgid "Open"\nmsgstr "បើក\n', encoding="utf-8")
+    both = run_checks([good, bad], jobs=1)
+    alone = run_checks([good], jobs=1)
+    assert [(p.path, p.line) for p in both.problems] == [(str(bad), 8)]
+    assert not [f for f in both.findings if f.check == "inconsistent"]
+    assert both.findings == alone.findings
+    bad.write_text(header + 'msgid "Save"\nmsgstr "សន្សំ"\n', encoding="utf-8")  # now it reads: they disagree
+    assert [f.path for f in run_checks([good, bad], jobs=1).findings if f.check == "inconsistent"] == \
+        sorted([str(good), str(bad)])
+
+
+def _unit(path: str, line: int, msgid: str, msgstr: str) -> Unit:
+    return Unit(path, light_entry(line, msgid, msgstr, None, None, (), frozenset(), ""))
+
+
+def _variants(entry):
+    return entry.msgid, entry.msgstr
+
+
+@pytest.mark.parametrize("spill", [0, 1 << 40], ids=["spilled", "in-memory"])
+def test_the_store_keeps_only_groups_written_two_ways(spill: int) -> None:
+    store = UnitStore([_variants], spill_above=spill)
+    try:
+        store.begin("km", 10)
+        for n, (msgid, msgstr) in enumerate([("a", "x"), ("b", "y"), ("a", "z"), ("c", "w"), ("c", "w")]):
+            store.add(_unit("one.po", n + 1, msgid, msgstr))
+        store.commit()
+        store.begin("km", 10)
+        store.add(_unit("two.po", 1, "b", "q"))
+        store.discard()  # a file that failed: "b" stays written one way
+        store.extend("km_KH", [_unit("three.po", 1, "c", "v")], 10)
+        store.extend("km", [_unit("four.po", 7, "b", "y")], 10)
+        got = {lang: [(u.path, u.entry.line, u.entry.msgid, u.entry.msgstr) for u in found]
+               for lang, found in store.by_language()}
+    finally:
+        store.close()
+    assert got == {"km": [("one.po", 1, "a", "x"), ("one.po", 3, "a", "z")]}
+
+
+def test_a_check_without_variants_sees_every_unit() -> None:
+    store = UnitStore([_variants, None], spill_above=0)
+    try:
+        store.extend("km", [_unit("one.po", 1, "a", "x"), _unit("one.po", 2, "b", "y")], 10)
+        assert [u.entry.msgid for _, found in store.by_language() for u in found] == ["a", "b"]
+    finally:
+        store.close()
