@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tests.faults import harness  # noqa: E402
 
@@ -190,6 +191,17 @@ def memory(base: Path, work: Path, exe: str, megabytes: int) -> list[str]:
     peak, seconds = _peak_rss(exe, ("check", str(catalog), "-g", str(harness.GLOSSARY), "-j", "1"), project)
     lines.append(f"  {'check (catalog ' + format(catalog.stat().st_size / 1e6, '.0f') + ' MB)':30} "
                  f"{peak / 1e6:8.0f} MB  {peak / catalog.stat().st_size:5.1f}x  {seconds:6.1f} s")
+    # A translated catalog (every entry checked, kept for `inconsistent`): bench_check.py's generator,
+    # about 385 bytes an entry, with its 1,000-concept glossary.
+    import bench_check
+
+    rng = random.Random(7)
+    glossary_text, concepts = bench_check.make_glossary(rng, 1000)
+    (project / "bench-glossary.yaml").write_text(glossary_text, encoding="utf-8")
+    translated = bench_check.make_catalogs(rng, project / "translated", concepts, size // 385, 1)[0]
+    peak, seconds = _peak_rss(exe, ("check", str(translated), "-g", "bench-glossary.yaml", "-j", "1"), project)
+    lines.append(f"  {'check (translated, ' + format(translated.stat().st_size / 1e6, '.0f') + ' MB)':30} "
+                 f"{peak / 1e6:8.0f} MB  {peak / translated.stat().st_size:5.1f}x  {seconds:6.1f} s")
     return lines
 
 

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from toolkit.glossary import Glossary
 
 
+_MATCHES_KEPT = 8192  # msgids whose glossary matches an Env remembers (catalogs of a run repeat them)
+
+
 class Unit(NamedTuple):
     """An entry with the file it is in (what corpus checks see); a tuple, as there are many."""
 
@@ -56,6 +59,8 @@ class Env:
             return []
         found = self._matches.get(msgid)
         if found is None:
+            if len(self._matches) >= _MATCHES_KEPT:  # bounded: a large corpus is not kept whole
+                self._matches.clear()
             found = self._matches[msgid] = self.glossary.matcher().spans(msgid)
         return found
 

@@ -110,7 +110,7 @@ def _space_grouped(chunks: list[str]) -> set[str] | None:
     return found if isinstance(found, set) else None
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4096)
 def source_numbers(source: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """The numbers of an English source: (as written, acceptable values)."""
     if _DIGIT_RE.search(source) is None:
@@ -216,7 +216,7 @@ def _source_values(source: str) -> set[str]:
     return values
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=4096)
 def _written(source: str) -> frozenset[str]:
     """The number tokens of *source* as written (Latin digits), without placeholders."""
     return frozenset(_SOURCE_RE.findall(khmer.to_ascii_digits(strip_placeholders(source))))

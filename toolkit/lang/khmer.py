@@ -280,7 +280,7 @@ def odd_invisibles(text: str) -> list[tuple[int, str]]:
 
 # --- comparison key and containment --------------------------------------------------------
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=8192)  # repeats are near each other; a large corpus is not kept whole (issue 15)
 def key(text: str) -> str:
     """The form translations and target terms are compared in (see the module docstring)."""
     words = visible_ascii_digits(normalize(text)).split()
