@@ -470,7 +470,7 @@ def catalog_units(path: str | Path, shown: str | None = None, *, reviewed_only: 
             return
         kept.append((e.msgid, e.msgstr, e.line, e.fuzzy))
 
-    catalog = reader.read_po(path, keep)
+    catalog = reader.read_po(path, keep, stream=True)  # the file is never held whole either
     lang = catalog.language or _lang_from_path(Path(path))
     if lang is None:
         from toolkit.errors import CatalogError

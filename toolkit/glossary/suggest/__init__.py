@@ -105,13 +105,13 @@ class Text:
 def document_texts(paths: Iterable[Path], cwd: Path | None = None) -> Iterator[Text]:
     """The sentences of source documents, in any format the sources layer reads."""
     from toolkit import markup
-    from toolkit.sources import format_name, read_document
+    from toolkit.sources import format_name, read_segments
 
     for path in paths:
-        doc = read_document(path, format_name(path), {})
+        segments, kind = read_segments(path, format_name(path), {})  # plain text streams
         shown = _shown(path, cwd)
-        for seg in doc.segments:
-            yield Text(markup.visible(seg.text, doc.markup), shown, seg.line)
+        for seg in segments:
+            yield Text(markup.visible(seg.text, kind), shown, seg.line)
 
 
 def catalog_files(paths: Iterable[Path]) -> list[Path]:
