@@ -94,3 +94,13 @@ def test_a_check_without_variants_sees_every_unit() -> None:
         assert [u.entry.msgid for _, found in store.by_language() for u in found] == ["a", "b"]
     finally:
         store.close()
+
+
+def test_without_a_usable_temporary_directory_units_stay_in_memory(expected, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    monkeypatch.setattr(units, "SPILL_ABOVE_BYTES", 0)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
+    got = run_checks(PATHS, glossary=load_test_glossary(), jobs=1)
+    assert got.findings == expected.findings
