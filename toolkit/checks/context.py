@@ -15,13 +15,10 @@ if TYPE_CHECKING:
 
 
 class Unit(NamedTuple):
-    """An entry with the file it is in (what corpus checks see); a tuple, as there are many.
-    ``keys`` are :func:`toolkit.lang.khmer.key` of its translations, computed where the entry
-    was checked (possibly a worker process)."""
+    """An entry with the file it is in (what corpus checks see); a tuple, as there are many."""
 
     path: str
     entry: Entry
-    keys: tuple[str, ...]
 
 
 @dataclass

@@ -22,7 +22,6 @@ from toolkit.checks.suppress import suppressed
 from toolkit.errors import InputError, ToolkitError
 from toolkit.findings import Finding, Report, plural
 from toolkit.gcpause import paused_gc
-from toolkit.lang import khmer
 
 if TYPE_CHECKING:
     from toolkit.glossary import Glossary
@@ -216,9 +215,7 @@ class _FileCheck:
         if self.lang is None or entry.obsolete or not entry.translated or (entry.fuzzy and not options.include_fuzzy):
             return
         if self.plan.want_units:
-            key = khmer.key
-            keys = (key(entry.msgstr),) if entry.msgid_plural is None else tuple(map(key, entry.msgstr_plural))
-            self.units.append(Unit(self.name, _corpus_entry(entry), keys))
+            self.units.append(Unit(self.name, _corpus_entry(entry)))
         env, name, found = self.env, self.name, self.found
         for check_id, func in self.plan.entry_checks:
             for problem in func(entry, env):

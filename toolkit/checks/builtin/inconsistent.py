@@ -19,14 +19,18 @@ def inconsistent(units: Sequence[Unit], env: Env) -> Iterator[tuple[Unit, Proble
     """The same msgid (and msgctxt) is translated differently in different entries or files of
     the same language. Every side is reported, once: one finding per distinct translation, at its
     first entry, naming the others with how often each is used (no side is guessed right)."""
-    groups: dict[tuple[str | None, str, str | None], list[tuple[Unit, tuple[str, ...]]]] = defaultdict(list)
+    groups: dict[tuple[str | None, str, str | None], list[Unit]] = defaultdict(list)
     for unit in units:
         e = unit.entry
-        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append((unit, unit.keys))
-    for members in groups.values():
-        if len(members) < 2 or len({k for _, k in members}) < 2:
+        groups[(e.msgctxt, e.msgid, e.msgid_plural)].append(unit)
+    key = khmer.key
+    for group in groups.values():
+        # Equal translations have equal keys: only a group whose texts differ needs them.
+        if len(group) < 2 or len({u.entry.translations for u in group}) < 2:
             continue
-        members = [(u, tuple(canonical_numbers(khmer.key(t), s) for s, t in u.entry.pairs)) for u, _ in members]
+        if len({tuple(map(key, u.entry.translations)) for u in group}) < 2:
+            continue
+        members = [(u, tuple(canonical_numbers(key(t), s) for s, t in u.entry.pairs)) for u in group]
         counts = Counter(k for _, k in members)
         if len(counts) < 2:
             continue
