@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
+from toolkit.cachedir import cache_root
 from toolkit.glossary.model import Concept, Term
 
 FORMAT = 2  # 2: concepts carry their status (approved, proposed)
@@ -25,14 +25,8 @@ KEEP = 256  # entries kept; the least recently written beyond that are removed o
 
 def cache_dir() -> Path | None:
     """Where compiled glossaries are kept; None when caching is switched off (TOOLKIT_NO_CACHE)."""
-    if os.environ.get("TOOLKIT_NO_CACHE"):
-        return None
-    configured = os.environ.get("TOOLKIT_CACHE_DIR")
-    if configured:
-        return Path(configured) / "glossary"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("toolkit")) / "glossary"
+    root = cache_root()
+    return None if root is None else root / "glossary"
 
 
 def encode(concepts: list[Concept]) -> list[list[object]]:

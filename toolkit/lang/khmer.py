@@ -105,7 +105,7 @@ def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     the result is always pheasa's on the whole run (the fuzz test in tests/lang/test_khmer.py)."""
     joiners = "\u200c" in run or "\u200d" in run  # pheasa's clusters bend around joiners: whole
     issues: tuple[tuple[int, str], ...]
-    if len(run) > 3 and not joiners and all(_piece_clean(piece) for piece in _CLUSTER_START.split(run) if piece):
+    if len(run) > 3 and not joiners and all(clean_cluster(piece) for piece in _CLUSTER_START.split(run) if piece):
         normal, issues = run, ()
     else:
         normal, issues = _piece_info(run)
@@ -114,10 +114,34 @@ def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     return normal, issues
 
 
+#: Clusters known clean from earlier runs (:mod:`toolkit.lang.clustercache`), and the ones this
+#: process found clean itself (what that cache adds).
+_KNOWN_CLEAN: set[str] = set()
+_FOUND_CLEAN: set[str] = set()
+
+
+def remember_clean_clusters(clusters: list[str] | set[str]) -> None:
+    """Take *clusters* as clean without asking pheasa (they were found clean by
+    :func:`clean_cluster` in an earlier run with the same pheasa)."""
+    _KNOWN_CLEAN.update(clusters)
+
+
+def clean_clusters_found() -> set[str]:
+    """The clusters this process found clean by asking pheasa."""
+    return set(_FOUND_CLEAN)
+
+
 @lru_cache(maxsize=100_000)
-def _piece_clean(piece: str) -> bool:
+def clean_cluster(piece: str) -> bool:
+    """True if the cluster *piece* is normalized and valid (pheasa's verdict on it alone)."""
+    if piece in _KNOWN_CLEAN:
+        return True
     normal, issues = _piece_info(piece)
-    return normal == piece and not issues
+    if normal == piece and not issues:
+        if len(_FOUND_CLEAN) < _CLEAN_RUNS_MAX:
+            _FOUND_CLEAN.add(piece)
+        return True
+    return False
 
 
 @lru_cache(maxsize=100_000)
