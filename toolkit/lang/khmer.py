@@ -323,6 +323,28 @@ def key(text: str) -> str:
     return "".join(out).casefold()
 
 
+#: What :func:`key` drops between two characters it keeps: invisible characters and white space.
+_KEY_GAP = "[\\s" + "".join(sorted(INVISIBLE)) + "]*"
+_KEY_PATTERN_CHARS = re.compile("[\u1780-\u17df\u17f0-\u17ff\u19e0-\u19ff0-9]+")
+
+
+def key_pattern(keys: "set[str] | list[str]") -> "re.Pattern[str] | None":
+    """A pattern that finds, in :func:`normalize`'d text, every place where the text's
+    :func:`key` may hold one of *keys* (themselves keys): their characters in order with what
+    the key drops between them (invisible characters, white space) allowed, a Latin digit also
+    as its Khmer digit. After normalization the key only drops characters, makes Khmer digits
+    Latin and folds case, which leaves Khmer letters as they are; so a text whose key holds
+    ``k`` matches. A cheap test that spares computing keys (fuzz-tested against :func:`key`).
+    None when a key has other characters (Latin letters: case folding is no one-for-one map)."""
+    if not keys or not all(_KEY_PATTERN_CHARS.fullmatch(k) for k in keys):
+        return None
+
+    def char(c: str) -> str:
+        return f"[{c}{chr(0x17E0 + int(c))}]" if c.isdigit() else c  # Khmer letters need no escaping
+
+    return re.compile("|".join(_KEY_GAP.join(map(char, k)) for k in sorted(keys, key=lambda k: (-len(k), k))))
+
+
 def is_cluster_boundary(text: str, index: int) -> bool:
     """True if a Khmer orthographic cluster may start (or end) at *index* of *text*.
 

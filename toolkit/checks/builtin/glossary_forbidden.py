@@ -25,6 +25,8 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
     if not index.has_forbidden:
         return
     for source, translation in env.visible(entry)[1]:
+        if not index.may_hold(translation):
+            continue  # the usual case, told without the translation's key
         found = index.forbidden(khmer.key(translation))
         if not found:
             continue
