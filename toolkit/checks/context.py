@@ -3,6 +3,7 @@ run's limits, with per-run caches (recognition per msgid, the deprecated-term au
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -48,6 +49,19 @@ class Env:
             pairs = tuple((markup.visible(s, kind), markup.visible(t, kind)) for s, t in pairs)
         self._entry, self._visible = entry, (kind, pairs)
         return self._visible
+
+    def prepare(self, entries: "Sequence[Entry]") -> None:
+        """Batch work for the entries about to be checked (a catalog or a chunk of one): the
+        source texts without any glossary term are found in one scan
+        (:meth:`toolkit.glossary.match.Matcher.without_matches`) and answer :meth:`matches`
+        at once. The answers are those the entry-by-entry path gives; only faster."""
+        if self.glossary is None:
+            return
+        known = self._matches
+        texts = [s for e in entries if e.translated and not e.obsolete for s, _ in e.pairs if s not in known]
+        if texts:
+            for text in self.glossary.matcher().without_matches(texts):
+                known[text] = []
 
     def matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
         """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — as

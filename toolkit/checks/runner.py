@@ -250,6 +250,7 @@ def _check_file(path: Path, plan: _Plan, env: Env) -> _FileResult:
             catalog = read_po(path, checking)  # memory bound: entries checked as they are read
         else:  # reading first, then checking, keeps each loop hot: ~10% faster (measured)
             catalog = read_po(path)
+            env.prepare(catalog.entries)  # batch work for the checks (glossary: texts with no term)
             checking.start(catalog)
             for entry in catalog.entries:
                 checking(entry, False)

@@ -53,6 +53,12 @@ _ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?<!S)")  # pluralisable acronym: NGO, MP 
 #: Domains of common nouns, whose acronyms have plurals (NGOs, MPs); names (CPP, NEC) have none.
 _COUNTABLE = frozenset({"general", "title"})
 _BOUNDARY = " " + PARA  # what may follow a match
+#: Between texts joined for Matcher.without_matches: two NULs, which normalisation keeps as they are
+#: and never makes (a paragraph break becomes one NUL and spaces), so the texts' stretches are found again.
+_JOIN = " \x00\x00 "
+_NUL = re.compile("\x00\x00")
+_BATCH = 256  # texts normalised and scanned together by Matcher.without_matches
+_DENSE = 0.9  # ... which stops when more than this share of a batch holds a key
 _ARTICLE = re.compile(r"(?:the|an?) (?=\S)")  # a term's leading article: "the Kingdom", "a judge"
 
 
@@ -375,6 +381,44 @@ class Matcher:
             return []
         with paused_gc():
             return self._find(text)
+
+    def without_matches(self, texts: Iterable[str]) -> set[str]:
+        """The texts of *texts* in which :meth:`find` surely finds nothing, told with one
+        automaton scan per few hundred texts instead of a normalisation and a scan per text.
+
+        Only plain texts are told (:func:`_plain`: single spaces between words, nothing
+        dropped, the usual msgid), which normalise one for one: joined by " NUL NUL " (also
+        plain; NUL is kept, and is in no key) their normalisation is each one's, padded by a
+        space as :func:`normalise` pads it. :meth:`find` only ever returns a match where a key
+        occurs, so a text whose stretch holds no key has no match. Catalogs where nearly every
+        text holds a key (term-dense news) stop early: the scan would not spare its cost."""
+        if not len(self._automaton):
+            return set(texts)
+        plain = [t for t in dict.fromkeys(texts)
+                 if t and PARA not in t and (t.isascii() or _DROPPED_RE.search(t) is None) and " ".join(t.split()) == t]
+        # ASCII texts apart: normalisation takes its byte fast path only for an all-ASCII batch.
+        ascii_texts = [t for t in plain if t.isascii()]
+        other = [t for t in plain if not t.isascii()]
+        chunks = [c[i : i + _BATCH] for c in (ascii_texts, other) for i in range(0, len(c), _BATCH)]
+        automaton = self._automaton
+        found: set[str] = set()
+        for chunk in chunks:
+            low = normalise(_JOIN.join(chunk)).low
+            bounds = [m.start() for m in _NUL.finditer(low)]
+            if len(bounds) != len(chunk) - 1:
+                return found  # cannot happen (texts with NUL are left out); no shortcut then
+            bounds.append(len(low))
+            hit = [False] * len(chunk)
+            stretch, bound = 0, -1
+            for end, _value in automaton.iter(low):
+                if end < bound:
+                    continue  # in a text already known to hold a key
+                stretch = bisect.bisect_left(bounds, end, stretch)
+                hit[stretch], bound = True, bounds[stretch]
+            found.update(text for text, has in zip(chunk, hit) if not has)
+            if sum(hit) > _DENSE * len(chunk):
+                break
+        return found
 
     def _find(self, text: str) -> list[tuple[int, int, str, str]]:
         norm = normalise(text)
