@@ -288,6 +288,18 @@ class _Entry(NamedTuple):
     acronym: bool = False  # is_acronym(term): a match must stand as a word (acronym_in_context)
 
 
+def _fingerprint(concepts: list[Concept], lang: str, secondary: frozenset[str]) -> str:
+    """What a matcher's table depends on, hashed: the concepts' ids, domains and order, their
+    terms in *lang* (text, status, case flag) and which concepts are secondary."""
+    import hashlib
+
+    parts = [lang, *sorted(secondary)]
+    for concept in concepts:
+        parts.append(f"\x1e{concept.id}\x1f{concept.domain}")
+        parts += [f"{t.text}\x1f{t.status}\x1f{t.case_sensitive:d}" for t in concept.terms if t.lang == lang]
+    return hashlib.sha256("\x1d".join(parts).encode()).hexdigest()
+
+
 class Matcher:
     """A compiled automaton over the source-language terms of a set of concepts."""
 
@@ -295,23 +307,16 @@ class Matcher:
                  lang: str = SOURCE_LANG, secondary: frozenset[str] = frozenset()) -> None:
         self.lang = lang
         self._targets = targets
-        table: dict[str, list[_Entry]] = {}
-        status_rank = {"preferred": 0, "admitted": 1, "deprecated": 2}
-        for order, concept in enumerate(concepts):
-            for term in concept.terms:
-                if term.lang != lang:
-                    continue
-                tail = _TAIL.search(term.text).group()  # type: ignore[union-attr]  # "[.]*\Z" always matches
-                acronym = is_acronym(term.text)
-                for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE, acronym):
-                    # Curated before optional layers, exact before variant, preferred first.
-                    rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
-                    article = _ARTICLE.match(key)
-                    lead = article.end() if article else 0
-                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead, acronym))
+        from toolkit.glossary import cache
+
+        concepts = list(concepts)
+        fingerprint = _fingerprint(concepts, lang, secondary)
+        table = cache.lookup_matcher(fingerprint)
+        if table is None:
+            table = self._table(concepts, lang, secondary)
+            cache.store_matcher(fingerprint, table)
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
-            entries.sort(key=lambda e: e.rank)
             free = entries[0] if entries[0].cased is None else None  # no case check needed
             automaton.add_word(" " + key, (len(key), free, tuple(entries)))
         if len(automaton):
@@ -323,6 +328,27 @@ class Matcher:
         self._more: dict[str, frozenset[str]] = {}  # see _next_words
         self.size = len(table)
         self._acronyms = any(e.acronym for entries in table.values() for e in entries)
+
+    @classmethod
+    def _table(cls, concepts: list[Concept], lang: str, secondary: frozenset[str]) -> dict[str, list[_Entry]]:
+        """Each key of the automaton and its meanings, best first (what the on-disk cache keeps)."""
+        table: dict[str, list[_Entry]] = {}
+        status_rank = {"preferred": 0, "admitted": 1, "deprecated": 2}
+        for order, concept in enumerate(concepts):
+            for term in concept.terms:
+                if term.lang != lang:
+                    continue
+                tail = _TAIL.search(term.text).group()  # type: ignore[union-attr]  # "[.]*\Z" always matches
+                acronym = is_acronym(term.text)
+                for variant, key, cased in cls._keys(term, concept.domain in _COUNTABLE, acronym):
+                    # Curated before optional layers, exact before variant, preferred first.
+                    rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
+                    article = _ARTICLE.match(key)
+                    lead = article.end() if article else 0
+                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead, acronym))
+        for entries in table.values():
+            entries.sort(key=lambda e: e.rank)
+        return table
 
     @staticmethod
     def _keys(term: Term, countable: bool = False, acronym: bool | None = None) -> list[tuple[int, str, str | None]]:
