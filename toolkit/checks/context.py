@@ -36,6 +36,7 @@ class Env:
     cache: dict[Any, Any] = field(default_factory=dict)
     _entry: Entry | None = None  # the entry :meth:`visible` last described, and its answer
     _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
+    _key: tuple[str | None, str] = (None, "")  # the text :meth:`key` was last asked for, and its key
 
     def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
@@ -62,6 +63,18 @@ class Env:
         if texts:
             for text in self.glossary.matcher().without_matches(texts):
                 known[text] = []
+
+    def key(self, text: str) -> str:
+        """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""
+        from toolkit.lang.khmer import key
+
+        found = key(text)
+        self._key = (text, found)
+        return found
+
+    def known_key(self, text: str) -> str | None:
+        """The key of *text* if a check of this entry already asked :meth:`key` for it."""
+        return self._key[1] if self._key[0] == text else None
 
     def matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
         """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — as

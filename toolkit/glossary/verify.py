@@ -49,12 +49,6 @@ def deprecated_terms(output: str, matches: Sequence["TermMatch"], glossary: Any,
     return found
 
 
-#: With at most this many deprecated keys, :meth:`ForbiddenIndex.may_hold` first searches the
-#: normalized text with one pattern (about 0.5 us a translation for the shipped glossary's 8);
-#: the pattern is an alternation, so with many more keys it would cost more than the key itself.
-PATTERN_MAX_KEYS = 16
-
-
 class ForbiddenIndex:
     """The deprecated renderings of a language, found in two steps. An automaton over the keys of
     the deprecated renderings alone (a few: keyed at once) tells whether a translation may hold
@@ -75,14 +69,13 @@ class ForbiddenIndex:
         if self.has_forbidden:
             self.candidates.make_automaton()
         self.full: _AllRenderings | None = None
-        keys = [k for k in self.candidates.keys()] if self.has_forbidden else []
-        self._pattern = khmer.key_pattern(keys) if len(keys) <= PATTERN_MAX_KEYS else None
+        self._squeezable = self.has_forbidden and all(map(khmer.squeezable, self.candidates.keys()))
 
     def may_hold(self, text: str) -> bool:
-        """False when *text* (as written) surely holds no deprecated rendering, told from its
-        normalized text without its key (:func:`toolkit.lang.khmer.key_pattern`); True means
-        "compute the key and ask :meth:`forbidden`"."""
-        return self._pattern is None or self._pattern.search(khmer.normalize(text)) is not None
+        """False when *text* (as written) surely holds no deprecated rendering, told from a
+        cheaper form than its key (:func:`toolkit.lang.khmer.squeezed`); True means "compute
+        the key and ask :meth:`forbidden`"."""
+        return not self._squeezable or next(self.candidates.iter(khmer.squeezed(text)), None) is not None
 
     def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
         """:meth:`_AllRenderings.forbidden`, without building it while no deprecated key is in *hay*."""

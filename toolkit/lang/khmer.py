@@ -323,26 +323,22 @@ def key(text: str) -> str:
     return "".join(out).casefold()
 
 
-#: What :func:`key` drops between two characters it keeps: invisible characters and white space.
-_KEY_GAP = "[\\s" + "".join(sorted(INVISIBLE)) + "]*"
-_KEY_PATTERN_CHARS = re.compile("[\u1780-\u17df\u17f0-\u17ff\u19e0-\u19ff0-9]+")
+_WHITE_OR_INVISIBLE = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")
+_SQUEEZABLE = re.compile("[\u1780-\u17df\u17f0-\u17ff\u19e0-\u19ff0-9]+")
 
 
-def key_pattern(keys: "set[str] | list[str]") -> "re.Pattern[str] | None":
-    """A pattern that finds, in :func:`normalize`'d text, every place where the text's
-    :func:`key` may hold one of *keys* (themselves keys): their characters in order with what
-    the key drops between them (invisible characters, white space) allowed, a Latin digit also
-    as its Khmer digit. After normalization the key only drops characters, makes Khmer digits
-    Latin and folds case, which leaves Khmer letters as they are; so a text whose key holds
-    ``k`` matches. A cheap test that spares computing keys (fuzz-tested against :func:`key`).
-    None when a key has other characters (Latin letters: case folding is no one-for-one map)."""
-    if not keys or not all(_KEY_PATTERN_CHARS.fullmatch(k) for k in keys):
-        return None
+def squeezed(text: str) -> str:
+    """*text* as its :func:`key` without any white space and without case folding: a cheap
+    form in which a key made of Khmer letters and digits only (see :func:`squeezable`) that
+    occurs in ``key(text)`` surely occurs too. (After normalization the key only drops
+    invisible characters and white space, makes digits Latin and folds case, which leaves Khmer
+    letters and digits as they are.) Fuzz-tested against :func:`key`."""
+    return to_ascii_digits(_WHITE_OR_INVISIBLE.sub("", normalize(text)))
 
-    def char(c: str) -> str:
-        return f"[{c}{chr(0x17E0 + int(c))}]" if c.isdigit() else c  # Khmer letters need no escaping
 
-    return re.compile("|".join(_KEY_GAP.join(map(char, k)) for k in sorted(keys, key=lambda k: (-len(k), k))))
+def squeezable(term_key: str) -> bool:
+    """True if *term_key* has only Khmer letters and digits (what :func:`squeezed` finds)."""
+    return _SQUEEZABLE.fullmatch(term_key) is not None
 
 
 def is_cluster_boundary(text: str, index: int) -> bool:

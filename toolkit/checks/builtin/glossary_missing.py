@@ -28,7 +28,7 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
         found = env.glossary_matches(source)
         if not found:
             continue  # the usual case: no term, and no need for the translation's key
-        hay = khmer.key(translation)
+        hay = env.key(translation)
         seen: set[str] = set()
         for start, end, concept, term in found:
             if concept in seen:
