@@ -23,6 +23,11 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("TOOLKIT_NO_CACHE", raising=False)
     clustercache._loaded.clear()
+    # A fresh process as far as Khmer verdicts go (these are caches: clearing them changes no result).
+    for cached in (khmer.clean_cluster, khmer._run_info, khmer.analyse, khmer.key):
+        cached.cache_clear()
+    for found in (khmer._KNOWN_CLEAN, khmer._FOUND_CLEAN, khmer._CLEAN_RUNS):
+        found.clear()
     return tmp_path / "khmer-clusters.json"
 
 
