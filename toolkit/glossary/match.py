@@ -57,7 +57,8 @@ _BOUNDARY = " " + PARA  # what may follow a match
 #: and never makes (a paragraph break becomes one NUL and spaces), so the texts' stretches are found again.
 _JOIN = " \x00\x00 "
 _NUL = re.compile("\x00\x00")
-_BATCH = 256  # texts normalised and scanned together by Matcher.without_matches
+_BATCH = 256  # texts normalised and scanned together by Matcher.without_matches (the first time _FIRST)
+_FIRST = 32
 _DENSE = 0.9  # ... which stops when more than this share of a batch holds a key
 _ARTICLE = re.compile(r"(?:the|an?) (?=\S)")  # a term's leading article: "the Kingdom", "a judge"
 
@@ -425,7 +426,9 @@ class Matcher:
         # ASCII texts apart: normalisation takes its byte fast path only for an all-ASCII batch.
         ascii_texts = [t for t in plain if t.isascii()]
         other = [t for t in plain if not t.isascii()]
-        chunks = [c[i : i + _BATCH] for c in (ascii_texts, other) for i in range(0, len(c), _BATCH)]
+        # A small first batch: on term-dense text (news) the first one tells to stop.
+        chunks = [c[i : i + size] for c in (ascii_texts, other) if c
+                  for i, size in zip([0, *range(_FIRST, len(c), _BATCH)], [_FIRST, *[_BATCH] * len(c)])]
         automaton = self._automaton
         found: set[str] = set()
         for chunk in chunks:
