@@ -26,8 +26,9 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # A fresh process as far as Khmer verdicts go (these are caches: clearing them changes no result).
     for cached in (khmer.clean_cluster, khmer._run_info, khmer.analyse, khmer.key):
         cached.cache_clear()
-    for found in (khmer._KNOWN_CLEAN, khmer._FOUND_CLEAN, khmer._CLEAN_RUNS):
+    for found in (khmer._KNOWN_CLEAN, khmer._FOUND_CLEAN, khmer._CLEAN_RUNS, khmer._CLEAN_CLUSTERS):
         found.clear()
+    khmer._CLEAN_CLUSTERS.add("")
     return tmp_path / "khmer-clusters.json"
 
 

@@ -105,7 +105,8 @@ def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     the result is always pheasa's on the whole run (the fuzz test in tests/lang/test_khmer.py)."""
     joiners = "\u200c" in run or "\u200d" in run  # pheasa's clusters bend around joiners: whole
     issues: tuple[tuple[int, str], ...]
-    if len(run) > 3 and not joiners and all(clean_cluster(piece) for piece in _CLUSTER_START.split(run) if piece):
+    if not joiners and (_CLEAN_CLUSTERS.issuperset(pieces := _CLUSTER_START.split(run))
+                        or all(clean_cluster(piece) for piece in pieces if piece)):
         normal, issues = run, ()
     else:
         normal, issues = _piece_info(run)
@@ -118,12 +119,15 @@ def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 #: process found clean itself (what that cache adds).
 _KNOWN_CLEAN: set[str] = set()
 _FOUND_CLEAN: set[str] = set()
+#: Both, and the empty piece a split may give: one C-level superset test tells a run clean.
+_CLEAN_CLUSTERS: set[str] = {""}
 
 
 def remember_clean_clusters(clusters: list[str] | set[str]) -> None:
     """Take *clusters* as clean without asking pheasa (they were found clean by
     :func:`clean_cluster` in an earlier run with the same pheasa)."""
     _KNOWN_CLEAN.update(clusters)
+    _CLEAN_CLUSTERS.update(clusters)
 
 
 def clean_clusters_found() -> set[str]:
@@ -140,6 +144,7 @@ def clean_cluster(piece: str) -> bool:
     if normal == piece and not issues:
         if len(_FOUND_CLEAN) < _CLEAN_RUNS_MAX:
             _FOUND_CLEAN.add(piece)
+            _CLEAN_CLUSTERS.add(piece)
         return True
     return False
 
