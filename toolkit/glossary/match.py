@@ -421,8 +421,7 @@ class Matcher:
         text holds a key (term-dense news) stop early: the scan would not spare its cost."""
         if not len(self._automaton):
             return set(texts)
-        plain = [t for t in dict.fromkeys(texts)
-                 if t and PARA not in t and (t.isascii() or _DROPPED_RE.search(t) is None) and " ".join(t.split()) == t]
+        plain = [t for t in dict.fromkeys(texts) if t and PARA not in t and _plain(t)]
         # ASCII texts apart: normalisation takes its byte fast path only for an all-ASCII batch.
         ascii_texts = [t for t in plain if t.isascii()]
         other = [t for t in plain if not t.isascii()]
