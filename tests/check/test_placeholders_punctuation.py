@@ -62,3 +62,31 @@ PUNCTUATION = [
 @pytest.mark.parametrize("msgid,msgstr,found", PUNCTUATION)
 def test_punctuation(msgid, msgstr, found):
     assert bool(list(punctuation(Entry(1, msgid, msgstr), Env()))) is found
+
+
+def test_same_placeholders_as_written_are_the_same_placeholders() -> None:
+    """placeholder_problem's fast path (every syntax's placeholders written the same, in the same
+    order) never hides a difference the full comparison would see (fuzzed, seeded, every flag set)."""
+    import random
+
+    from toolkit.checks.placeholders import _syntaxes, placeholders_of
+
+    rng = random.Random(67)
+    tokens = ["%s", "%d", "%1$s", "%2$d", "%(name)s", "%.*s", "%5.2f", "%%", "%m", "%Id", "{0}", "{}", "{{", "}}",
+              "{name}", "{0:>4}", "%1", "%L1", "%10", "50% ", "a", " ", "x%", "{", "}", "$", "1"]
+    flag_sets = [frozenset(), frozenset({"c-format"}), frozenset({"python-format"}),
+                 frozenset({"python-brace-format"}), frozenset({"qt-format"}), frozenset({"no-c-format"}),
+                 frozenset({"c-format", "python-brace-format"})]
+    agreed = 0
+    for _ in range(20000):
+        source = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 6)))
+        translation = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 6)))
+        if rng.random() < 0.5:  # the same tokens around other words, or one token changed
+            words = [t if rng.random() < 0.9 else rng.choice(tokens) for t in source.split("a")]
+            translation = "b".join(words)
+        flags = rng.choice(flag_sets)
+        if all([m.group() for m in p.finditer(source)] == [m.group() for m in p.finditer(translation)]
+               for _kind, p in _syntaxes(flags)):
+            agreed += 1
+            assert placeholders_of(source, flags) == placeholders_of(translation, flags), (source, translation, flags)
+    assert agreed > 5000

@@ -63,3 +63,28 @@ def test_cache_is_pruned(tmp_path: Path, own_cache: Path, monkeypatch) -> None:
         path.write_text(f"domain: general\nconcepts:\n  - {{id: c{n}, source: s, en: [t{n}]}}\n", encoding="utf-8")
         load_glossary([path])
     assert len(list((own_cache / "glossary").glob("*.json"))) == 3
+
+
+def test_cached_matcher_table_is_the_built_one(tmp_path: Path, own_cache: Path) -> None:
+    """A matcher's table read from the cache equals the one built from the concepts, and finds
+    the same; a change to a term (another fingerprint) or a broken file is never read."""
+    from toolkit.glossary import cache
+    from toolkit.glossary.match import Matcher, _fingerprint
+
+    from .test_match import _no_match_cases
+
+    glossary = load_glossary([_copy(tmp_path)], use_cache=False)
+    concepts = list(glossary.concepts)
+    fingerprint = _fingerprint(concepts, "en", glossary.secondary)
+    built = Matcher._table(concepts, "en", glossary.secondary)
+    assert cache.lookup_matcher(fingerprint) is None
+    first = Matcher(concepts, glossary._all_targets, "en", glossary.secondary)  # builds, stores
+    assert cache.lookup_matcher(fingerprint) == built
+    second = Matcher(concepts, glossary._all_targets, "en", glossary.secondary)  # reads
+    for text in _no_match_cases(glossary)[:500]:
+        assert second.spans(text) == first.spans(text)
+    edited = [concepts[0].__class__(**{**concepts[0].__dict__, "domain": "other"}), *concepts[1:]]
+    assert _fingerprint(edited, "en", glossary.secondary) != fingerprint
+    for slot in (own_cache / "glossary").glob("*.json"):
+        slot.write_text("{broken", encoding="utf-8")
+    assert cache.lookup_matcher(fingerprint) is None

@@ -120,3 +120,47 @@ def test_chunked_find_equals_find(fixture_glossary) -> None:
     assert whole
     for chunk in (1, 40, 1 << 20):
         assert [m.to_json() for m in fixture_glossary.iter_find(text, chunk=chunk)] == whole
+
+
+def _no_match_cases(glossary) -> list[str]:
+    """Texts near the terms: the recognition cases, and term words mixed with punctuation,
+    case changes, NUL-free separators and non-ASCII (fuzzed, seeded)."""
+    import random
+
+    texts = [text for _, text, _ in _cases()]
+    words = sorted({w for c in glossary.concepts for t in c.terms if t.lang == "en" for w in t.text.split()})
+    glue = [" ", " ", " ", "-", "'", "’", ", ", ".", " (", ") ", "\n", "  ", "\u00ad", "é", "/", "the "]
+    rng = random.Random(64)
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            word = rng.choice(words)
+            parts.append(rng.choice([word, word.lower(), word.upper(), word[:-1], word + "s"]))
+            parts.append(rng.choice(glue))
+        texts.append("".join(parts[: rng.randint(1, len(parts))]))
+    return texts
+
+
+def test_texts_without_matches_have_none(fixture_glossary) -> None:
+    """Matcher.without_matches (one scan over many texts) only names texts that find() finds
+    nothing in, and names most of the plain ones."""
+    matcher = fixture_glossary.matcher()
+    texts = _no_match_cases(fixture_glossary)
+    without = matcher.without_matches(texts)
+    for text in without:
+        assert matcher.spans(text) == [], text
+    plain_empty = [t for t in set(texts) if not matcher.spans(t) and " ".join(t.split()) == t and "\u00ad" not in t]
+    assert without and len(without) >= 0.5 * len(plain_empty)
+
+
+def test_texts_without_matches_in_real_catalogs() -> None:
+    from toolkit.catalog.reader import read_po
+    from toolkit.glossary import load_glossary
+
+    root = Path(__file__).resolve().parents[2]
+    texts = [s for p in sorted((root / "benchmarks/data/real-km").glob("*.po")) + sorted(
+        (root / "tests/catalog/data/real").glob("*.po")) for e in read_po(p).entries for s, _ in e.pairs]
+    matcher = load_glossary(None).matcher()
+    without = matcher.without_matches(texts)
+    assert len(without) > 0.5 * len(set(texts))
+    assert all(matcher.spans(t) == [] for t in without)

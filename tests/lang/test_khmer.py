@@ -112,3 +112,30 @@ def test_find_on_boundaries(haystack: str, needle: str, expected: list[int]) -> 
 )
 def test_join_sentences(previous: str, current: str, gap: str | None) -> None:
     assert khmer.join_sentences(previous, current) == gap
+
+
+def test_squeezed_holds_every_key_occurrence() -> None:
+    """squeezed is a sound prefilter: whenever key(text) holds k (Khmer letters and digits), so
+    does squeezed(text) (fuzzed, seeded: letters, coeng DA/TA, vowels the folds rewrite, joiners,
+    ZWSP, spaces, Khmer and Latin digits, Latin letters)."""
+    import re
+
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(r"\s", every) == [c for c in every if c.isspace()]  # the same white space as key's split()
+    rng = random.Random(63)
+    alphabet = ["ក", "ន", "រ", "យ", "ួ", "ដ", "ត", "ឋ", "្", "ា", "ី", "ើ", "េ", "ុ", "ំ", "់", "៌", "ិ",
+                "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", " ", "\n", "\u00a0", "១", "5", "A", "b", "."]
+    tested = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20)))
+        hay = khmer.key(text)
+        if not hay:
+            continue
+        start = rng.randrange(len(hay))
+        k = hay[start : rng.randint(start + 1, len(hay))]
+        if not khmer.squeezable(k):
+            assert not re.fullmatch("[\u1780-\u17df\u17f0-\u17ff0-9]+", k)
+            continue
+        tested += 1
+        assert k in khmer.squeezed(text), ([hex(ord(c)) for c in text], k)
+    assert tested > 3000

@@ -3,6 +3,7 @@ run's limits, with per-run caches (recognition per msgid, the deprecated-term au
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -34,10 +35,12 @@ class Env:
     glossary_level: str | None = None  # None: the glossary checks' own level; "info" out of scope
     glossary_domains: frozenset[str] | None = None  # concept domains the glossary checks use (None: all)
     _matches: dict[str, list[tuple[int, int, str, str]]] = field(default_factory=dict)
+    _matches_kept: int = _MATCHES_KEPT
     _lang_cache: dict[str, str | None] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
     _entry: Entry | None = None  # the entry :meth:`visible` last described, and its answer
     _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
+    _key: tuple[str | None, str] = (None, "")  # the text :meth:`key` was last asked for, and its key
 
     def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
@@ -52,6 +55,34 @@ class Env:
         self._entry, self._visible = entry, (kind, pairs)
         return self._visible
 
+    def prepare(self, entries: "Sequence[Entry]") -> None:
+        """Batch work for the entries about to be checked (a catalog or a chunk of one): the
+        source texts without any glossary term are found in one scan
+        (:meth:`toolkit.glossary.match.Matcher.without_matches`) and answer :meth:`matches`
+        at once. The answers are those the entry-by-entry path gives; only faster."""
+        if self.glossary is None:
+            return
+        known = self._matches
+        if len(known) > _MATCHES_KEPT:  # what earlier catalogs left
+            known.clear()
+        texts = [s for e in entries if e.translated and not e.obsolete for s, _ in e.pairs if s not in known]
+        if texts:
+            for text in self.glossary.matcher().without_matches(texts):
+                known[text] = []
+        self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
+
+    def key(self, text: str) -> str:
+        """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""
+        from toolkit.lang.khmer import key
+
+        found = key(text)
+        self._key = (text, found)
+        return found
+
+    def known_key(self, text: str) -> str | None:
+        """The key of *text* if a check of this entry already asked :meth:`key` for it."""
+        return self._key[1] if self._key[0] == text else None
+
     def matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
         """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — as
         (start, end, concept id, source term) tuples, cached per msgid (catalogs repeat them)."""
@@ -59,7 +90,7 @@ class Env:
             return []
         found = self._matches.get(msgid)
         if found is None:
-            if len(self._matches) >= _MATCHES_KEPT:  # bounded: a large corpus is not kept whole
+            if len(self._matches) >= self._matches_kept:  # bounded: a large corpus is not kept whole
                 self._matches.clear()
             found = self._matches[msgid] = self.glossary.matcher().spans(msgid)
         return found

@@ -153,6 +153,9 @@ def placeholder_problem(source: str, translation: str,
     invalid = _invalid(source, translation, flags)
     if invalid:
         return invalid, tuple(m.group() for m in _iter_source(source, flags))
+    if all([m.group() for m in p.finditer(source)] == [m.group() for m in p.finditer(translation)]
+           for _kind, p in _syntaxes(flags)):
+        return None  # the usual case: the same placeholders, written the same, in the same order
     want = placeholders_of(source, flags, shown)
     have = placeholders_of(translation, flags, shown)
     if want == have:  # sequential %s %d equal positional %2$d %1$s: both key on the index

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
+from toolkit.cachedir import cache_root
+from toolkit.errors import ToolkitError
 from toolkit.glossary.model import Concept, Term
 
 FORMAT = 2  # 2: concepts carry their status (approved, proposed)
@@ -25,14 +26,8 @@ KEEP = 256  # entries kept; the least recently written beyond that are removed o
 
 def cache_dir() -> Path | None:
     """Where compiled glossaries are kept; None when caching is switched off (TOOLKIT_NO_CACHE)."""
-    if os.environ.get("TOOLKIT_NO_CACHE"):
-        return None
-    configured = os.environ.get("TOOLKIT_CACHE_DIR")
-    if configured:
-        return Path(configured) / "glossary"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("toolkit")) / "glossary"
+    root = cache_root()
+    return None if root is None else root / "glossary"
 
 
 def encode(concepts: list[Concept]) -> list[list[object]]:
@@ -113,3 +108,43 @@ def cached(path: Path, parse: Callable[[Path], list[Concept]]) -> list[Concept]:
     concepts = parse(path)
     store(name, stamp, concepts)
     return concepts
+
+
+# --- compiled matchers -----------------------------------------------------------------------
+# A matcher's table (each automaton key and its meanings, toolkit.glossary.match) costs more to
+# build than to read: kept by the fingerprint of what it depends on, with the toolkit version.
+
+
+def lookup_matcher(fingerprint: str) -> "dict[str, list[Any]] | None":
+    """The cached table of a matcher (keys -> meanings, best first), or None."""
+    from toolkit.glossary.match import _Entry
+
+    slot = _slot("matcher:" + fingerprint)
+    if slot is None:
+        return None
+    try:
+        with open(slot, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if data.get("stamp") != [FORMAT, __version__, fingerprint]:
+            return None
+        return {key: [_Entry(c, t, cased, tuple(rank), tail, lead, acronym)
+                      for c, t, cased, rank, tail, lead, acronym in rows]
+                for key, rows in data["table"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def store_matcher(fingerprint: str, table: "dict[str, list[Any]]") -> None:
+    slot = _slot("matcher:" + fingerprint)
+    if slot is None:
+        return
+    from toolkit.textio import atomic_write
+
+    payload = json.dumps({"stamp": [FORMAT, __version__, fingerprint],
+                          "table": {key: [list(e) for e in entries] for key, entries in table.items()}},
+                         ensure_ascii=False)
+    try:
+        atomic_write(slot, payload)
+        _prune(slot.parent)
+    except (OSError, ToolkitError):
+        pass  # a read-only cache directory only costs speed

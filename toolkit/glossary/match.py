@@ -53,6 +53,13 @@ _ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?<!S)")  # pluralisable acronym: NGO, MP 
 #: Domains of common nouns, whose acronyms have plurals (NGOs, MPs); names (CPP, NEC) have none.
 _COUNTABLE = frozenset({"general", "title"})
 _BOUNDARY = " " + PARA  # what may follow a match
+#: Between texts joined for Matcher.without_matches: two NULs, which normalisation keeps as they are
+#: and never makes (a paragraph break becomes one NUL and spaces), so the texts' stretches are found again.
+_JOIN = " \x00\x00 "
+_NUL = re.compile("\x00\x00")
+_BATCH = 256  # texts normalised and scanned together by Matcher.without_matches (the first time _FIRST)
+_FIRST = 32
+_DENSE = 0.9  # ... which stops when more than this share of a batch holds a key
 _ARTICLE = re.compile(r"(?:the|an?) (?=\S)")  # a term's leading article: "the Kingdom", "a judge"
 
 
@@ -282,6 +289,18 @@ class _Entry(NamedTuple):
     acronym: bool = False  # is_acronym(term): a match must stand as a word (acronym_in_context)
 
 
+def _fingerprint(concepts: list[Concept], lang: str, secondary: frozenset[str]) -> str:
+    """What a matcher's table depends on, hashed: the concepts' ids, domains and order, their
+    terms in *lang* (text, status, case flag) and which concepts are secondary."""
+    import hashlib
+
+    parts = [lang, *sorted(secondary)]
+    for concept in concepts:
+        parts.append(f"\x1e{concept.id}\x1f{concept.domain}")
+        parts += [f"{t.text}\x1f{t.status}\x1f{t.case_sensitive:d}" for t in concept.terms if t.lang == lang]
+    return hashlib.sha256("\x1d".join(parts).encode()).hexdigest()
+
+
 class Matcher:
     """A compiled automaton over the source-language terms of a set of concepts."""
 
@@ -289,23 +308,16 @@ class Matcher:
                  lang: str = SOURCE_LANG, secondary: frozenset[str] = frozenset()) -> None:
         self.lang = lang
         self._targets = targets
-        table: dict[str, list[_Entry]] = {}
-        status_rank = {"preferred": 0, "admitted": 1, "deprecated": 2}
-        for order, concept in enumerate(concepts):
-            for term in concept.terms:
-                if term.lang != lang:
-                    continue
-                tail = _TAIL.search(term.text).group()  # type: ignore[union-attr]  # "[.]*\Z" always matches
-                acronym = is_acronym(term.text)
-                for variant, key, cased in self._keys(term, concept.domain in _COUNTABLE, acronym):
-                    # Curated before optional layers, exact before variant, preferred first.
-                    rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
-                    article = _ARTICLE.match(key)
-                    lead = article.end() if article else 0
-                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead, acronym))
+        from toolkit.glossary import cache
+
+        concepts = list(concepts)
+        fingerprint = _fingerprint(concepts, lang, secondary)
+        table = cache.lookup_matcher(fingerprint)
+        if table is None:
+            table = self._table(concepts, lang, secondary)
+            cache.store_matcher(fingerprint, table)
         automaton = ahocorasick.Automaton()
         for key, entries in table.items():
-            entries.sort(key=lambda e: e.rank)
             free = entries[0] if entries[0].cased is None else None  # no case check needed
             automaton.add_word(" " + key, (len(key), free, tuple(entries)))
         if len(automaton):
@@ -317,6 +329,27 @@ class Matcher:
         self._more: dict[str, frozenset[str]] = {}  # see _next_words
         self.size = len(table)
         self._acronyms = any(e.acronym for entries in table.values() for e in entries)
+
+    @classmethod
+    def _table(cls, concepts: list[Concept], lang: str, secondary: frozenset[str]) -> dict[str, list[_Entry]]:
+        """Each key of the automaton and its meanings, best first (what the on-disk cache keeps)."""
+        table: dict[str, list[_Entry]] = {}
+        status_rank = {"preferred": 0, "admitted": 1, "deprecated": 2}
+        for order, concept in enumerate(concepts):
+            for term in concept.terms:
+                if term.lang != lang:
+                    continue
+                tail = _TAIL.search(term.text).group()  # type: ignore[union-attr]  # "[.]*\Z" always matches
+                acronym = is_acronym(term.text)
+                for variant, key, cased in cls._keys(term, concept.domain in _COUNTABLE, acronym):
+                    # Curated before optional layers, exact before variant, preferred first.
+                    rank = (concept.id in secondary, variant, status_rank.get(term.status, 3), order)
+                    article = _ARTICLE.match(key)
+                    lead = article.end() if article else 0
+                    table.setdefault(key, []).append(_Entry(concept.id, term.text, cased, rank, tail, lead, acronym))
+        for entries in table.values():
+            entries.sort(key=lambda e: e.rank)
+        return table
 
     @staticmethod
     def _keys(term: Term, countable: bool = False, acronym: bool | None = None) -> list[tuple[int, str, str | None]]:
@@ -375,6 +408,45 @@ class Matcher:
             return []
         with paused_gc():
             return self._find(text)
+
+    def without_matches(self, texts: Iterable[str]) -> set[str]:
+        """The texts of *texts* in which :meth:`find` surely finds nothing, told with one
+        automaton scan per few hundred texts instead of a normalisation and a scan per text.
+
+        Only plain texts are told (:func:`_plain`: single spaces between words, nothing
+        dropped, the usual msgid), which normalise one for one: joined by " NUL NUL " (also
+        plain; NUL is kept, and is in no key) their normalisation is each one's, padded by a
+        space as :func:`normalise` pads it. :meth:`find` only ever returns a match where a key
+        occurs, so a text whose stretch holds no key has no match. Catalogs where nearly every
+        text holds a key (term-dense news) stop early: the scan would not spare its cost."""
+        if not len(self._automaton):
+            return set(texts)
+        plain = [t for t in dict.fromkeys(texts) if t and PARA not in t and _plain(t)]
+        # ASCII texts apart: normalisation takes its byte fast path only for an all-ASCII batch.
+        ascii_texts = [t for t in plain if t.isascii()]
+        other = [t for t in plain if not t.isascii()]
+        # A small first batch: on term-dense text (news) the first one tells to stop.
+        chunks = [c[i : i + size] for c in (ascii_texts, other) if c
+                  for i, size in zip([0, *range(_FIRST, len(c), _BATCH)], [_FIRST, *[_BATCH] * len(c)])]
+        automaton = self._automaton
+        found: set[str] = set()
+        for chunk in chunks:
+            low = normalise(_JOIN.join(chunk)).low
+            bounds = [m.start() for m in _NUL.finditer(low)]
+            if len(bounds) != len(chunk) - 1:
+                return found  # cannot happen (texts with NUL are left out); no shortcut then
+            bounds.append(len(low))
+            hit = [False] * len(chunk)
+            stretch, bound = 0, -1
+            for end, _value in automaton.iter(low):
+                if end < bound:
+                    continue  # in a text already known to hold a key
+                stretch = bisect.bisect_left(bounds, end, stretch)
+                hit[stretch], bound = True, bounds[stretch]
+            found.update(text for text, has in zip(chunk, hit) if not has)
+            if sum(hit) > _DENSE * len(chunk):
+                break
+        return found
 
     def _find(self, text: str) -> list[tuple[int, int, str, str]]:
         norm = normalise(text)

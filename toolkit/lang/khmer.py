@@ -105,7 +105,8 @@ def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     the result is always pheasa's on the whole run (the fuzz test in tests/lang/test_khmer.py)."""
     joiners = "\u200c" in run or "\u200d" in run  # pheasa's clusters bend around joiners: whole
     issues: tuple[tuple[int, str], ...]
-    if len(run) > 3 and not joiners and all(_piece_clean(piece) for piece in _CLUSTER_START.split(run) if piece):
+    if not joiners and (_CLEAN_CLUSTERS.issuperset(pieces := _CLUSTER_START.split(run))
+                        or all(clean_cluster(piece) for piece in pieces if piece)):
         normal, issues = run, ()
     else:
         normal, issues = _piece_info(run)
@@ -114,10 +115,38 @@ def _run_info(run: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     return normal, issues
 
 
+#: Clusters known clean from earlier runs (:mod:`toolkit.lang.clustercache`), and the ones this
+#: process found clean itself (what that cache adds).
+_KNOWN_CLEAN: set[str] = set()
+_FOUND_CLEAN: set[str] = set()
+#: Both, and the empty piece a split may give: one C-level superset test tells a run clean.
+_CLEAN_CLUSTERS: set[str] = {""}
+
+
+def remember_clean_clusters(clusters: list[str] | set[str]) -> None:
+    """Take *clusters* as clean without asking pheasa (they were found clean by
+    :func:`clean_cluster` in an earlier run with the same pheasa)."""
+    _KNOWN_CLEAN.update(clusters)
+    _CLEAN_CLUSTERS.update(clusters)
+
+
+def clean_clusters_found() -> set[str]:
+    """The clusters this process found clean by asking pheasa."""
+    return set(_FOUND_CLEAN)
+
+
 @lru_cache(maxsize=100_000)
-def _piece_clean(piece: str) -> bool:
+def clean_cluster(piece: str) -> bool:
+    """True if the cluster *piece* is normalized and valid (pheasa's verdict on it alone)."""
+    if piece in _KNOWN_CLEAN:
+        return True
     normal, issues = _piece_info(piece)
-    return normal == piece and not issues
+    if normal == piece and not issues:
+        if len(_FOUND_CLEAN) < _CLEAN_RUNS_MAX:
+            _FOUND_CLEAN.add(piece)
+            _CLEAN_CLUSTERS.add(piece)
+        return True
+    return False
 
 
 @lru_cache(maxsize=100_000)
@@ -297,6 +326,24 @@ def key(text: str) -> str:
         out.append(word)
         last = word[-1]
     return "".join(out).casefold()
+
+
+_WHITE_OR_INVISIBLE = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")
+_SQUEEZABLE = re.compile("[\u1780-\u17df\u17f0-\u17ff\u19e0-\u19ff0-9]+")
+
+
+def squeezed(text: str) -> str:
+    """*text* as its :func:`key` without any white space and without case folding: a cheap
+    form in which a key made of Khmer letters and digits only (see :func:`squeezable`) that
+    occurs in ``key(text)`` surely occurs too. (After normalization the key only drops
+    invisible characters and white space, makes digits Latin and folds case, which leaves Khmer
+    letters and digits as they are.) Fuzz-tested against :func:`key`."""
+    return to_ascii_digits(_WHITE_OR_INVISIBLE.sub("", normalize(text)))
+
+
+def squeezable(term_key: str) -> bool:
+    """True if *term_key* has only Khmer letters and digits (what :func:`squeezed` finds)."""
+    return _SQUEEZABLE.fullmatch(term_key) is not None
 
 
 def is_cluster_boundary(text: str, index: int) -> bool:

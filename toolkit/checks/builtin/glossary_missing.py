@@ -25,9 +25,12 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
     contains = khmer.contains
     level = env.glossary_level
     for source, translation in env.visible(entry)[1]:
-        hay = khmer.key(translation)
+        found = env.glossary_matches(source)
+        if not found:
+            continue  # the usual case: no term, and no need for the translation's key
+        hay = env.key(translation)
         seen: set[str] = set()
-        for start, end, concept, term in env.glossary_matches(source):
+        for start, end, concept, term in found:
             if concept in seen:
                 continue
             seen.add(concept)
