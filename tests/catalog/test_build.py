@@ -125,3 +125,17 @@ def test_a_broken_catalog_stops_build_before_any_output(work: Path, translated: 
     assert str(bad) in str(raised.value) and ":3:" in str(raised.value)
     assert not list((work / "locales").rglob("*.mo"))
     assert not (work / "out").exists()
+
+
+def test_sentences_added_to_the_source_since_translate_are_counted(work: Path, translated: Path) -> None:
+    source = work / "docs" / "article.txt"
+    source.write_text(SOURCE + "\nA new sentence came later. And another one.\n", encoding="utf-8")
+    result = build(work / "locales", work / "out", cwd=work)
+    km = next(o for o in result.outputs if o.language == "km")
+    assert km.notes == (f"{po_path(work)}: 2 sentences of {source} not in the catalog; run toolkit translate",)
+    assert km.document is not None
+    assert km.document.read_text(encoding="utf-8").endswith("A new sentence came later. And another one.\n")
+    from toolkit.report import build_review
+
+    review = build_review([po_path(work)], cwd=work)
+    assert review.documents[0].notes == km.notes
