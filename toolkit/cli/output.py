@@ -25,15 +25,23 @@ def result(text: str, output: Path | None = None, inputs: Sequence[Path] = ()) -
 
 def stream(pieces: Iterable[str], output: Path | None = None, inputs: Sequence[Path] = ()) -> None:
     """:func:`result` for a long result made piece by piece: memory holds about a megabyte of
-    it, not all; on standard output each batch goes out as it comes, ``-o FILE`` is written
-    atomically (:func:`toolkit.textio.atomic_write_chunks`)."""
+    it, not all; on standard output each batch goes out as it comes. ``-o FILE`` is made in an
+    anonymous temporary file, then written atomically (:func:`toolkit.textio.atomic_write_chunks`,
+    which holds Ctrl-C back while it writes: only the copy, not the making, waits for it)."""
     if output is not None:
         from toolkit.errors import UsageError
-        from toolkit.textio import atomic_write_chunks
+        from toolkit.textio import atomic_write_chunks, scratch_error, scratch_file
 
         if output.exists() and any(p.exists() and output.samefile(p) for p in inputs):
             raise UsageError("-o/--output names an input of the command; it would be overwritten", path=output)
-        atomic_write_chunks(output, (batch.encode("utf-8") for batch in _batches(pieces)))
+        with scratch_file() as made:
+            for batch in _batches(pieces):
+                try:
+                    made.write(batch.encode("utf-8"))
+                except OSError as exc:
+                    raise scratch_error(exc) from None
+            made.seek(0)
+            atomic_write_chunks(output, iter(lambda: made.read(1 << 20), b""))
         return
     for batch in _batches(pieces):
         sys.stdout.write(batch)
