@@ -202,7 +202,58 @@ def memory(base: Path, work: Path, exe: str, megabytes: int) -> list[str]:
     peak, seconds = _peak_rss(exe, ("check", str(translated), "-g", "bench-glossary.yaml", "-j", "1"), project)
     lines.append(f"  {'check (translated, ' + format(translated.stat().st_size / 1e6, '.0f') + ' MB)':30} "
                  f"{peak / 1e6:8.0f} MB  {peak / translated.stat().st_size:5.1f}x  {seconds:6.1f} s")
+    peak, seconds = _peak_rss(exe, ("report", str(translated), "-g", "bench-glossary.yaml", "-o", "r.html"),
+                              project)
+    lines.append(f"  {'report (translated, ' + format(translated.stat().st_size / 1e6, '.0f') + ' MB)':30} "
+                 f"{peak / 1e6:8.0f} MB  {peak / translated.stat().st_size:5.1f}x  {seconds:6.1f} s")
+    # The outputs of catalogs: the generated one (untranslated: every sentence of big.txt), and the
+    # same with every msgstr filled in (the .mo and the document are then full size).
+    shutil.rmtree(project / "translated")
+    done = project / "done"
+    (done / "locales" / "km" / "LC_MESSAGES").mkdir(parents=True)
+    shutil.copy(source, done / "big.txt")
+    shutil.copy(project / harness.GLOSSARY, done / harness.GLOSSARY)
+    _fill(catalog, done / "locales" / "km" / "LC_MESSAGES" / "big.po")
+    for label, where in (("untranslated", project), ("translated", done)):
+        catalogs = sum(p.stat().st_size for p in (where / "locales").rglob("*.po"))
+        tag = f"{label}, {catalogs / 1e6:.0f} MB"
+        for command, argv in (("build", ("build",)), ("report", ("report", "locales", "-o", "report.html", "-g",
+                                                                  str(harness.GLOSSARY)))):
+            peak, seconds = _peak_rss(exe, argv, where)
+            lines.append(f"  {command + ' (' + tag + ')':30} {peak / 1e6:8.0f} MB  {peak / catalogs:5.1f}x  "
+                         f"{seconds:6.1f} s")
     return lines
+
+
+_KM_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+
+
+def _fill(source: Path, target: Path) -> None:
+    """*source* (a catalog of ``translate --no-mt``) with every msgstr filled in: Khmer words, the
+    source's numbers in Khmer digits and "per cent" as the harness glossary says (so the checks
+    have little to say), line by line."""
+    import re
+
+    words = ("បាន", "ថា", "នៅ", "និង", "ពី", "ផ្លូវ", "ខេត្ត", "ថ្ងៃ")
+    msgid: list[str] = []
+    in_msgid = header = False
+    with source.open(encoding="utf-8") as read, target.open("w", encoding="utf-8") as out:
+        for line in read:
+            if line.startswith("msgid "):
+                in_msgid, msgid = True, [line[6:].strip()[1:-1]]
+            elif in_msgid and line.startswith('"'):
+                msgid.append(line.strip()[1:-1])
+            elif in_msgid and line.startswith('msgstr ""'):
+                in_msgid, text = False, "".join(msgid)
+                if header:  # the first is the header entry: kept
+                    tokens = re.findall(r"\d+|per cent|\w+", text, re.I)
+                    km = " ".join(t.translate(_KM_DIGITS) if t.isdigit() else "ភាគរយ" if t.lower() == "per cent"
+                                  else words[len(t) % len(words)] for t in tokens)
+                    line = f'msgstr "{km}។"\n'
+                header = True
+            else:
+                in_msgid = False
+            out.write(line)
 
 
 def main() -> int:

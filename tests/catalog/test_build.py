@@ -110,3 +110,32 @@ def test_a_catalog_cannot_make_build_copy_a_file_from_outside_the_project(
     assert output.document is None and "document not rendered" in output.notes[0]
     assert "refused" in output.notes[0]
     assert not (project / "build" / "km").exists() or not any((project / "build" / "km").iterdir())
+
+
+@pytest.mark.parametrize("broken", ["aa", "zz"], ids=["first", "last"])
+def test_a_broken_catalog_stops_build_before_any_output(work: Path, translated: Path, broken: str) -> None:
+    """Catalogs are read one at a time, but every one parses before anything is written."""
+    from toolkit.errors import CatalogError
+
+    bad = po_path(work, broken)
+    bad.parent.mkdir(parents=True)
+    bad.write_text('msgid "a"\nmsgstr "b"\nmsgid "a"\nmsgstr "c"\n', encoding="utf-8")
+    with pytest.raises(CatalogError) as raised:
+        build(work / "locales", work / "out", cwd=work)
+    assert str(bad) in str(raised.value) and ":3:" in str(raised.value)
+    assert not list((work / "locales").rglob("*.mo"))
+    assert not (work / "out").exists()
+
+
+def test_sentences_added_to_the_source_since_translate_are_counted(work: Path, translated: Path) -> None:
+    source = work / "docs" / "article.txt"
+    source.write_text(SOURCE + "\nA new sentence came later. And another one.\n", encoding="utf-8")
+    result = build(work / "locales", work / "out", cwd=work)
+    km = next(o for o in result.outputs if o.language == "km")
+    assert km.notes == (f"{po_path(work)}: 2 sentences of {source} not in the catalog; run toolkit translate",)
+    assert km.document is not None
+    assert km.document.read_text(encoding="utf-8").endswith("A new sentence came later. And another one.\n")
+    from toolkit.report import build_review
+
+    review = build_review([po_path(work)], cwd=work)
+    assert review.documents[0].notes == km.notes

@@ -57,6 +57,24 @@ def catalog_stats(entries: Iterable[HasStatus]) -> Stats:
     return count(e.status for e in entries if not e.obsolete)
 
 
+class Tally:
+    """:func:`catalog_stats` added up entry by entry (a catalog streamed from its file)."""
+
+    __slots__ = ("counts",)
+
+    def __init__(self) -> None:
+        self.counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+
+    def add(self, entry: HasStatus) -> None:
+        if not entry.obsolete:
+            self.counts[entry.status] += 1
+
+    @property
+    def stats(self) -> Stats:
+        c = self.counts
+        return Stats(c["translated"] + c["fuzzy"] + c["untranslated"], c["translated"], c["fuzzy"], c["untranslated"])
+
+
 def count(statuses: Iterable[str]) -> Stats:
     """Stats from the statuses of the live entries."""
     translated = fuzzy = untranslated = 0
@@ -143,12 +161,30 @@ def entry_words(entry: HasText, source_lang: str | None, target_lang: str | None
 
 def word_stats(entries: Iterable[HasText], target_lang: str | None, source_lang: str | None = "en") -> WordStats:
     """Word counts of the live entries of a catalog, by status (see the module docstring)."""
-    counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
-    target = 0
+    tally = WordTally(target_lang, source_lang)
     for entry in entries:
+        tally.add(entry)
+    return tally.stats
+
+
+class WordTally:
+    """:func:`word_stats` added up entry by entry (a catalog streamed from its file)."""
+
+    __slots__ = ("counts", "target", "target_lang", "source_lang")
+
+    def __init__(self, target_lang: str | None, source_lang: str | None = "en") -> None:
+        self.counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+        self.target = 0
+        self.target_lang, self.source_lang = target_lang, source_lang
+
+    def add(self, entry: HasText) -> None:
         if entry.obsolete:
-            continue
-        source, translated = entry_words(entry, source_lang, target_lang)
-        counts[entry.status] += source
-        target += translated
-    return WordStats(counts["translated"], counts["fuzzy"], counts["untranslated"], target)
+            return
+        source, translated = entry_words(entry, self.source_lang, self.target_lang)
+        self.counts[entry.status] += source
+        self.target += translated
+
+    @property
+    def stats(self) -> WordStats:
+        c = self.counts
+        return WordStats(c["translated"], c["fuzzy"], c["untranslated"], self.target)

@@ -4,7 +4,7 @@ progress, warnings — on standard error, so ``toolkit X > result`` captures onl
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 
@@ -24,20 +24,43 @@ def result(text: str, output: Path | None = None, inputs: Sequence[Path] = ()) -
 
 
 def stream(pieces: Iterable[str], output: Path | None = None, inputs: Sequence[Path] = ()) -> None:
-    """:func:`result` for a long result made piece by piece: on standard output each piece goes
-    out as it comes (memory holds a few thousand, not all); ``-o FILE`` is still written whole
-    and atomically."""
+    """:func:`result` for a long result made piece by piece: memory holds about a megabyte of
+    it, not all; on standard output each batch goes out as it comes. ``-o FILE`` is made in an
+    anonymous temporary file, then written atomically (:func:`toolkit.textio.atomic_write_chunks`,
+    which holds Ctrl-C back while it writes: only the copy, not the making, waits for it)."""
     if output is not None:
-        result("".join(pieces), output, inputs)
+        from toolkit.errors import UsageError
+        from toolkit.textio import atomic_write_chunks, scratch_error, scratch_file
+
+        if output.exists() and any(p.exists() and output.samefile(p) for p in inputs):
+            raise UsageError("-o/--output names an input of the command; it would be overwritten", path=output)
+        with scratch_file() as made:
+            for batch in _batches(pieces):
+                try:
+                    made.write(batch.encode("utf-8"))
+                except OSError as exc:
+                    raise scratch_error(exc) from None
+            made.seek(0)
+            atomic_write_chunks(output, iter(lambda: made.read(1 << 20), b""))
         return
+    for batch in _batches(pieces):
+        sys.stdout.write(batch)
+    sys.stdout.flush()
+
+
+def _batches(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces joined into batches of about a megabyte (or 4,096 pieces)."""
     batch: list[str] = []
+    held = 0
     for piece in pieces:
         batch.append(piece)
-        if len(batch) >= 4096:
-            sys.stdout.write("".join(batch))
+        held += len(piece)
+        if held >= 1 << 20 or len(batch) >= 4096:
+            yield "".join(batch)
             batch.clear()
-    sys.stdout.write("".join(batch))
-    sys.stdout.flush()
+            held = 0
+    if batch:
+        yield "".join(batch)
 
 
 def line(text: str) -> None:

@@ -1,5 +1,5 @@
-"""CLI for ``toolkit report``: parse options, call :func:`toolkit.report.build_review`, render it
-as one self-contained HTML page (or JSON). The library is imported inside the command."""
+"""CLI for ``toolkit report``: parse options, call :func:`toolkit.report.spooled_review`, write it
+as one self-contained HTML page (or JSON) piece by piece. The library is imported inside the command."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def report(
     from toolkit.checks import needs_glossary, options_from_table, with_overrides
     from toolkit.cli._app import report_error
     from toolkit.config import load_config
-    from toolkit.report import build_review, render_html, render_json
+    from toolkit.report import html_pieces, json_pieces, spooled_review
 
     choice(fmt, FORMATS, "--format")
     config = load_config()
@@ -50,19 +50,19 @@ def report(
         from toolkit.glossary import load_glossary
 
         gloss = load_glossary(glossary or None, config=config)
-    review = build_review(paths, glossary=gloss, options=options,
-                          segment_options=config.segment_options())
-    inputs = [Path(d.path) for d in review.documents]
-    if fmt == "json":
-        text = render_json(review)
-    else:
-        text = render_html(review, base=output_file.parent if output_file is not None else None)
-    output.result(text, output_file, inputs=inputs)
+    with spooled_review(paths, glossary=gloss, options=options,
+                        segment_options=config.segment_options()) as (review, contents):
+        inputs = [Path(d.path) for d in review.documents]
+        if fmt == "json":
+            pieces = json_pieces(review, contents)
+        else:
+            pieces = html_pieces(review, base=output_file.parent if output_file is not None else None,
+                                 contents=contents)
+        output.stream(pieces, output_file, inputs=inputs)
     for problem in review.problems:
         report_error(problem)
     if review.problems:
         raise typer.Exit(2)
-
 
 def register(app: typer.Typer) -> None:
     """Add ``toolkit report`` to *app*."""

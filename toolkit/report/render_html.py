@@ -23,7 +23,7 @@ What the page promises, and the tests hold it to (tests/report/):
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from pathlib import Path
 from urllib.request import pathname2url
@@ -31,7 +31,7 @@ from urllib.request import pathname2url
 from toolkit import __version__
 from toolkit.catalog.stats import Stats, WordStats
 from toolkit.findings import Finding
-from toolkit.report.model import Review, ReviewDocument, ReviewEntry, TermSpan
+from toolkit.report.model import HELD, Contents, Review, ReviewDocument, ReviewEntry, TermSpan
 
 #: The page's Content-Security-Policy: nothing may be loaded; inline style and script only.
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
@@ -293,7 +293,7 @@ def _shown(path: str) -> str:
         return path
 
 
-def _document(i: int, d: ReviewDocument, base: Path | None) -> str:
+def _document(i: int, d: ReviewDocument, base: Path | None, contents: Contents) -> Iterator[str]:
     link = _href(d.path, base)
     title = f"{d.language} — {_shown(d.path)}"
     parts = [f'<section class="doc" id="doc-{i}" data-lang="{_e(d.language)}"><h2>{_e(title)}</h2>',
@@ -303,16 +303,24 @@ def _document(i: int, d: ReviewDocument, base: Path | None) -> str:
              _bars([(Path(d.path).name, d.stats)])]
     if d.findings:
         parts.append(f'<ul class="findings">{"".join(_finding_item(f) for f in d.findings)}</ul>')
-    if d.document is not None or d.notes:
-        body = (f'<div lang="{_e(d.language)}">{_e(d.document)}</div>' if d.document is not None
-                else '<p class="muted">not available</p>')
+    text = contents.text(i, d)
+    if text is not None or d.notes:
         notes = f'<ul class="notes">{"".join(f"<li>{_e(n)}</li>" for n in d.notes)}</ul>' if d.notes else ""
         parts.append(f'<details class="built"><summary>Translated document, as <code>toolkit build</code> '
-                     f'writes it (reviewed translations only)</summary>{notes}{body}</details>')
+                     f'writes it (reviewed translations only)</summary>{notes}')
+        if text is not None:
+            parts.append(f'<div lang="{_e(d.language)}">')
+            yield "".join(parts)
+            parts = []
+            yield from (_e(piece) for piece in text)  # escaping is per character: pieces escape alike
+            parts.append("</div>")
+        else:
+            parts.append('<p class="muted">not available</p>')
+        parts.append("</details>")
     parts.append('<ol class="entries">')
-    parts.extend(_entry(i, e, f"{link}", d.language) for e in d.entries)
-    parts.append("</ol></section>")
-    return "".join(parts)
+    yield "".join(parts)
+    yield from (_entry(i, e, link, d.language) for e in contents.entries(i, d))
+    yield "</ol></section>"
 
 
 def _overview(review: Review) -> str:
@@ -369,16 +377,25 @@ def _filters(review: Review) -> str:
 def render_html(review: Review, base: str | os.PathLike[str] | None = None) -> str:
     """The page for *review*; links to catalogs are relative to *base* (the directory the page is
     written to; default: the working directory)."""
+    return "".join(html_pieces(review, base))
+
+
+def html_pieces(review: Review, base: str | os.PathLike[str] | None = None,
+                contents: Contents = HELD) -> Iterator[str]:
+    """:func:`render_html` in pieces (an entry, a piece of the translated document…), the
+    entries and texts taken from *contents* (:func:`toolkit.report.model.spooled_review`)."""
     base_path = Path(base) if base is not None else None
     langs = sorted({d.language for d in review.documents})
     title = "Translation review" + (f" — {', '.join(langs)}" if langs else "")
-    body = [_overview(review), _filters(review)]
-    body += [_document(i, d, base_path) for i, d in enumerate(review.documents)]
-    return (
+    yield (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="toolkit {_e(__version__)}">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head>\n<body>"
-        f"<h1>{_e(title)}</h1>" + "\n".join(body) + f"\n<script>{_JS}</script></body></html>\n"
+        f"<h1>{_e(title)}</h1>" + _overview(review) + "\n" + _filters(review)
     )
+    for i, d in enumerate(review.documents):
+        yield "\n"
+        yield from _document(i, d, base_path, contents)
+    yield f"\n<script>{_JS}</script></body></html>\n"

@@ -5,11 +5,13 @@ json`` (:func:`toolkit.findings.render.finding_json`)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from toolkit.catalog.stats import Stats, WordStats
 from toolkit.findings.render import finding_json
-from toolkit.report.model import Review, ReviewDocument, ReviewEntry
+from toolkit.report.model import HELD, Contents, Review, ReviewDocument, ReviewEntry
 
 JSON_VERSION = 1
 
@@ -67,5 +69,61 @@ def as_json(review: Review) -> dict[str, Any]:
 
 
 def render_json(review: Review) -> str:
-    # Compact: the C encoder (an indent would switch to the pure-Python one, 5x slower on 10,000 entries).
-    return json.dumps(as_json(review), ensure_ascii=False, separators=(",", ":")) + "\n"
+    """The JSON text of :func:`as_json` (compact)."""
+    return "".join(json_pieces(review))
+
+
+# Compact, with the C encoder (an indent would switch to the pure-Python one, 5x slower on 10,000 entries).
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _object(pairs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
+    """A JSON object from its keys and the pieces of each value's JSON text."""
+    yield "{"
+    for n, (key, value) in enumerate(pairs):
+        yield ("," if n else "") + _dumps(key) + ":"
+        yield from value
+    yield "}"
+
+
+def _string(pieces: Iterable[str] | None) -> Iterator[str]:
+    """A JSON string (or null) from the pieces of its text: JSON escapes one character at a time,
+    so the pieces escape alike."""
+    if pieces is None:
+        yield "null"
+        return
+    yield '"'
+    yield from (_dumps(piece)[1:-1] for piece in pieces)
+    yield '"'
+
+
+def _array(items: Iterable[Any]) -> Iterator[str]:
+    yield "["
+    for n, item in enumerate(items):
+        yield ("," if n else "") + _dumps(item)
+    yield "]"
+
+
+def json_pieces(review: Review, contents: Contents = HELD) -> Iterator[str]:
+    """:func:`render_json` in pieces (an entry, a piece of a translated document…), the entries
+    and texts taken from *contents* (:func:`toolkit.report.model.spooled_review`): the text of
+    ``json.dumps(as_json(review))``, never built whole."""
+
+    def document(index: int, d: ReviewDocument) -> Iterator[str]:
+        shape = _document(replace(d, entries=()))  # the entries come from *contents*
+        shape["document"] = _object([("text", _string(contents.text(index, d))),
+                                     ("notes", (_dumps(shape["document"]["notes"]),))])
+        shape["entries"] = _array(_entry(e) for e in contents.entries(index, d))
+        return _object((k, v if k in ("document", "entries") else (_dumps(v),)) for k, v in shape.items())
+
+    def documents() -> Iterator[str]:
+        yield "["
+        for index, d in enumerate(review.documents):
+            if index:
+                yield ","
+            yield from document(index, d)
+        yield "]"
+
+    top = as_json(replace(review, documents=()))
+    yield from _object((k, documents() if k == "documents" else (_dumps(v),)) for k, v in top.items())
+    yield "\n"

@@ -12,7 +12,10 @@ A format module (``toolkit/sources/<name>.py``) has a module-level ``FORMAT`` ob
   replaced by its translation where there is one (the source text elsewhere).
 * optionally ``iter_segments(text, *, segment_options) -> Iterator[Segment]``: exactly the
   ``segments`` of ``extract``, produced a batch at a time (plain text: what ``translate`` uses on a
-  large input, which then never holds every sentence of it, see :func:`read_segments`).
+  large input, which then never holds every sentence of it, see :func:`read_segments`);
+* optionally ``render_stream(text, segments, translations, language) -> Iterator[str]``:
+  ``render`` in pieces from segments as they come (plain text: what ``build`` and ``report`` use,
+  see :func:`render_pieces`).
 
 :data:`FORMATS` maps a name to its module path and is imported lazily (``toolkit --help`` and
 ``toolkit check`` never import a format), :data:`EXTENSIONS` maps file extensions to names.
@@ -40,7 +43,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -143,6 +146,40 @@ def read_segments(path: str | os.PathLike[str], name: str,
         return found, ""
     document = read_document(path, name, segment_options)
     return iter(document.segments), document.markup
+
+
+def render_pieces(path: str | os.PathLike[str], name: str, segment_options: dict[str, Any],
+                  translations: dict[str, str], language: str,
+                  seen: Callable[[Segment], None] | None = None) -> Iterator[str] | bytes:
+    """The document at *path* (format *name*) rendered with *translations*, as ``render`` gives
+    it: str pieces, or the bytes of a binary format (Word). A format with ``render_stream`` and
+    ``iter_segments`` (plain text) renders as its sentences are cut, so neither every sentence
+    nor the whole result is held; the others render whole. *seen* is called with each sentence
+    of the document. The file is read (and a read error raised) before this returns."""
+    from toolkit.textio import read_text
+
+    fmt = get_format(name)
+    stream = getattr(fmt, "render_stream", None)
+    cut = getattr(fmt, "iter_segments", None)
+    if stream is not None and cut is not None and getattr(fmt, "load", None) is None:
+        text = read_text(path)
+        segments: Iterator[Segment] = cut(text, segment_options=segment_options)
+        if seen is not None:
+            segments = _tap(segments, seen)
+        found: Iterator[str] = stream(text, segments, translations, language)
+        return found
+    document = read_document(path, name, segment_options)
+    rendered = fmt.render(document, translations, language)
+    if seen is not None:
+        for segment in document.segments:
+            seen(segment)
+    return rendered if isinstance(rendered, bytes) else iter((rendered,))
+
+
+def _tap(segments: Iterator[Segment], seen: Callable[[Segment], None]) -> Iterator[Segment]:
+    for segment in segments:
+        seen(segment)
+        yield segment
 
 
 def format_name(path: str | os.PathLike[str], override: str | None = None) -> str:

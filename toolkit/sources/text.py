@@ -9,7 +9,7 @@ except between two translated Khmer sentences of one paragraph, where
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,23 +72,31 @@ class PlainText:
 
     def render(self, document: Document, translations: dict[str, str], language: str) -> str:
         """The translated document (see the module docstring)."""
-        text, segments = document.text, document.segments
-        if not segments:
-            return text
-        parts = [text[: segments[0].start]]
+        return "".join(self.render_stream(document.text, document.segments, translations, language))
+
+    def render_stream(self, text: str, segments: Iterable[Segment], translations: dict[str, str],
+                      language: str) -> Iterator[str]:
+        """:meth:`render` in pieces of a few thousand sentences, from segments as they come
+        (:meth:`iter_segments`): ``toolkit build`` never holds every sentence nor the whole result."""
+        parts: list[str] = []
+        prev: Segment | None = None
         previous_piece = ""
-        for index, seg in enumerate(segments):
+        for seg in segments:
             piece = translations.get(message_text(seg.text))
             if piece is None:
                 piece = seg.text
-            if index:
-                prev = segments[index - 1]
+            if prev is None:
+                parts.append(text[: seg.start])
+            else:
                 gap = text[prev.end : seg.start]
                 parts.append(gap if seg.paragraph != prev.paragraph else join_gap(previous_piece, piece, gap, language))
             parts.append(piece)
-            previous_piece = piece
-        parts.append(text[segments[-1].end :])
-        return "".join(parts)
+            prev, previous_piece = seg, piece
+            if len(parts) >= 8192:
+                yield "".join(parts)
+                parts.clear()
+        parts.append(text if prev is None else text[prev.end :])
+        yield "".join(parts)
 
 
 FORMAT = PlainText()
