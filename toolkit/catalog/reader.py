@@ -30,11 +30,12 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from toolkit.catalog.keys import DigestTable, key_digest
 from toolkit.catalog.stats import status
 from toolkit.errors import CatalogError, InputError
 from toolkit.textio import lines, read_text
@@ -221,13 +222,15 @@ class _Parser:
     continuation — take a fast path; any other line is tokenized as msgfmt's lexer would.
     """
 
-    def __init__(self, text: str, path: str, sink: "Sink | None" = None) -> None:
+    def __init__(self, text: str, path: str, sink: "Sink | None" = None, source: Iterable[str] | None = None) -> None:
         self.text = text
         self.path = path
+        self.source = source  # the lines, when they are read from the file as it goes (text is then "")
         self.entries: list[Entry] = []
         self.sink = sink
         self.header: Entry | None = None
-        self.seen: dict[str | tuple[str, str], int] = {}  # msgid, or (msgctxt, msgid): the first line
+        # msgid, or (msgctxt, msgid) -> the first line; a streamed file keeps digests (toolkit.catalog.keys)
+        self.seen: Any = {} if source is None else DigestTable()
         self.cur = _Builder()
 
     def error(self, message: str, line: int) -> CatalogError:
@@ -235,7 +238,7 @@ class _Parser:
 
     def parse(self) -> Catalog:
         keywords = _KEYWORDS
-        for lineno, line in enumerate(lines(self.text), 1):
+        for lineno, line in enumerate(lines(self.text) if self.source is None else self.source, 1):
             if not line:
                 continue
             first = line[0]
@@ -448,10 +451,13 @@ class _Parser:
         else:
             forms = tuple("".join(cur.strs[i]) for i in range(len(cur.strs)))
             msgstr = forms[0]
-        key = msgid if ctxt is None else (ctxt, msgid)  # no tuple for the usual case (large catalogs)
-        if key in self.seen:
-            raise self.error(f"duplicate message definition (first defined at line {self.seen[key]})",
-                             cur.msgid_line)
+        if self.source is None:
+            key: Any = msgid if ctxt is None else (ctxt, msgid)  # no tuple for the usual case (large catalogs)
+        else:
+            key = key_digest(ctxt, msgid)
+        first = self.seen.get(key, 0)
+        if first:
+            raise self.error(f"duplicate message definition (first defined at line {first})", cur.msgid_line)
         self.seen[key] = cur.msgid_line
         prev = cur.prev
         # As Entry(...), without the frozen dataclass's fifteen object.__setattr__ calls (per entry).
@@ -518,3 +524,43 @@ def read_po(path: str | os.PathLike[str], sink: Sink | None = None) -> Catalog:
                 pass
         line = data.count(b"\n", 0, exc.offset) + 1
         raise CatalogError(f"{exc.message} (byte {exc.offset})", path=path, line=line) from None
+
+
+def _utf8_lines(path: str | os.PathLike[str]) -> Iterator[str] | None:
+    """The lines of the file at *path* read as they go, or None if it is not plain UTF-8 text
+    (invalid bytes, a NUL, a UTF-16 BOM: :func:`read_po` reads those whole, to say why or to
+    apply the charset policy). The file is checked in pieces first, so no line is given before
+    the whole file is known to be readable this way."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open(path, "rb") as handle:
+            first = handle.read(4)
+            if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                return None
+            handle.seek(0)
+            while block := handle.read(1 << 20):
+                if b"\x00" in block:
+                    return None
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+    def read() -> Iterator[str]:
+        with open(path, "rb") as handle:
+            for number, raw in enumerate(handle):
+                if not number and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8):]
+                yield raw.decode("utf-8").removesuffix("\n")
+
+    return read()
+
+
+def stream_po(path: str | os.PathLike[str], sink: Sink) -> Catalog:
+    """:func:`read_po` with *sink* for a large catalog: a UTF-8 file is read a line at a time (its
+    text is never held; the catalog returned has none) and duplicates are told by key digests;
+    any other file is read by :func:`read_po` (same errors, same charset policy)."""
+    source = _utf8_lines(path)
+    if source is None:
+        return read_po(path, sink)
+    return _Parser("", str(path), sink, source).parse()
