@@ -4,8 +4,8 @@ Large runs hold one key per message (the reader's duplicate rule, the merge's "w
 is this template entry"). As Python strings in a dict that costs a few hundred bytes per
 message, more than the message's own text in the file; here a key is its 16-byte BLAKE2b
 digest in one flat open-addressing table (27 to 53 bytes per key). Two different keys give the
-same digest only by a BLAKE2b-128 collision; callers that hold the text anyway (the merge) still
-compare it on a hit.
+same digest only by a BLAKE2b-128 collision; a caller that can compare the text on a hit (the
+template) keeps only the first 8 bytes of each digest (16 to 32 bytes per key).
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ def key_digest(msgctxt: str | None, msgid: str) -> bytes:
 class DigestTable:
     """Digest -> non-negative number (linear probing; grows at three quarters full)."""
 
-    __slots__ = ("_keys", "_values", "_mask", "_count")
+    __slots__ = ("_keys", "_values", "_mask", "_count", "_size")
 
-    def __init__(self, capacity: int = 1024) -> None:
+    def __init__(self, capacity: int = 1024, digest_size: int = _DIGEST) -> None:
+        self._size = digest_size  # the bytes of each key kept (a prefix of the digest)
         size = 1024
         while 3 * size < 4 * capacity:
             size *= 2
@@ -39,7 +40,7 @@ class DigestTable:
         self._count = 0
 
     def _alloc(self, size: int) -> None:
-        self._keys = bytearray(size * _DIGEST)
+        self._keys = bytearray(size * self._size)
         self._values = array("i", [_EMPTY]) * size  # numbers below 2**31: lines, indexes
         self._mask = size - 1
 
@@ -47,11 +48,12 @@ class DigestTable:
         return self._count
 
     def _slot(self, key: bytes) -> int:
-        mask, keys, values = self._mask, self._keys, self._values
+        mask, keys, values, width = self._mask, self._keys, self._values, self._size
+        key = key[:width]
         i = int.from_bytes(key[:8], "little") & mask
         while values[i] != _EMPTY:
-            at = i * _DIGEST
-            if keys[at : at + _DIGEST] == key:
+            at = i * width
+            if keys[at : at + width] == key:
                 return i
             i = (i + 1) & mask
         return i
@@ -66,8 +68,8 @@ class DigestTable:
         i = self._slot(key)
         if self._values[i] == _EMPTY:
             self._count += 1
-            at = i * _DIGEST
-            self._keys[at : at + _DIGEST] = key
+            at = i * self._size
+            self._keys[at : at + self._size] = key[: self._size]
             if 4 * self._count > 3 * self._mask:
                 self._values[i] = value
                 self._grow()
@@ -77,11 +79,11 @@ class DigestTable:
     __setitem__ = put
 
     def _grow(self) -> None:
-        keys, values = self._keys, self._values
+        keys, values, width = self._keys, self._values, self._size
         self._alloc(2 * len(values))
         for i, value in enumerate(values):
             if value != _EMPTY:
-                key = bytes(keys[i * _DIGEST : (i + 1) * _DIGEST])
+                key = bytes(keys[i * width : (i + 1) * width])
                 slot = self._slot(key)
                 self._values[slot] = value
-                self._keys[slot * _DIGEST : (slot + 1) * _DIGEST] = key
+                self._keys[slot * width : (slot + 1) * width] = key

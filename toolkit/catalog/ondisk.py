@@ -67,7 +67,8 @@ class OldFile(OldEntries):
             self._start(SimpleNamespace(header=fields.header_comment, metadata_is_fuzzy=fields.header_fuzzy,
                                         metadata=fields.metadata))
             return
-        found = digest(model_entry(e))
+        entry = model_entry(e)
+        found = digest(entry)
         if e.obsolete:
             self._dead += found
         elif self._content is not None:
@@ -76,7 +77,7 @@ class OldFile(OldEntries):
             self._early += found
         if e.msgid:
             self._items.append(len(self._starts) - 1)
-            self.note(e, self._find(e.msgctxt, e.msgid))
+            self.note(entry, self._find(e.msgctxt, e.msgid))
 
     def _done(self) -> None:
         if self._content is None:  # no header entry

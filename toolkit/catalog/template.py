@@ -34,9 +34,9 @@ class Template:
         self._buffer = bytearray()  # msgid bytes not yet in the file
         self._flushed = 0  # bytes in the file
         self._ends = array("q")  # end offset of each msgid
-        self._lines = array("q")  # the line of each entry's first occurrence
+        self._lines = array("i")  # the line of each entry's first occurrence
         self._more: dict[int, list[int]] = {}  # the further lines of a repeated sentence
-        self._table = DigestTable()
+        self._table = DigestTable(digest_size=8)  # a hit is checked against the msgid itself
         self._clash: dict[str, int] = {}  # msgids whose digest an earlier msgid has (BLAKE2b-128 collision)
 
     def __len__(self) -> int:

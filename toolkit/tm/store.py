@@ -315,7 +315,7 @@ class Store:
             if old is not None and old[:2] == (st.st_size, st.st_mtime_ns):
                 unchanged += 1
                 continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = _file_digest(path)
             if old is not None and old[2] == digest:
                 touched.append((st.st_size, st.st_mtime_ns, key))
                 unchanged += 1
@@ -470,7 +470,7 @@ def catalog_units(path: str | Path, shown: str | None = None, *, reviewed_only: 
             return
         kept.append((e.msgid, e.msgstr, e.line, e.fuzzy))
 
-    catalog = reader.read_po(path, keep)
+    catalog = reader.stream_po(path, keep)  # a line at a time: the file's text is never held
     lang = catalog.language or _lang_from_path(Path(path))
     if lang is None:
         from toolkit.errors import CatalogError
@@ -480,6 +480,15 @@ def catalog_units(path: str | Path, shown: str | None = None, *, reviewed_only: 
     name = shown or str(path)
     for msgid, msgstr, line, fuzzy in kept:
         yield Unit(source=msgid, target=msgstr, lang=lang, origin=f"{name}:{line}", reviewed=not fuzzy)
+
+
+def _file_digest(path: Path) -> str:
+    """The SHA-256 (hex) of the file at *path*, read a megabyte at a time."""
+    found = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            found.update(block)
+    return found.hexdigest()
 
 
 def _lang_from_path(path: Path) -> str | None:

@@ -1,0 +1,99 @@
+"""The compact structures of a large ``translate`` run (issue 15, bounded memory) give what the
+whole, held structures give: the digest table is a dict, the template keeps each distinct
+msgid once with its lines, a catalog read a line at a time reads as when read whole, and each
+entry re-read from the file by its offsets is the entry (and the text as read) of the held model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.catalog.test_streaming import CATALOGS, FIELDS, _read
+from toolkit.catalog import reader, template
+from toolkit.catalog.keys import DigestTable, key_digest
+from toolkit.catalog.ondisk import OldFile, read_old
+from toolkit.catalog.po import RAW, read_messages
+from toolkit.catalog.template import Template
+from toolkit.errors import CatalogError
+
+
+@pytest.mark.parametrize("width", [16, 8])
+def test_the_digest_table_is_a_dict(width: int) -> None:
+    table, plain = DigestTable(digest_size=width), {}
+    keys = [(None, f"sentence {i}") for i in range(5000)] + [("ctx", "sentence 1"), ("", "sentence 1")]
+    for value, (ctxt, msgid) in enumerate(keys):
+        table[key_digest(ctxt, msgid)] = value
+        plain[(ctxt, msgid)] = value
+    table.put(key_digest(None, "sentence 7"), 99)  # replaced, not added
+    plain[(None, "sentence 7")] = 99
+    assert len(table) == len(plain)
+    assert all(table.get(key_digest(c, m)) == v for (c, m), v in plain.items())
+    assert table.get(key_digest(None, "absent")) == -1 and table.get(key_digest("x", "absent"), 0) == 0
+
+
+def _sentences() -> list[tuple[str, int]]:
+    found = []
+    for line in range(1, 3000):
+        found.append((f"Sentence number {line % 700} of the report.", line))
+        if line % 5 == 0:
+            found.append((f"Sentence number {line % 700} of the report.", line))  # twice on one line: one reference
+    found.append(("Ünïcode ហ៊ុន សែន “quotes”.", 4000))
+    return found
+
+
+@pytest.mark.parametrize("clash", [False, True], ids=["digests", "every-digest-equal"])
+def test_the_template_keeps_each_msgid_once_with_its_lines(clash: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if clash:  # every msgid has the same digest: the msgid comparison on a hit keeps them apart
+        monkeypatch.setattr(template, "key_digest", lambda ctxt, msgid: b"\x00" * 16)
+    monkeypatch.setattr(template, "_FLUSH", 64)  # msgids written to the file, and read back, in small pieces
+    expected: dict[str, list[int]] = {}
+    for msgid, line in _sentences():
+        lines = expected.setdefault(msgid, [])
+        if line not in lines:
+            lines.append(line)
+    made = Template()
+    for msgid, line in _sentences():
+        made.add(msgid, line)
+    assert len(made) == len(expected)
+    assert list(made.msgids()) == list(expected)
+    assert [made.lines(i) for i in range(len(made))] == list(expected.values())
+    assert all(made.find(None, m) == i for i, m in enumerate(expected))
+    assert made.find(None, "not there") == -1 and made.find("ctx", next(iter(expected))) == -1
+    made.close()
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
+def test_a_catalog_streamed_reads_as_read_whole(path: Path) -> None:
+    whole = _read(path)
+    got: list[tuple[reader.Entry, bool]] = []
+    try:
+        streamed = reader.stream_po(path, lambda entry, header: got.append((entry, header)))
+    except CatalogError as exc:
+        assert isinstance(whole, CatalogError) and str(exc) == str(whole)
+        return
+    assert isinstance(whole, reader.Catalog)
+    assert streamed.header == whole.header and streamed.header_comment == whole.header_comment
+    assert tuple(e for e, header in got if not header) == whole.entries
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=[p.stem for p in CATALOGS])
+def test_entries_reread_by_offset_are_the_held_models(path: Path) -> None:
+    if isinstance(_read(path), CatalogError):
+        return
+    held = [e for e in read_messages(path) if e.msgid]
+    old, header, content = read_old(path, lambda ctxt, msgid: -1, 0)
+    model = read_messages(path)
+    from toolkit.catalog.po import content_digest
+
+    assert content == content_digest(model, as_read=True)
+    assert (header.header, header.metadata_is_fuzzy, header.metadata) == (
+        model.header, model.metadata_is_fuzzy, model.metadata)
+    assert len(old.state) == len(held)
+    for index, entry in enumerate(held):
+        again = old.entry(index)
+        assert [getattr(again, f) for f in FIELDS if f != "linenum"] == [getattr(entry, f) for f in FIELDS
+                                                                          if f != "linenum"]
+        assert getattr(again, RAW) == getattr(entry, RAW)  # the same text as read, the same digest
+    if isinstance(old, OldFile):
+        old.close()
