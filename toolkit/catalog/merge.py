@@ -135,7 +135,7 @@ class OldEntries:
 
     def __init__(self, template_size: int) -> None:
         self.state = bytearray()
-        self.match = array("q", [-1]) * template_size  # template index -> old index
+        self.match = array("i", [-1]) * template_size  # template index -> old index
         self.sources: list[tuple[int, str]] = []  # (old index, msgid)
 
     def note(self, entry: Any, template_index: int) -> int:

@@ -43,7 +43,7 @@ class OldFile(OldEntries):
         self.header: Any = None  # header, metadata_is_fuzzy, metadata (as polib's POFile names them)
         self.content = b""
         self._starts = array("q")  # first line, then file offset, of each item (entries, header) in file order
-        self._items = array("q")  # the item of each old entry
+        self._items = array("i")  # the item of each old entry
         self._find = find
         self._content: Any = None  # blake2b of the header's digest and the live entries' so far
         self._early = bytearray()  # digests of live entries before the header
