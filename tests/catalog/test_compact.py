@@ -97,3 +97,30 @@ def test_entries_reread_by_offset_are_the_held_models(path: Path) -> None:
         assert getattr(again, RAW) == getattr(entry, RAW)  # the same text as read, the same digest
     if isinstance(old, OldFile):
         old.close()
+
+
+_HEADER = b'msgid ""\nmsgstr ""\n"POT-Creation-Date: 2024-01-02\\n"\n"x: y"\n'
+
+
+@pytest.mark.parametrize("data", [b"", b"a", b"a\n", b"\n\n", b"x\r\ny\r\n", "é\nü ហ៊ុន\n".encode() * 3,
+                                  b"\xff\xfe bad\nline\xe2\x82",
+                                  _HEADER + b'msgid "' + b"long " * 30 + b'"\nmsgstr ""\n'])
+@pytest.mark.parametrize("block", [1, 2, 3, 1 << 20])
+def test_a_file_read_in_blocks_gives_what_its_whole_text_gives(data: bytes, block: int, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import re
+
+    from toolkit.catalog import pipeline
+    from toolkit.catalog.wrap import detect_width
+
+    monkeypatch.setattr(pipeline, "_READ_BLOCK", block)
+    path = tmp_path / "x.po"
+    path.write_bytes(data)
+    seen: dict[Path, bytes | None] = {}
+    read = pipeline._read_file(path, seen)
+    text = data.decode("utf-8", errors="replace")
+    date = re.search(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', text, re.MULTILINE)
+    assert read is not None and read.sha == seen[path] == hashlib.sha256(data).digest()
+    assert read.width == detect_width(text)
+    assert read.date == (date.group(1) if date else None)

@@ -23,6 +23,7 @@ every byte (and every date) as it was.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import os
@@ -163,7 +164,8 @@ def _wholly_term(msgid: str, matches: Sequence[Any]) -> Any | None:
     return m if (m.start, m.end) == (start, start + len(core)) else None
 
 
-def _load_document(source: Path, cwd: Path, segment_options: Mapping[str, Any], fmt: str | None = None) -> _Document:
+def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any],
+                   fmt: str | None = None) -> _Document:
     from toolkit.sources import document_key, format_name, read_segments
 
     if any(ch in str(source) for ch in "\n\r"):  # a #: reference cannot hold a line break (msgfmt)
@@ -177,8 +179,8 @@ def _load_document(source: Path, cwd: Path, segment_options: Mapping[str, Any], 
     for seg in segments:
         count += 1
         msgid = message_text(seg.text)
-        if msgid.strip():
-            template.add(msgid, seg.line)
+        if msgid.strip() and template.add(msgid, seg.line) >= 0 and _find(glossary, msgid, markup_kind):
+            template.marks[-1] = 1  # found again when its entries are made; most sentences have no match
     return _Document(source, document_key(source), rel, count, template, None if fmt is None else name, markup_kind)
 
 
@@ -187,7 +189,7 @@ def _template_entries(doc: _Document, glossary: Any, lang: str | None) -> Iterat
     references, glossary hints and (for a language) the pre-fill of a sentence wholly a term."""
     template, rel = doc.template, doc.rel
     for index, msgid in enumerate(template.msgids()):
-        found = _find(glossary, msgid, doc.markup)
+        found = _find(glossary, msgid, doc.markup) if template.marks[index] else []
         occurrences = tuple((rel, str(line)) for line in template.lines(index))
         if not found:
             yield TemplateEntry(msgid, occurrences)
@@ -301,14 +303,22 @@ def _read_file(path: Path, read_at_start: dict[Path, bytes | None]) -> _Read | N
     sha = hashlib.sha256()
     date: list[str] = []
 
-    def text_lines() -> Iterator[str]:
+    def text_lines() -> Iterator[str]:  # the lines of the text decoded as a whole would be (errors replaced)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        rest = ""
         with open(path, "rb") as handle:
-            for raw in handle:
-                sha.update(raw)
-                line = raw.decode("utf-8", errors="replace").removesuffix("\n")
-                if not date and (found := _POT_DATE.fullmatch(line)):
-                    date.append(found.group(1))
-                yield line
+            while True:
+                block = handle.read(_READ_BLOCK)
+                sha.update(block)
+                text = rest + decoder.decode(block, final=not block)
+                cut = text.rfind("\n") + 1 if block else len(text)
+                rest = text[cut:]
+                if cut:
+                    if not date and (found := _POT_DATE.search(text, 0, cut)):
+                        date.append(found.group(1))
+                    yield from text[: cut - 1 if block else cut].split("\n")
+                if not block:
+                    return
 
     width = detect_width(text_lines())
     read_at_start[path] = sha.digest()
@@ -367,7 +377,8 @@ def _settle(catalog: Any, metadata: dict[str, str], read: _Read | None, date_fie
     return spool, True
 
 
-_POT_DATE = re.compile(r'"POT-Creation-Date: ([^"\\]*)\\n"')  # a line of the header
+_READ_BLOCK = 1 << 20
+_POT_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
 
 
 def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, now: datetime,
@@ -564,7 +575,7 @@ def _translate(
     documents: list[_Document] = []
     names: dict[str, Path] = {}
     for source in dict.fromkeys(Path(s) for s in sources):
-        doc = _load_document(Path(source), base, options, source_format)
+        doc = _load_document(Path(source), glossary, base, options, source_format)
         doc = replace(doc, name=_catalog_name(doc, locales, locales_list))
         if doc.name in names and names[doc.name] != doc.source:
             raise UsageError(f"two sources would share the catalog {doc.name!r}: {names[doc.name]} and {doc.source}")

@@ -36,6 +36,7 @@ class Template:
         self._ends = array("q")  # end offset of each msgid
         self._lines = array("i")  # the line of each entry's first occurrence
         self._more: dict[int, list[int]] = {}  # the further lines of a repeated sentence
+        self.marks = bytearray()  # one byte per entry for the caller (translate: "has glossary matches")
         self._table = DigestTable(digest_size=8)  # a hit is checked against the msgid itself
         self._clash: dict[str, int] = {}  # msgids whose digest an earlier msgid has (BLAKE2b-128 collision)
 
@@ -48,8 +49,9 @@ class Template:
             self._file = None
         self._buffer = bytearray()
 
-    def add(self, msgid: str, line: int) -> None:
-        """One occurrence of *msgid* at *line* (a new entry the first time)."""
+    def add(self, msgid: str, line: int) -> int:
+        """One occurrence of *msgid* at *line* (a new entry the first time): the new entry's
+        index, or -1 for a msgid seen before."""
         key = key_digest(None, msgid)
         index = self._table.get(key)
         if index >= 0 and self.msgid(index) != msgid:
@@ -63,12 +65,14 @@ class Template:
                 more = self._more.setdefault(index, [])
                 if line not in more:
                     more.append(line)
-            return
+            return -1
         self._buffer += msgid.encode("utf-8", "surrogatepass")
         self._ends.append(self._flushed + len(self._buffer))
         self._lines.append(line)
+        self.marks.append(0)
         if len(self._buffer) >= _FLUSH and self._file is not None:
             self._flush()
+        return len(self._ends) - 1
 
     def _flush(self) -> None:
         view = memoryview(self._buffer)

@@ -24,7 +24,10 @@ import or rebuild leaves the memory as it was. A locked file after the timeout i
 from __future__ import annotations
 
 import hashlib
+import io
+import pickle
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -245,7 +248,7 @@ class Store:
         return ident
 
     def _insert(self, units: Iterable[Unit], *, catalog: str | None = None, memory: str | None = None,
-                dates: dict[tuple[str, str, str], tuple[str, str]] | None = None) -> int:
+                dates: Any = None) -> int:
         cache: dict[str, int] = {}
         stamp = now_iso()
         count = 0
@@ -325,11 +328,11 @@ class Store:
         # Parse before taking the write lock: a slow read never holds other runs up.
         # A catalog that does not read is left out (and tried again next time): the memory serves
         # the other catalogs; the command that owns that catalog reports it.
-        parsed = []
+        parsed: list[tuple[str, int, int, str, tuple[_Spool, str, str]]] = []
         problems = []
         for key, path, size, mtime, digest in todo:
             try:
-                parsed.append((key, size, mtime, digest, list(catalog_units(path, relative_posix(path, base_dir)))))
+                parsed.append((key, size, mtime, digest, _read_units(path, relative_posix(path, base_dir))))
             except InputError as exc:
                 problems.append(str(exc))
         if not parsed and not gone and not touched:
@@ -341,11 +344,16 @@ class Store:
                 self.db.execute("DELETE FROM units WHERE catalog = ?", (key,))
                 self.db.execute("DELETE FROM catalogs WHERE path = ?", (key,))
             for key, size, mtime, digest, units in parsed:
-                dates = {(r[0], r[1], r[2]): (r[3], r[4]) for r in self.db.execute(
-                    "SELECT s.key, u.lang, u.target_key, u.created, u.changed FROM units u "
-                    "JOIN sources s ON s.id = u.source_id WHERE u.catalog = ?", (key,))}
+                # the dates of the catalog's units, kept in SQLite (not a dict of every unit)
+                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_dates(key TEXT, lang TEXT, target_key TEXT, "
+                                "created TEXT, changed TEXT, PRIMARY KEY(key, lang, target_key))")
+                self.db.execute("DELETE FROM kept_dates")
+                self.db.execute("INSERT OR REPLACE INTO kept_dates SELECT s.key, u.lang, u.target_key, u.created, "
+                                "u.changed FROM units u JOIN sources s ON s.id = u.source_id WHERE u.catalog = ?",
+                                (key,))
                 self.db.execute("DELETE FROM units WHERE catalog = ?", (key,))
-                count += self._insert(units, catalog=key, dates=dates)
+                count += self._insert(_units(*units), catalog=key, dates=_KeptDates(self.db))
+                units[0].close()
                 self.db.execute("INSERT OR REPLACE INTO catalogs(path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
                                 (key, size, mtime, digest))
             if gone or parsed:
@@ -458,28 +466,81 @@ class Store:
 def catalog_units(path: str | Path, shown: str | None = None, *, reviewed_only: bool = True) -> Iterator[Unit]:
     """The units of one catalog (read with the one PO reader): each translated, non-obsolete,
     singular entry, non-fuzzy unless *reviewed_only* is false. Origin ``shown:line``."""
+    yield from _units(*_read_units(path, shown, reviewed_only=reviewed_only))
+
+
+class _Spool:
+    """Items kept in an anonymous temporary file (pickled), not in memory, until read back once."""
+
+    def __init__(self) -> None:
+        self.file: Any
+        try:
+            self.file = tempfile.TemporaryFile()
+        except OSError:  # no usable temporary directory: keep them in memory
+            self.file = io.BytesIO()
+        self.count = 0
+
+    def add(self, item: Any) -> None:
+        pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __iter__(self) -> Iterator[Any]:
+        self.file.seek(0)
+        for _ in range(self.count):
+            yield pickle.load(self.file)
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _read_units(path: str | Path, shown: str | None = None, *, reviewed_only: bool = True
+                ) -> tuple[_Spool, str, str]:
+    """Read the catalog at *path* now (its errors now): what its units need, in a temporary file
+    (a large catalog's entries are never all held), its language and the name origins show."""
     from toolkit.catalog import reader
 
-    kept: list[tuple[str, str, int, bool]] = []  # only what a unit needs, as the reader goes (a large
-    # catalog's entries are never all held)
+    kept = _Spool()
 
     def keep(e: "reader.Entry", header: bool) -> None:
         if header or e.obsolete or not e.msgid or e.msgid_plural is not None or not e.msgstr:
             return
         if reviewed_only and e.fuzzy:
             return
-        kept.append((e.msgid, e.msgstr, e.line, e.fuzzy))
+        kept.add((e.msgid, e.msgstr, e.line, e.fuzzy))
 
-    catalog = reader.stream_po(path, keep)  # a line at a time: the file's text is never held
-    lang = catalog.language or _lang_from_path(Path(path))
-    if lang is None:
-        from toolkit.errors import CatalogError
+    try:
+        catalog = reader.stream_po(path, keep)  # a line at a time: the file's text is never held
+        lang = catalog.language or _lang_from_path(Path(path))
+        if lang is None:
+            from toolkit.errors import CatalogError
 
-        raise CatalogError("no Language in the header and not under LANG/LC_MESSAGES; cannot tell the language",
-                           path=path, line=catalog.header_line)
-    name = shown or str(path)
-    for msgid, msgstr, line, fuzzy in kept:
-        yield Unit(source=msgid, target=msgstr, lang=lang, origin=f"{name}:{line}", reviewed=not fuzzy)
+            raise CatalogError("no Language in the header and not under LANG/LC_MESSAGES; cannot tell the language",
+                               path=path, line=catalog.header_line)
+    except BaseException:
+        kept.close()
+        raise
+    return kept, lang, shown or str(path)
+
+
+def _units(kept: _Spool, lang: str, name: str) -> Iterator[Unit]:
+    try:
+        for msgid, msgstr, line, fuzzy in kept:
+            yield Unit(source=msgid, target=msgstr, lang=lang, origin=f"{name}:{line}", reviewed=not fuzzy)
+    finally:
+        kept.close()
+
+
+class _KeptDates:
+    """(source key, lang, target key) -> (created, changed) of the units a catalog had, looked
+    up in the temporary table ``kept_dates`` (see :meth:`Store.sync_catalogs`)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def get(self, key: tuple[str, str, str], default: tuple[str, str]) -> tuple[str, str]:
+        row = self.db.execute("SELECT created, changed FROM kept_dates WHERE key = ? AND lang = ? AND target_key = ?",
+                              key).fetchone()
+        return (row[0], row[1]) if row is not None else default
 
 
 def _file_digest(path: Path) -> str:
