@@ -25,7 +25,8 @@ _FLUSH = 1 << 20
 class Template:
     """The distinct msgids of one document, in order of first occurrence, with their lines."""
 
-    def __init__(self) -> None:
+    def __init__(self, entries: int = 0) -> None:
+        """*entries*: how many distinct msgids to expect (sizes the digest table once)."""
         self._file: Any = None
         try:
             self._file = tempfile.TemporaryFile(buffering=0)
@@ -37,7 +38,7 @@ class Template:
         self._lines = array("i")  # the line of each entry's first occurrence
         self._more: dict[int, list[int]] = {}  # the further lines of a repeated sentence
         self.marks = bytearray()  # one byte per entry for the caller (translate: "has glossary matches")
-        self._table = DigestTable(digest_size=8)  # a hit is checked against the msgid itself
+        self._table = DigestTable(entries, digest_size=8)  # a hit is checked against the msgid itself
         self._clash: dict[str, int] = {}  # msgids whose digest an earlier msgid has (BLAKE2b-128 collision)
 
     def __len__(self) -> int:
