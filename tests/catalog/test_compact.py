@@ -124,3 +124,23 @@ def test_a_file_read_in_blocks_gives_what_its_whole_text_gives(data: bytes, bloc
     assert read is not None and read.sha == seen[path] == hashlib.sha256(data).digest()
     assert read.width == detect_width(text)
     assert read.date == (date.group(1) if date else None)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_temporary_folder_is_one_line(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from toolkit.errors import OutputError
+    from toolkit.tm import store
+
+    monkeypatch.setattr(template, "_FLUSH", 8)
+    monkeypatch.setattr(template.tempfile, "TemporaryFile", lambda **kw: open("/dev/full", "wb", buffering=0))
+    made = Template()
+    with pytest.raises(OutputError, match="cannot write a temporary file"):
+        for i in range(10):
+            made.add(f"sentence {i}", i + 1)
+    made.close()
+    catalog = tmp_path / "km" / "LC_MESSAGES" / "a.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text('msgid ""\nmsgstr "Language: km\\n"\n\nmsgid "a"\nmsgstr "ក"\n', encoding="utf-8")
+    monkeypatch.setattr(store.tempfile, "TemporaryFile", lambda: open("/dev/full", "wb"))
+    with pytest.raises(OutputError, match="cannot write a temporary file"):
+        list(store.catalog_units(catalog))

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import InputError, LockedError, TMError
+from toolkit.errors import InputError, LockedError, OutputError, TMError
 from toolkit.lang import english
 
 SCHEMA_VERSION = "1"
@@ -481,16 +481,30 @@ class _Spool:
         self.count = 0
 
     def add(self, item: Any) -> None:
-        pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError as exc:
+            raise _full(exc) from None
         self.count += 1
 
     def __iter__(self) -> Iterator[Any]:
-        self.file.seek(0)
+        try:
+            self.file.seek(0)
+        except OSError as exc:  # the last pieces are written now
+            raise _full(exc) from None
         for _ in range(self.count):
             yield pickle.load(self.file)
 
     def close(self) -> None:
-        self.file.close()
+        try:
+            self.file.close()
+        except OSError:  # what was still to be written is not wanted any more
+            pass
+
+
+def _full(exc: OSError) -> OutputError:
+    return OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a folder with room",
+                       path=tempfile.gettempdir())
 
 
 def _read_units(path: str | Path, shown: str | None = None, *, reviewed_only: bool = True
