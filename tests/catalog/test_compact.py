@@ -142,5 +142,21 @@ def test_a_full_temporary_folder_is_one_line(monkeypatch: pytest.MonkeyPatch, tm
     catalog.parent.mkdir(parents=True)
     catalog.write_text('msgid ""\nmsgstr "Language: km\\n"\n\nmsgid "a"\nmsgstr "ក"\n', encoding="utf-8")
     monkeypatch.setattr(store.tempfile, "TemporaryFile", lambda: open("/dev/full", "wb"))
+    monkeypatch.setattr(store, "_SPILL", 1)
     with pytest.raises(OutputError, match="cannot write a temporary file"):
         list(store.catalog_units(catalog))
+
+
+@pytest.mark.parametrize("spill", [1, 2, 4096])
+def test_tm_units_spilled_to_a_file_come_back_in_order(spill: int, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit.tm import store
+
+    catalog = tmp_path / "km" / "LC_MESSAGES" / "a.po"
+    catalog.parent.mkdir(parents=True)
+    body = "".join(f'\nmsgid "sentence {i}"\nmsgstr "ប្រយោគ {i}"\n' for i in range(7))
+    catalog.write_text('msgid ""\nmsgstr "Language: km\\n"\n' + body, encoding="utf-8")
+    monkeypatch.setattr(store, "_SPILL", spill)
+    units = list(store.catalog_units(catalog, "a.po"))
+    assert [(u.source, u.target, u.origin) for u in units] == [
+        (f"sentence {i}", f"ប្រយោគ {i}", f"a.po:{4 + 3 * i}") for i in range(7)]

@@ -27,11 +27,8 @@ class Template:
 
     def __init__(self, entries: int = 0) -> None:
         """*entries*: how many distinct msgids to expect (sizes the digest table once)."""
-        self._file: Any = None
-        try:
-            self._file = tempfile.TemporaryFile(buffering=0)
-        except OSError:  # no usable temporary directory: the msgids stay in memory
-            self._file = None
+        self._file: Any = None  # made at the first megabyte of msgids (a small document opens no file)
+        self._spill = True  # False: no usable temporary directory, the msgids stay in memory
         self._buffer = bytearray()  # msgid bytes not yet in the file
         self._flushed = 0  # bytes in the file
         self._ends = array("q")  # end offset of each msgid
@@ -71,11 +68,17 @@ class Template:
         self._ends.append(self._flushed + len(self._buffer))
         self._lines.append(line)
         self.marks.append(0)
-        if len(self._buffer) >= _FLUSH and self._file is not None:
+        if len(self._buffer) >= _FLUSH and self._spill:
             self._flush()
         return len(self._ends) - 1
 
     def _flush(self) -> None:
+        if self._file is None:
+            try:
+                self._file = tempfile.TemporaryFile(buffering=0)
+            except OSError:
+                self._spill = False
+                return
         view = memoryview(self._buffer)
         try:
             while view:

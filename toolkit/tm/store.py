@@ -24,7 +24,6 @@ import or rebuild leaves the memory as it was. A locked file after the timeout i
 from __future__ import annotations
 
 import hashlib
-import io
 import pickle
 import sqlite3
 import tempfile
@@ -470,36 +469,47 @@ def catalog_units(path: str | Path, shown: str | None = None, *, reviewed_only: 
 
 
 class _Spool:
-    """Items kept in an anonymous temporary file (pickled), not in memory, until read back once."""
+    """Items kept in memory up to :data:`_SPILL` of them, beyond that in an anonymous temporary
+    file (pickled), until read back once (a small catalog opens no file)."""
 
     def __init__(self) -> None:
-        self.file: Any
-        try:
-            self.file = tempfile.TemporaryFile()
-        except OSError:  # no usable temporary directory: keep them in memory
-            self.file = io.BytesIO()
+        self.file: Any = None
+        self.items: list[Any] = []
         self.count = 0
 
     def add(self, item: Any) -> None:
-        try:
-            pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
-        except OSError as exc:
-            raise _full(exc) from None
+        self.items.append(item)
         self.count += 1
+        if len(self.items) >= _SPILL:
+            try:
+                if self.file is None:
+                    self.file = tempfile.TemporaryFile()
+                for kept in self.items:
+                    pickle.dump(kept, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+            except OSError as exc:
+                raise _full(exc) from None
+            self.items = []
 
     def __iter__(self) -> Iterator[Any]:
-        try:
-            self.file.seek(0)
-        except OSError as exc:  # the last pieces are written now
-            raise _full(exc) from None
-        for _ in range(self.count):
-            yield pickle.load(self.file)
+        if self.file is not None:
+            try:
+                self.file.seek(0)
+            except OSError as exc:  # the last pieces are written now
+                raise _full(exc) from None
+            for _ in range(self.count - len(self.items)):
+                yield pickle.load(self.file)
+        yield from self.items
 
     def close(self) -> None:
-        try:
-            self.file.close()
-        except OSError:  # what was still to be written is not wanted any more
-            pass
+        self.items = []
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError:  # what was still to be written is not wanted any more
+                pass
+
+
+_SPILL = 4096
 
 
 def _full(exc: OSError) -> OutputError:
