@@ -160,3 +160,24 @@ def test_tm_units_spilled_to_a_file_come_back_in_order(spill: int, tmp_path: Pat
     units = list(store.catalog_units(catalog, "a.po"))
     assert [(u.source, u.target, u.origin) for u in units] == [
         (f"sentence {i}", f"ប្រយោគ {i}", f"a.po:{4 + 3 * i}") for i in range(7)]
+
+
+@pytest.mark.parametrize("memory", [10, 1 << 20])
+def test_a_rendering_past_its_memory_share_goes_to_disk_unchanged(memory: int, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    from toolkit.catalog import pipeline
+
+    source = tmp_path / "news.txt"
+    source.write_text("".join(f"Officials said {i} roads would open.\n\n" for i in range(50)), encoding="utf-8")
+    when = datetime(2024, 1, 2, tzinfo=UTC)
+    expected = None
+    for spill in (1 << 30, memory):
+        monkeypatch.setattr(pipeline, "_SPOOL_MEMORY", spill)
+        locales = tmp_path / f"locales-{spill}"
+        pipeline.translate([source], ["km"], locales_dir=locales, glossary=None, now=when, cwd=tmp_path)
+        got = [p.read_bytes() for p in sorted(locales.rglob("*.po*"))]
+        assert len(got) == 2
+        expected = expected or got
+        assert got == expected

@@ -235,15 +235,13 @@ def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> st
 
 
 class _Spool:
-    """A rendered file kept on disk (an anonymous temporary file, gone with the process), not
-    in memory, with the SHA-256 of its bytes; written to its place by :func:`_write`."""
+    """A rendered file with the SHA-256 of its bytes, written to its place by :func:`_write`: in
+    memory up to :data:`_SPOOL_MEMORY` bytes, beyond that on disk (an anonymous temporary file,
+    gone with the process). A run over many small documents opens no file per catalog."""
 
     def __init__(self) -> None:
-        self.file: Any
-        try:
-            self.file = tempfile.TemporaryFile()
-        except OSError:  # no usable temporary directory: keep it in memory
-            self.file = io.BytesIO()
+        self.file: Any = io.BytesIO()
+        self.spill = True  # False: no usable temporary directory, the rendering stays in memory
         self.sha = hashlib.sha256()
         self.head = b""  # bytes written before the file's from offset *skip* (a new header)
         self.skip = 0
@@ -252,6 +250,14 @@ class _Spool:
         data = text.encode("utf-8")
         try:
             self.file.write(data)
+            if self.spill and isinstance(self.file, io.BytesIO) and self.file.tell() > _SPOOL_MEMORY:
+                try:
+                    disk = tempfile.TemporaryFile()
+                except OSError:
+                    self.spill = False
+                else:
+                    disk.write(self.file.getbuffer())
+                    self.file = disk
         except OSError as exc:  # a full temporary directory: one line, like any write
             raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
                               "folder with room", path=tempfile.gettempdir()) from None
@@ -272,6 +278,9 @@ class _Spool:
 
     def close(self) -> None:
         self.file.close()
+
+
+_SPOOL_MEMORY = 1 << 20
 
 
 @dataclass(frozen=True)
