@@ -17,6 +17,10 @@ Old entries no longer in the template become obsolete (``#~``) when they carry a
 in old-file order after the live entries; untranslated ones are dropped, and one that lent its
 translation as a fuzzy guess is not kept obsolete besides (as msgmerge does).
 A translator's msgstr is never lost: it is kept live, moved to a fuzzy guess, or kept obsolete.
+
+The merge is made one entry at a time (:func:`iter_merge`) and never held whole: the template
+and the old catalog are given as compact structures (:mod:`toolkit.catalog.template`,
+:mod:`toolkit.catalog.ondisk`) whose entries are made when they are needed.
 """
 
 from __future__ import annotations
@@ -61,12 +65,6 @@ def _translated(entry: Any) -> bool:
     if entry.msgid_plural:
         return any(v for v in entry.msgstr_plural.values())
     return bool(entry.msgstr)
-
-
-def _key(entry: Any) -> str | tuple[str, str]:
-    """The identity of a message: its msgid, or (msgctxt, msgid) when it has a context (a plain
-    string for the usual case: one tuple less per entry of large catalogs)."""
-    return entry.msgid if entry.msgctxt is None else (entry.msgctxt, entry.msgid)
 
 
 def _comments(template: Any, old: Any) -> str:
