@@ -142,7 +142,7 @@ def _check(lang: str, paragraphs: str = "auto") -> None:
 
 
 def iter_segments(text: str, *, lang: str = "en", paragraphs: str = "auto", rules: SegmentRules | None = None,
-                  batch: int = 4096) -> Iterator[Segment]:
+                  batch: int = 512) -> Iterator[Segment]:
     """The segments of :func:`segment`, produced *batch* paragraphs at a time, so a command that
     prints them as they come holds the text and one batch, not every segment of a large file."""
     _check(lang, paragraphs)

@@ -17,11 +17,16 @@ Old entries no longer in the template become obsolete (``#~``) when they carry a
 in old-file order after the live entries; untranslated ones are dropped, and one that lent its
 translation as a fuzzy guess is not kept obsolete besides (as msgmerge does).
 A translator's msgstr is never lost: it is kept live, moved to a fuzzy guess, or kept obsolete.
+
+The merge is made one entry at a time (:func:`iter_merge`) and never held whole: the template
+and the old catalog are given as compact structures (:mod:`toolkit.catalog.template`,
+:mod:`toolkit.catalog.ondisk`) whose entries are made when they are needed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,12 +40,14 @@ TEMPLATE_COMMENT_PREFIXES = (HINT_PREFIX,)
 
 @dataclass(frozen=True, slots=True)
 class TemplateEntry:
-    """One message of the new template (a light stand-in for ``polib.POEntry``)."""
+    """One message of the new template as the merge takes it (made as it is merged, not held).
+    *prefill*: the preferred target when the msgid is wholly one glossary term."""
 
     msgid: str
     occurrences: Sequence[tuple[str, str]] = ()
     comment: str = ""
     msgctxt: str | None = None
+    prefill: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,12 +65,6 @@ def _translated(entry: Any) -> bool:
     if entry.msgid_plural:
         return any(v for v in entry.msgstr_plural.values())
     return bool(entry.msgstr)
-
-
-def _key(entry: Any) -> str | tuple[str, str]:
-    """The identity of a message: its msgid, or (msgctxt, msgid) when it has a context (a plain
-    string for the usual case: one tuple less per entry of large catalogs)."""
-    return entry.msgid if entry.msgctxt is None else (entry.msgctxt, entry.msgid)
 
 
 def _comments(template: Any, old: Any) -> str:
@@ -120,116 +121,145 @@ def _take(previous: Message, template: Any) -> Message:
     return previous
 
 
-def merge(
-    template: Sequence[Any],
-    old: Sequence[Any] | None,
-    prefill: Mapping[str, str] | None = None,
-    *,
-    threshold: float = THRESHOLD,
-    consume_old: bool = False,
-) -> tuple[list[Message], MergeStats]:
-    """Entries of the merged catalog (live in template order, then obsolete) and statistics.
+# What the merge knows of each old entry (one byte each, see OldEntries.state).
+TRANSLATED, OBSOLETE, MATCHED, LENT = 1, 2, 4, 8
 
-    *old* holds entries of the model (:class:`~toolkit.catalog.po.Message` or ``polib.POEntry``);
-    the result is light :class:`~toolkit.catalog.po.Message` entries. With *consume_old* (old
-    :class:`~toolkit.catalog.po.Message` entries the caller drops afterwards) an old entry that
-    matches exactly becomes the merged entry instead of being copied (one entry less per
-    sentence of a large catalog).
 
-    *prefill* maps a msgid that is wholly a glossary term to its preferred target.
+class OldEntries:
+    """The catalog merged into, as the merge needs it: one byte of facts per entry (file order,
+    entries with an msgid), the old entry of each template entry, the msgids of translated
+    entries that left the template (fuzzy sources), and each entry in full on demand
+    (:meth:`entry`; :class:`toolkit.catalog.oldfile.OldFile` re-reads it from the file)."""
+
+    def __init__(self, template_size: int) -> None:
+        self.state = bytearray()
+        self.match = array("i", [-1]) * template_size  # template index -> old index
+        self.sources: list[tuple[int, str]] = []  # (old index, msgid)
+
+    def note(self, entry: Any, template_index: int) -> int:
+        """Record an old entry with an msgid (*template_index*: the template entry with its key,
+        or -1); its index."""
+        index = len(self.state)
+        translated = _translated(entry)
+        self.state.append((TRANSLATED if translated else 0) | (OBSOLETE if entry.obsolete else 0)
+                          | (MATCHED if template_index >= 0 else 0))
+        if template_index >= 0:
+            self.match[template_index] = index
+        elif translated:
+            self.sources.append((index, entry.msgid))
+        return index
+
+    def entry(self, index: int) -> Message:
+        """The old entry *index* as a fresh :class:`Message` with its text as read (``RAW``)."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Let go of what :meth:`entry` reads from."""
+
+
+class HeldEntries(OldEntries):
+    """:class:`OldEntries` over entries held in memory (a catalog read whole)."""
+
+    def __init__(self, entries: Sequence[Any], find: Any, template_size: int) -> None:
+        super().__init__(template_size)
+        self.entries = [e for e in entries if e.msgid]
+        for e in self.entries:
+            self.note(e, find(e.msgctxt, e.msgid))
+
+    def entry(self, index: int) -> Message:
+        return self.entries[index]  # taken at most once (as the exact match) or only read
+
+
+def iter_merge(msgids: Callable[[], Iterable[str]], prefill: Callable[[str], str | None],
+               entries: Iterable[TemplateEntry], old: OldEntries | None, counts: dict[str, int], *,
+               threshold: float = THRESHOLD) -> Iterator[Message]:
+    """The merged catalog's entries, made one at a time: live in template order, then obsolete.
+
+    *msgids()* gives each template msgid in order, *prefill(msgid)* the pre-fill of one;
+    *entries* are the template's :class:`TemplateEntry` items in the same order, made as they
+    are needed. *counts*
+    (``exact``, ``prefilled``, ``fuzzy``, ``new``, ``obsolete``) is filled as entries go by.
+    Only fuzzy guesses are planned ahead: which old translated entry (if any) each new msgid
+    borrows from, for old entries whose msgid left the template.
     """
-    prefill = prefill or {}
-    old_entries = [] if old is None else [e for e in old if e.msgid]
-    by_key: dict[str | tuple[str, str], Any] = {}
-    for entry in old_entries:
-        # A live entry wins over an obsolete one with the same key.
-        if _key(entry) not in by_key or not entry.obsolete:
-            by_key[_key(entry)] = entry
-    wanted = {_key(t) for t in template}
-    used: set[int] = set()
-    result: list[Message] = []
-    counts = {"exact": 0, "prefilled": 0, "fuzzy": 0, "new": 0}
-    pending: list[tuple[int, Message]] = []
-
-    for template_entry in template:
-        previous = by_key.get(_key(template_entry))
-        if previous is not None and consume_old and id(previous) not in used:
-            used.add(id(previous))
-            result.append(_take(previous, template_entry))
-            counts["exact"] += 1
-            continue
-        entry = _copy(template_entry)
-        if previous is not None:
-            used.add(id(previous))
-            entry.msgstr = previous.msgstr
-            entry.msgid_plural = previous.msgid_plural
-            if previous.msgstr_plural:
-                entry.msgstr_plural = dict(previous.msgstr_plural)
-            entry.flags = list(previous.flags)
-            entry.tcomment = previous.tcomment
-            entry.previous_msgctxt = previous.previous_msgctxt
-            entry.previous_msgid = previous.previous_msgid
-            entry.comment = _comments(template_entry, previous)
-            if "fuzzy" not in entry.flags:
-                entry.previous_msgid = entry.previous_msgctxt = None
-            _keep_text(previous, entry)
-            counts["exact"] += 1
-        elif template_entry.msgid in prefill:
-            entry.msgstr = prefill[template_entry.msgid]
-            entry.flags = ["fuzzy"]
-            counts["prefilled"] += 1
-        else:
-            pending.append((len(result), entry))
-        result.append(entry)
-
-    # Fuzzy guesses come from old translated entries whose msgid left the template.
-    sources = [e for e in old_entries if _translated(e) and _key(e) not in wanted]
-    if pending and sources:
-        index = FuzzyIndex([e.msgid for e in sources], threshold=threshold)
-        for position, entry in pending:
-            found = index.best(entry.msgid)
-            if found is None:
-                counts["new"] += 1
+    for name in ("exact", "prefilled", "fuzzy", "new", "obsolete"):
+        counts.setdefault(name, 0)
+    guesses: dict[int, int] = {}
+    if old is not None and old.sources:
+        match = old.match
+        index: FuzzyIndex | None = None
+        for position, msgid in enumerate(msgids()):
+            if match[position] >= 0 or prefill(msgid) is not None:
                 continue
-            source = sources[found[0]]
-            used.add(id(source))  # msgmerge: the guess replaces the old entry (no obsolete copy)
-            entry.msgstr = source.msgstr
-            entry.tcomment = source.tcomment
-            entry.flags = ["fuzzy"] + [f for f in source.flags if f != "fuzzy"]
-            if "fuzzy" in source.flags and source.previous_msgid is not None:
-                entry.previous_msgid = source.previous_msgid
-                entry.previous_msgctxt = source.previous_msgctxt
-            else:
-                entry.previous_msgid = source.msgid
-                entry.previous_msgctxt = source.msgctxt
-            result[position] = entry
-            counts["fuzzy"] += 1
-    else:
-        counts["new"] += len(pending)
+            if index is None:
+                index = FuzzyIndex([m for _, m in old.sources], threshold=threshold)
+            found = index.best(msgid)
+            if found is not None:
+                source = old.sources[found[0]][0]
+                guesses[position] = source
+                old.state[source] |= LENT  # msgmerge: the guess replaces the old entry (no obsolete copy)
+        del index
 
-    # Empty entries that are wholly a glossary term get the pre-fill even if they existed.
-    for entry in result:
-        if not _translated(entry) and entry.msgid in prefill and not entry.msgid_plural:
-            entry.msgstr = prefill[entry.msgid]
+    for position, template_entry in enumerate(entries):
+        at = -1 if old is None else old.match[position]
+        target = template_entry.prefill
+        if at >= 0:
+            assert old is not None
+            entry = _take(old.entry(at), template_entry)
+            counts["exact"] += 1
+        else:
+            entry = _copy(template_entry)
+            if target is not None:
+                entry.msgstr = target
+                entry.flags = ["fuzzy"]
+                counts["prefilled"] += 1
+            elif position in guesses:
+                assert old is not None
+                _lend(old.entry(guesses[position]), entry)
+                counts["fuzzy"] += 1
+            else:
+                counts["new"] += 1
+        # An empty entry that is wholly a glossary term gets the pre-fill even if it existed.
+        if target is not None and not entry.msgid_plural and not _translated(entry):
+            entry.msgstr = target
             if "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")
+        yield entry
 
-    obsolete = 0
-    for entry in old_entries:
-        if id(entry) in used or _key(entry) in wanted or not _translated(entry):
-            continue
-        dead = Message(
-            msgid=entry.msgid,
-            msgctxt=entry.msgctxt,
-            msgstr=entry.msgstr,
-            msgid_plural=entry.msgid_plural,
-            msgstr_plural=dict(entry.msgstr_plural) if entry.msgstr_plural else None,
-            tcomment=entry.tcomment,
-            comment=_foreign_comments(entry),
-            flags=list(entry.flags),
-            obsolete=True,
-        )
-        _keep_text(entry, dead)
-        result.append(dead)
-        obsolete += 1
-    return result, MergeStats(obsolete=obsolete, **counts)
+    if old is None:
+        return
+    state = old.state
+    for at in range(len(state)):
+        if state[at] & (TRANSLATED | MATCHED | LENT) == TRANSLATED:
+            yield _dead(old.entry(at))
+            counts["obsolete"] += 1
+
+
+def _lend(source: Any, entry: Message) -> None:
+    """A fuzzy guess: *source*'s translation lent to the new *entry*."""
+    entry.msgstr = source.msgstr
+    entry.tcomment = source.tcomment
+    entry.flags = ["fuzzy"] + [f for f in source.flags if f != "fuzzy"]
+    if "fuzzy" in source.flags and source.previous_msgid is not None:
+        entry.previous_msgid = source.previous_msgid
+        entry.previous_msgctxt = source.previous_msgctxt
+    else:
+        entry.previous_msgid = source.msgid
+        entry.previous_msgctxt = source.msgctxt
+
+
+def _dead(entry: Any) -> Message:
+    """The obsolete (``#~``) entry kept for a translated old entry that left the template."""
+    dead = Message(
+        msgid=entry.msgid,
+        msgctxt=entry.msgctxt,
+        msgstr=entry.msgstr,
+        msgid_plural=entry.msgid_plural,
+        msgstr_plural=dict(entry.msgstr_plural) if entry.msgstr_plural else None,
+        tcomment=entry.tcomment,
+        comment=_foreign_comments(entry),
+        flags=list(entry.flags),
+        obsolete=True,
+    )
+    _keep_text(entry, dead)
+    return dead

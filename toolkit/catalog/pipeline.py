@@ -23,12 +23,13 @@ every byte (and every date) as it was.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -38,10 +39,13 @@ from typing import Any
 import polib
 
 from toolkit.catalog import header as headers
+from toolkit.catalog import reader
 from toolkit.catalog.lock import locked
-from toolkit.catalog.merge import MergeStats, TemplateEntry, merge
+from toolkit.catalog.merge import MergeStats, OldEntries, TemplateEntry, iter_merge
 from toolkit.catalog.message import message_text
-from toolkit.catalog.po import Message, content_digest, iter_po, read_messages, read_po
+from toolkit.catalog.ondisk import read_old
+from toolkit.catalog.po import Message, iter_po, read_po
+from toolkit.catalog.template import Template
 from toolkit.catalog.wrap import PAGE_WIDTH, detect_width
 from toolkit.errors import CatalogError, OutputError, UsageError
 from toolkit.gcpause import paused_gc
@@ -103,10 +107,36 @@ class _Document:
     name: str
     rel: str
     segments: int
-    template: list[Message]
-    matches: dict[str, list[Any]]  # the glossary matches of each msgid that has any
+    template: Template  # the distinct msgids and their lines (compact; entries are made as written)
     format: str | None = None  # given with --format (recorded in the header for build)
     markup: str = ""  # the inline markup of its msgids (toolkit.markup)
+
+
+class _Terms(Mapping[str, Sequence[Any]]):
+    """The glossary matches of a msgid, found when asked for (not held for every sentence);
+    a msgid without any is not a key. What TM and MT filling look up."""
+
+    def __init__(self, glossary: Any, markup_kind: str) -> None:
+        self.glossary = glossary
+        self.markup = markup_kind
+
+    def __getitem__(self, msgid: str) -> Sequence[Any]:
+        found = _find(self.glossary, msgid, self.markup)
+        if not found:
+            raise KeyError(msgid)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _find(glossary: Any, msgid: str, markup_kind: str) -> list[Any]:
+    from toolkit import markup
+
+    return markup.find_terms(glossary, msgid, markup_kind) if glossary is not None else []
 
 
 def _hint(match: Any, lang: str | None) -> str:
@@ -136,7 +166,6 @@ def _wholly_term(msgid: str, matches: Sequence[Any]) -> Any | None:
 
 def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapping[str, Any],
                    fmt: str | None = None) -> _Document:
-    from toolkit import markup
     from toolkit.sources import document_key, format_name, read_segments
 
     if any(ch in str(source) for ch in "\n\r"):  # a #: reference cannot hold a line break (msgfmt)
@@ -145,31 +174,40 @@ def _load_document(source: Path, glossary: Any, cwd: Path, segment_options: Mapp
     # Plain text is segmented a batch at a time: the sentences are never all held besides the entries.
     segments, markup_kind = read_segments(source, name, dict(segment_options))
     rel = relative_posix(source, cwd)
-    entries: dict[str, Message] = {}
-    matches: dict[str, list[Any]] = {}  # only msgids with matches: most sentences have none
+    try:  # at most one distinct sentence per 64 bytes of text (news: 80 to 150)
+        template = Template(os.stat(source).st_size // 64)
+    except OSError:
+        template = Template()
     count = 0
     for seg in segments:
         count += 1
         msgid = message_text(seg.text)
-        if not msgid.strip():
-            continue
-        ref = (rel, str(seg.line))
-        entry = entries.get(msgid)
-        if entry is None:
-            found = markup.find_terms(glossary, msgid, markup_kind) if glossary is not None else []
-            if found:
-                matches[msgid] = found
-            entries[msgid] = Message(msgid=msgid, occurrences=(ref,), comment=_hints(found, None), flags=_NO_FLAGS)
-        elif ref not in entry.occurrences:  # a sentence repeated: a list while references come
-            if isinstance(entry.occurrences, tuple):
-                entry.occurrences = list(entry.occurrences)
-            entry.occurrences.append(ref)
-    template = list(entries.values())
-    for entry in template:  # immutable from here: shared by the template and every catalog
-        if not isinstance(entry.occurrences, tuple):
-            entry.occurrences = tuple(entry.occurrences)
-    return _Document(source, document_key(source), rel, count, template, matches,
-                     None if fmt is None else name, markup_kind)
+        if msgid.strip() and template.add(msgid, seg.line) >= 0 and _find(glossary, msgid, markup_kind):
+            template.marks[-1] = 1  # found again when its entries are made; most sentences have no match
+    return _Document(source, document_key(source), rel, count, template, None if fmt is None else name, markup_kind)
+
+
+def _template_entries(doc: _Document, glossary: Any, lang: str | None) -> Iterator[TemplateEntry]:
+    """The template's entries for *lang* (``None``: the template itself), made one at a time:
+    references, glossary hints and (for a language) the pre-fill of a sentence wholly a term."""
+    template, rel = doc.template, doc.rel
+    for index, msgid in enumerate(template.msgids()):
+        found = _find(glossary, msgid, doc.markup) if template.marks[index] else []
+        occurrences = tuple((rel, str(line)) for line in template.lines(index))
+        if not found:
+            yield TemplateEntry(msgid, occurrences)
+        else:
+            yield TemplateEntry(msgid, occurrences, _hints(found, lang),
+                                prefill=None if lang is None else _prefill(msgid, found, lang))
+
+
+def _prefill(msgid: str, found: Sequence[Any], lang: str) -> str | None:
+    """The preferred *lang* target of a segment that is wholly one glossary term, else None."""
+    term = _wholly_term(msgid, found)
+    if term is not None and term.targets.get(lang):
+        found_target: str = term.targets[lang][0]
+        return found_target
+    return None
 
 
 def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> str:
@@ -197,15 +235,13 @@ def _catalog_name(doc: _Document, locales: Path, languages: Sequence[Any]) -> st
 
 
 class _Spool:
-    """A rendered file kept on disk (an anonymous temporary file, gone with the process), not
-    in memory, with the SHA-256 of its bytes; written to its place by :func:`_write`."""
+    """A rendered file with the SHA-256 of its bytes, written to its place by :func:`_write`: in
+    memory up to :data:`_SPOOL_MEMORY` bytes, beyond that on disk (an anonymous temporary file,
+    gone with the process). A run over many small documents opens no file per catalog."""
 
     def __init__(self) -> None:
-        self.file: Any
-        try:
-            self.file = tempfile.TemporaryFile()
-        except OSError:  # no usable temporary directory: keep it in memory
-            self.file = io.BytesIO()
+        self.file: Any = io.BytesIO()
+        self.spill = True  # False: no usable temporary directory, the rendering stays in memory
         self.sha = hashlib.sha256()
         self.head = b""  # bytes written before the file's from offset *skip* (a new header)
         self.skip = 0
@@ -214,6 +250,14 @@ class _Spool:
         data = text.encode("utf-8")
         try:
             self.file.write(data)
+            if self.spill and isinstance(self.file, io.BytesIO) and self.file.tell() > _SPOOL_MEMORY:
+                try:
+                    disk = tempfile.TemporaryFile()
+                except OSError:
+                    self.spill = False
+                else:
+                    disk.write(self.file.getbuffer())
+                    self.file = disk
         except OSError as exc:  # a full temporary directory: one line, like any write
             raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
                               "folder with room", path=tempfile.gettempdir()) from None
@@ -234,6 +278,9 @@ class _Spool:
 
     def close(self) -> None:
         self.file.close()
+
+
+_SPOOL_MEMORY = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -258,23 +305,36 @@ def _file_sha(path: Path) -> bytes | None:
 
 
 def _read_file(path: Path, read_at_start: dict[Path, bytes | None]) -> _Read | None:
-    """Remember *path* as read now (its digest in *read_at_start*); None if it does not exist."""
+    """Remember *path* as read now (its digest in *read_at_start*); None if it does not exist.
+    Read a line at a time (a large catalog is never held)."""
     if not path.exists():
         read_at_start[path] = None
         return None
     if path.is_dir():
         raise CatalogError("is a directory, expected a catalog file", path=path)
-    data = path.read_bytes()
-    sha = read_at_start[path] = hashlib.sha256(data).digest()
-    text = data.decode("utf-8", errors="replace")
-    del data
-    found = _POT_DATE.search(text)
-    return _Read(sha, detect_width(text), found.group(1) if found else None)
+    sha = hashlib.sha256()
+    date: list[str] = []
 
+    def text_lines() -> Iterator[str]:  # the lines of the text decoded as a whole would be (errors replaced)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        rest = ""
+        with open(path, "rb") as handle:
+            while True:
+                block = handle.read(_READ_BLOCK)
+                sha.update(block)
+                text = rest + decoder.decode(block, final=not block)
+                cut = text.rfind("\n") + 1 if block else len(text)
+                rest = text[cut:]
+                if cut:
+                    if not date and (found := _POT_DATE.search(text, 0, cut)):
+                        date.append(found.group(1))
+                    yield from text[: cut - 1 if block else cut].split("\n")
+                if not block:
+                    return
 
-def _read_existing(path: Path, read_at_start: dict[Path, bytes | None]) -> tuple[polib.POFile | None, _Read | None]:
-    read = _read_file(path, read_at_start)
-    return (None, None) if read is None else (read_messages(path, lean=True), read)
+    width = detect_width(text_lines())
+    read_at_start[path] = sha.digest()
+    return _Read(sha.digest(), width, date[0] if date else None)
 
 
 def _write(outputs: Sequence[tuple[Path, _Spool | None, bool]], read_at_start: Mapping[Path, bytes | None]) -> None:
@@ -294,23 +354,25 @@ def _write(outputs: Sequence[tuple[Path, _Spool | None, bool]], read_at_start: M
         atomic_write_chunks(path, spool.chunks())
 
 
-def _settle(catalog: polib.POFile, metadata: dict[str, str], read: _Read | None,
-            date_field: str | None, now: datetime, *, keep_date: bool = False,
-            old: polib.POFile | None = None, old_content: bytes | None = None) -> tuple[_Spool | None, bool]:
+def _settle(catalog: Any, metadata: dict[str, str], read: _Read | None, date_field: str | None, now: datetime,
+            entries: Iterable[Any], *, keep_date: bool = False, old_content: bytes | None = None
+            ) -> tuple[_Spool | None, bool]:
     """Render; keep the old date if nothing else changed, else stamp *date_field* with *now*.
 
-    With *old* (the catalog as read; *old_content* its :func:`content_digest`) "changed" means
-    changed content, not layout: a catalog a tool rewrapped (Poedit, msgcat --width, polib,
-    Babel) is unchanged when its content is, and is then left byte-identical. *keep_date*: a
-    file that is missing but whose date is known (a deleted template whose catalogs are current)
-    is written again with its old date. The rendering goes to a :class:`_Spool` (None when the
-    file is unchanged), in one pass: a new date changes only the header.
+    *catalog* gives the header (``header``, ``metadata_is_fuzzy``), *entries* the entries, live
+    before obsolete, made as they are written. With *old_content* (the :func:`content_digest`
+    of the catalog as read) "changed" means changed content, not layout: a catalog a tool
+    rewrapped (Poedit, msgcat --width, polib, Babel) is unchanged when its content is, and is
+    then left byte-identical. *keep_date*: a file that is missing but whose date is known (a
+    deleted template whose catalogs are current) is written again with its old date. The
+    rendering goes to a :class:`_Spool` (None when the file is unchanged), in one pass: a new
+    date changes only the header.
     """
     width = PAGE_WIDTH if read is None else read.width
     catalog.metadata = metadata
     spool = _Spool()
-    content = hashlib.blake2b(digest_size=16) if old is not None else None
-    pieces = iter_po(catalog, width, content)
+    content = hashlib.blake2b(digest_size=16) if old_content is not None else None
+    pieces = iter_po(catalog, width, content, entries)
     head = spool.write(next(pieces))
     for piece in pieces:
         spool.write(piece)
@@ -323,63 +385,94 @@ def _settle(catalog: polib.POFile, metadata: dict[str, str], read: _Read | None,
     metadata = dict(metadata)
     metadata[date_field] = headers.format_date(now)
     catalog.metadata = metadata
-    spool.head, spool.skip = next(iter_po(catalog, width)).encode("utf-8"), head
+    spool.head, spool.skip = next(iter_po(catalog, width, entries=())).encode("utf-8"), head
     return spool, True
 
 
+_READ_BLOCK = 1 << 20
 _POT_DATE = re.compile(r'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
-
-
-def _prefill(doc: _Document, lang: str) -> dict[str, str]:
-    """msgid -> preferred *lang* target, for segments that are wholly one glossary term."""
-    prefill = {}
-    for msgid, found in doc.matches.items():
-        term = _wholly_term(msgid, found)
-        if term is not None and term.targets.get(lang):
-            prefill[msgid] = term.targets[lang][0]
-    return prefill
 
 
 def _language_catalog(doc: _Document, locale: Any, locales: Path, created: str, now: datetime,
                       drafter: Any, glossary: Any, read_at_start: dict[Path, bytes | None],
                       matcher: Any = None, tm_min: int = 75) -> tuple[Path, _Spool | None, CatalogResult, Any, Any]:
-    """Merge (TM-fill, then MT-fill) one document's catalog for one language; render it, write nothing."""
+    """Merge (TM-fill, then MT-fill) one document's catalog for one language; render it, write nothing.
+
+    The merged entries are made, filled and written one at a time (the TM fills a batch at a
+    time); only MT drafting holds them all (the drafter takes every sentence in one call)."""
     lang = headers.language_tag(locale)
     po_path = locales / lang / "LC_MESSAGES" / f"{doc.name}.po"
-    old, read = _read_existing(po_path, read_at_start)
-    old_content = None if old is None else content_digest(old, as_read=True)
-    # An entry without glossary matches has no hints in any language: the template's entry serves.
-    matches = doc.matches
-    template = [t if t.msgid not in matches else TemplateEntry(t.msgid, t.occurrences, _hints(matches[t.msgid], lang))
-                for t in doc.template]
-    entries, stats = merge(template, old, _prefill(doc, lang), consume_old=True)
-    del template
-    tm = None
-    if matcher is not None:
-        from toolkit.tm.fill import fill as tm_fill
+    read = _read_file(po_path, read_at_start)
+    template = doc.template
+    old: OldEntries | None = None
+    old_header: Any = None
+    old_content = None
+    if read is not None:
+        old, old_header, old_content = read_old(po_path, template.find, len(template))
+    try:
+        counts: dict[str, int] = {}
 
-        tm = tm_fill([e for e in entries if not e.obsolete], doc.matches, matcher, glossary, lang, tm_min)
-    mt = None
-    if drafter is not None:
-        from toolkit.mt.fill import fill
+        def prefill(msgid: str) -> str | None:
+            return _prefill(msgid, _find(glossary, msgid, doc.markup), lang)
 
-        mt = fill([e for e in entries if not e.obsolete], doc.matches, drafter, glossary, lang, doc.markup)
-    catalog = polib.POFile(wrapwidth=0)
-    catalog.extend(entries)
-    fresh = headers.catalog_header(locale, doc.name, doc.rel, created, now)
-    if doc.format is not None:
-        fresh[headers.FORMAT_FIELD] = doc.format
-    if old is not None:
-        catalog.header = old.header
-        catalog.metadata_is_fuzzy = old.metadata_is_fuzzy
-        metadata = headers.merge_header(old.metadata, fresh)
-    else:
-        catalog.header = headers.catalog_comment(locale, doc.rel)
-        metadata = fresh
-    # PO-Revision-Date, Last-Translator, Language-Team and X-Generator are the translator's (and
-    # their editor's): kept as they are, as msgmerge keeps them; a new catalog gets ours.
-    spool, changed = _settle(catalog, metadata, read, None, now, old=old, old_content=old_content)
-    return po_path, spool, CatalogResult(po_path, lang, changed, len(doc.template), stats), tm, mt
+        entries: Iterable[Message] = iter_merge(template.msgids, prefill, _template_entries(doc, glossary, lang),
+                                                old, counts)
+        terms = _Terms(glossary, doc.markup)
+        tm: list[Any] = []
+        if matcher is not None:
+            entries = _tm_filled(entries, terms, matcher, glossary, lang, tm_min, tm)
+        mt = None
+        if drafter is not None:
+            from toolkit.mt.fill import fill
+
+            entries = list(entries)
+            mt = fill([e for e in entries if not e.obsolete], terms, drafter, glossary, lang, doc.markup)
+        catalog = polib.POFile(wrapwidth=0)
+        fresh = headers.catalog_header(locale, doc.name, doc.rel, created, now)
+        if doc.format is not None:
+            fresh[headers.FORMAT_FIELD] = doc.format
+        if old_header is not None:
+            catalog.header = old_header.header
+            catalog.metadata_is_fuzzy = old_header.metadata_is_fuzzy
+            metadata = headers.merge_header(old_header.metadata, fresh)
+        else:
+            catalog.header = headers.catalog_comment(locale, doc.rel)
+            metadata = fresh
+        # PO-Revision-Date, Last-Translator, Language-Team and X-Generator are the translator's (and
+        # their editor's): kept as they are, as msgmerge keeps them; a new catalog gets ours.
+        spool, changed = _settle(catalog, metadata, read, None, now, entries, old_content=old_content)
+    finally:
+        if old is not None:
+            old.close()
+    stats = MergeStats(**counts)
+    return po_path, spool, CatalogResult(po_path, lang, changed, len(template), stats), _tm_total(tm), mt
+
+
+def _tm_filled(entries: Iterable[Message], terms: Mapping[str, Sequence[Any]], matcher: Any, glossary: Any,
+               lang: str, tm_min: int, stats: list[Any], batch: int = 1024) -> Iterator[Message]:
+    """*entries* filled from the translation memory a batch at a time (each batch's statistics
+    appended to *stats*)."""
+    from toolkit.tm.fill import fill
+
+    chunk: list[Message] = []
+    for entry in entries:
+        chunk.append(entry)
+        if len(chunk) >= batch:
+            stats.append(fill(chunk, terms, matcher, glossary, lang, tm_min))
+            yield from chunk
+            chunk = []
+    if chunk:
+        stats.append(fill(chunk, terms, matcher, glossary, lang, tm_min))
+        yield from chunk
+
+
+def _tm_total(stats: list[Any]) -> Any:
+    """The statistics of a batched TM fill added up (None when the TM was not used)."""
+    if not stats:
+        return None
+    from dataclasses import fields
+
+    return type(stats[0])(**{f.name: sum(getattr(s, f.name) for s in stats) for f in fields(stats[0])})
 
 
 def _template_date(old_pot: _Read | None, doc: _Document, locales: Path, languages: list) -> str | None:
@@ -392,13 +485,19 @@ def _template_date(old_pot: _Read | None, doc: _Document, locales: Path, languag
     """
     if old_pot is not None:
         return old_pot.date
-    wanted = [t.msgid for t in doc.template]
     for locale in languages:
         path = locales / headers.language_tag(locale) / "LC_MESSAGES" / f"{doc.name}.po"
         if not path.exists():
             continue
-        catalog = read_po(path)
-        if [e.msgid for e in catalog if not e.obsolete] == wanted:
+        wanted = doc.template.msgids()
+        same = [True]
+
+        def compare(entry: Any, header: bool, wanted: Iterator[str] = wanted, same: list[bool] = same) -> None:
+            if not header and not entry.obsolete and same[0] and next(wanted, None) != entry.msgid:
+                same[0] = False
+
+        catalog = reader.read_po(path, compare, stream=True)
+        if same[0] and next(wanted, None) is None:
             return catalog.metadata.get("POT-Creation-Date")
     return None
 
@@ -516,14 +615,15 @@ def _translate(
             old_pot = _read_file(pot_path, read_at_start)
             pot = polib.POFile(wrapwidth=0)
             pot.header = headers.template_comment(doc.rel)
-            pot.extend(doc.template)
             pot_meta = headers.template_header(doc.name, doc.rel, now)
             if doc.format is not None:
                 pot_meta[headers.FORMAT_FIELD] = doc.format
             previous_date = _template_date(old_pot, doc, locales, locales_list)
             if previous_date is not None:
                 pot_meta["POT-Creation-Date"] = previous_date
-            pot_spool, pot_changed = _settle(pot, pot_meta, old_pot, "POT-Creation-Date", now,
+            pot_entries = (Message(msgid=t.msgid, occurrences=t.occurrences, comment=t.comment, flags=_NO_FLAGS)
+                           for t in _template_entries(doc, glossary, None))
+            pot_spool, pot_changed = _settle(pot, pot_meta, old_pot, "POT-Creation-Date", now, pot_entries,
                                              keep_date=previous_date is not None)
             created = pot.metadata["POT-Creation-Date"]
             outputs.append((pot_path, pot_spool, pot_changed))
@@ -546,6 +646,7 @@ def _translate(
                 totals["mismatches"] += getattr(tm, "mismatches", 0)
                 for key in ("mt", "reused", "enforced", "mismatches"):
                     totals[key] += getattr(mt, key, 0)
+            doc.template.close()
 
         try:
             if not check:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -133,21 +133,45 @@ def _keep_blocks(text: str, starts: Sequence[int], items: Sequence[Any]) -> None
             line += 1
         offsets.append(pos)
     for i, item in enumerate(items):
-        if i + 1 < len(items):
-            lines = text[offsets[i] : offsets[i + 1]].split("\n")
-            lines.pop()  # the piece after the last line break (the next item's)
-        else:
-            lines = text[offsets[i] :].split("\n")
-        while len(lines) > 1 and not lines[-1].strip():
-            lines.pop()
-        piece = "\n".join(lines)
-        block = "\n".join(line.rstrip("\r") for line in lines) if "\r" in piece else piece
+        last = i + 1 == len(items)
+        block = kept_block(text[offsets[i] :].split("\n") if last else text[offsets[i] : offsets[i + 1]].split("\n"),
+                           last)
         taken = getattr(item, RAW, None)  # a lean entry's digest, taken before its references went
         if taken is not None:
             found = taken[0]
         else:
             found = header_digest(item) if isinstance(item, polib.POFile) else digest(item)
         setattr(item, RAW, (found, block))
+
+
+def model_entry(e: reader.Entry, make: Any = Message, paths: dict[str, str] | None = None,
+                lean: bool = False) -> Any:
+    """The model entry (*make*: :class:`Message` or ``polib.POEntry``) of the reader's entry *e*;
+    *paths* shares one string per referenced file; *lean* keeps the flags as the reader's tuple."""
+    occurrences = []
+    for reference in e.references:
+        path, line = _occurrence(reference)
+        occurrences.append((path if paths is None else paths.setdefault(path, path), line))
+    return make(
+        msgid=e.msgid, msgstr=e.msgstr if e.msgid_plural is None else "", msgctxt=e.msgctxt,
+        msgid_plural=e.msgid_plural or "",
+        msgstr_plural={i: form for i, form in enumerate(e.msgstr_plural)} if e.msgid_plural is not None else {},
+        occurrences=occurrences, flags=e.flag_list if lean else list(e.flag_list), comment=e.comment,
+        tcomment=e.tcomment, obsolete=e.obsolete, previous_msgctxt=e.previous_msgctxt,
+        previous_msgid=e.previous_msgid, previous_msgid_plural=e.previous_msgid_plural, linenum=e.line,
+    )
+
+
+def kept_block(lines: list[str], last: bool) -> str:
+    """An item's text as read, from its lines (up to the next item's first line, or to the end
+    of the file when *last*): the piece after the last line break (the next item's) and blank
+    lines at its end dropped, CRs of CRLF line ends removed."""
+    if not last:
+        lines.pop()
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    piece = "\n".join(lines)
+    return "\n".join(line.rstrip("\r") for line in lines) if "\r" in piece else piece
 
 
 class _Model:
@@ -168,19 +192,7 @@ class _Model:
                 self.starts.append(e.start)
                 self.items.append(self.out)
             return
-        paths = self.paths
-        occurrences = []
-        for reference in e.references:
-            path, line = _occurrence(reference)
-            occurrences.append((paths.setdefault(path, path), line))
-        entry = self.make(
-            msgid=e.msgid, msgstr=e.msgstr if e.msgid_plural is None else "", msgctxt=e.msgctxt,
-            msgid_plural=e.msgid_plural or "",
-            msgstr_plural={i: form for i, form in enumerate(e.msgstr_plural)} if e.msgid_plural is not None else {},
-            occurrences=occurrences, flags=e.flag_list if self.lean else list(e.flag_list), comment=e.comment,
-            tcomment=e.tcomment, obsolete=e.obsolete, previous_msgctxt=e.previous_msgctxt,
-            previous_msgid=e.previous_msgid, previous_msgid_plural=e.previous_msgid_plural, linenum=e.line,
-        )
+        entry = model_entry(e, self.make, self.paths, self.lean)
         if self.lean:
             if e.start:
                 setattr(entry, RAW, (digest(entry), ""))
@@ -313,10 +325,13 @@ def header_text(metadata: dict[str, str]) -> str:
     return "".join(f"{key}: {value}\n" for key, value in metadata.items())
 
 
-def iter_po(catalog: Any, width: int = PAGE_WIDTH, content: Any = None) -> Iterator[str]:
+def iter_po(catalog: Any, width: int = PAGE_WIDTH, content: Any = None, entries: Iterable[Any] | None = None
+            ) -> Iterator[str]:
     """The file of :func:`format_po` in pieces: the header entry first, then one piece per entry
     (a large catalog is written without ever being one string). With *content* (a hashlib
-    object) the digest of :func:`content_digest` is fed as the entries go by."""
+    object) the digest of :func:`content_digest` is fed as the entries go by. *entries*, if
+    given, are written instead of *catalog*'s (which gives the header): live ones before
+    obsolete ones already, each made as it is written (a merge that is never held whole)."""
     raw = getattr(catalog, RAW, None)
     head = header_digest(catalog) if raw is not None or content is not None else b""
     if content is not None:
@@ -332,6 +347,11 @@ def iter_po(catalog: Any, width: int = PAGE_WIDTH, content: Any = None) -> Itera
         header.extend(wrap("msgid", "", "", width))
         header.extend(wrap("msgstr", header_text(catalog.metadata), "", width))
         yield "\n".join(header)
+    if entries is not None:
+        for entry in entries:
+            yield "\n\n" + _entry_text(entry, width, content)
+        yield "\n"
+        return
     for entry in catalog:
         if not entry.obsolete:
             yield "\n\n" + _entry_text(entry, width, content)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from toolkit.catalog.keys import DigestTable, key_digest
 from toolkit.catalog.stats import status
 from toolkit.errors import CatalogError, InputError
 from toolkit.textio import decoded_pieces, file_lines, lines, read_text
@@ -222,14 +223,17 @@ class _Parser:
     """
 
     def __init__(self, text: str, path: str, sink: "Sink | None" = None,
-                 source: "Iterable[str] | None" = None) -> None:
+                 source: "Iterable[str] | None" = None, entries: int = 0) -> None:
         self.text = text
-        self.source = lines(text) if source is None else source  # the lines: of *text*, or streamed
+        self.streamed = source is not None  # lines read from the file as it goes (text is then "")
+        self.source = lines(text) if source is None else source
         self.path = path
         self.entries: list[Entry] = []
         self.sink = sink
         self.header: Entry | None = None
-        self.seen: dict[str | tuple[str, str], int] = {}  # msgid, or (msgctxt, msgid): the first line
+        # msgid, or (msgctxt, msgid) -> the first line; a streamed file keeps digests (toolkit.catalog.keys),
+        # in a table sized once for the *entries* expected
+        self.seen: Any = DigestTable(entries) if self.streamed else {}
         self.cur = _Builder()
 
     def error(self, message: str, line: int) -> CatalogError:
@@ -450,10 +454,13 @@ class _Parser:
         else:
             forms = tuple("".join(cur.strs[i]) for i in range(len(cur.strs)))
             msgstr = forms[0]
-        key = msgid if ctxt is None else (ctxt, msgid)  # no tuple for the usual case (large catalogs)
-        if key in self.seen:
-            raise self.error(f"duplicate message definition (first defined at line {self.seen[key]})",
-                             cur.msgid_line)
+        if self.streamed:
+            key: Any = key_digest(ctxt, msgid)
+        else:
+            key = msgid if ctxt is None else (ctxt, msgid)  # no tuple for the usual case (large catalogs)
+        first = self.seen.get(key, 0)
+        if first:
+            raise self.error(f"duplicate message definition (first defined at line {first})", cur.msgid_line)
         self.seen[key] = cur.msgid_line
         prev = cur.prev
         # As Entry(...), without the frozen dataclass's fifteen object.__setattr__ calls (per entry).
@@ -516,8 +523,9 @@ def read_po(path: str | os.PathLike[str], sink: Sink | None = None, *, stream: b
         except InputError as exc:
             if exc.offset is None:
                 raise
-        else:  # UTF-8 throughout (otherwise read whole below, the charset fallback included)
-            return _Parser("", str(path), sink, file_lines(path)).parse()
+        else:  # UTF-8 throughout (otherwise read whole below, the charset fallback included);
+            # about 120 bytes per entry in real catalogs: the duplicate table is sized once
+            return _Parser("", str(path), sink, file_lines(path), os.path.getsize(path) // 128).parse()
     try:
         return parse_po(read_text(path), str(path), sink)
     except InputError as exc:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 from unicode_segmentation_rs import line_breaks
@@ -162,11 +163,11 @@ _KEYWORD_LINE = re.compile(r'(?:#~ ?)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\
 _CONTINUATION = re.compile(r'(?:#~ ?)?"')
 
 
-def detect_width(text: str) -> int:
+def detect_width(text: str | Iterable[str]) -> int:
     """The page width a catalog was written with, so that entries added to it look like the
     others: GNU's 79 unless its string lines say otherwise — lines longer than 79 columns in a
     file whose long strings are never broken is ``--no-wrap``; broken at a wider width (Poedit
-    rewraps at the longest line) is that width. Unsure: 79."""
+    rewraps at the longest line) is that width. Unsure: 79. *text*: the file's text or its lines."""
     longest = 0
     broken = False  # some string is broken other than after a \n
     pieces: list[str] = []
@@ -179,7 +180,7 @@ def detect_width(text: str) -> int:
             broken = True
         pieces.clear()
 
-    for line in lines(text):  # a megabyte at a time (a large catalog)
+    for line in lines(text) if isinstance(text, str) else text:  # a megabyte at a time, or as read
         line = line.rstrip("\r")
         if _KEYWORD_LINE.match(line):
             close()

@@ -24,7 +24,9 @@ import or rebuild leaves the memory as it was. A locked file after the timeout i
 from __future__ import annotations
 
 import hashlib
+import pickle
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import InputError, LockedError, TMError
+from toolkit.errors import InputError, LockedError, OutputError, TMError
 from toolkit.lang import english
 
 SCHEMA_VERSION = "1"
@@ -245,7 +247,7 @@ class Store:
         return ident
 
     def _insert(self, units: Iterable[Unit], *, catalog: str | None = None, memory: str | None = None,
-                dates: dict[tuple[str, str, str], tuple[str, str]] | None = None) -> int:
+                dates: Any = None) -> int:
         cache: dict[str, int] = {}
         stamp = now_iso()
         count = 0
@@ -315,7 +317,7 @@ class Store:
             if old is not None and old[:2] == (st.st_size, st.st_mtime_ns):
                 unchanged += 1
                 continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = _file_digest(path)
             if old is not None and old[2] == digest:
                 touched.append((st.st_size, st.st_mtime_ns, key))
                 unchanged += 1
@@ -325,11 +327,11 @@ class Store:
         # Parse before taking the write lock: a slow read never holds other runs up.
         # A catalog that does not read is left out (and tried again next time): the memory serves
         # the other catalogs; the command that owns that catalog reports it.
-        parsed = []
+        parsed: list[tuple[str, int, int, str, tuple[_Spool, str, str]]] = []
         problems = []
         for key, path, size, mtime, digest in todo:
             try:
-                parsed.append((key, size, mtime, digest, list(catalog_units(path, relative_posix(path, base_dir)))))
+                parsed.append((key, size, mtime, digest, _read_units(path, relative_posix(path, base_dir))))
             except InputError as exc:
                 problems.append(str(exc))
         if not parsed and not gone and not touched:
@@ -341,11 +343,16 @@ class Store:
                 self.db.execute("DELETE FROM units WHERE catalog = ?", (key,))
                 self.db.execute("DELETE FROM catalogs WHERE path = ?", (key,))
             for key, size, mtime, digest, units in parsed:
-                dates = {(r[0], r[1], r[2]): (r[3], r[4]) for r in self.db.execute(
-                    "SELECT s.key, u.lang, u.target_key, u.created, u.changed FROM units u "
-                    "JOIN sources s ON s.id = u.source_id WHERE u.catalog = ?", (key,))}
+                # the dates of the catalog's units, kept in SQLite (not a dict of every unit)
+                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS kept_dates(key TEXT, lang TEXT, target_key TEXT, "
+                                "created TEXT, changed TEXT, PRIMARY KEY(key, lang, target_key))")
+                self.db.execute("DELETE FROM kept_dates")
+                self.db.execute("INSERT OR REPLACE INTO kept_dates SELECT s.key, u.lang, u.target_key, u.created, "
+                                "u.changed FROM units u JOIN sources s ON s.id = u.source_id WHERE u.catalog = ?",
+                                (key,))
                 self.db.execute("DELETE FROM units WHERE catalog = ?", (key,))
-                count += self._insert(units, catalog=key, dates=dates)
+                count += self._insert(_units(*units), catalog=key, dates=_KeptDates(self.db))
+                units[0].close()
                 self.db.execute("INSERT OR REPLACE INTO catalogs(path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)",
                                 (key, size, mtime, digest))
             if gone or parsed:
@@ -458,28 +465,115 @@ class Store:
 def catalog_units(path: str | Path, shown: str | None = None, *, reviewed_only: bool = True) -> Iterator[Unit]:
     """The units of one catalog (read with the one PO reader): each translated, non-obsolete,
     singular entry, non-fuzzy unless *reviewed_only* is false. Origin ``shown:line``."""
+    yield from _units(*_read_units(path, shown, reviewed_only=reviewed_only))
+
+
+class _Spool:
+    """Items kept in memory up to :data:`_SPILL` of them, beyond that in an anonymous temporary
+    file (pickled), until read back once (a small catalog opens no file)."""
+
+    def __init__(self) -> None:
+        self.file: Any = None
+        self.items: list[Any] = []
+        self.count = 0
+
+    def add(self, item: Any) -> None:
+        self.items.append(item)
+        self.count += 1
+        if len(self.items) >= _SPILL:
+            try:
+                if self.file is None:
+                    self.file = tempfile.TemporaryFile()
+                for kept in self.items:
+                    pickle.dump(kept, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+            except OSError as exc:
+                raise _full(exc) from None
+            self.items = []
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.file is not None:
+            try:
+                self.file.seek(0)
+            except OSError as exc:  # the last pieces are written now
+                raise _full(exc) from None
+            for _ in range(self.count - len(self.items)):
+                yield pickle.load(self.file)
+        yield from self.items
+
+    def close(self) -> None:
+        self.items = []
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError:  # what was still to be written is not wanted any more
+                pass
+
+
+_SPILL = 4096
+
+
+def _full(exc: OSError) -> OutputError:
+    return OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a folder with room",
+                       path=tempfile.gettempdir())
+
+
+def _read_units(path: str | Path, shown: str | None = None, *, reviewed_only: bool = True
+                ) -> tuple[_Spool, str, str]:
+    """Read the catalog at *path* now (its errors now): what its units need, in a temporary file
+    (a large catalog's entries are never all held), its language and the name origins show."""
     from toolkit.catalog import reader
 
-    kept: list[tuple[str, str, int, bool]] = []  # only what a unit needs, as the reader goes (a large
-    # catalog's entries are never all held)
+    kept = _Spool()
 
     def keep(e: "reader.Entry", header: bool) -> None:
         if header or e.obsolete or not e.msgid or e.msgid_plural is not None or not e.msgstr:
             return
         if reviewed_only and e.fuzzy:
             return
-        kept.append((e.msgid, e.msgstr, e.line, e.fuzzy))
+        kept.add((e.msgid, e.msgstr, e.line, e.fuzzy))
 
-    catalog = reader.read_po(path, keep, stream=True)  # the file is never held whole either
-    lang = catalog.language or _lang_from_path(Path(path))
-    if lang is None:
-        from toolkit.errors import CatalogError
+    try:
+        catalog = reader.read_po(path, keep, stream=True)  # a megabyte at a time: the file is never held whole
+        lang = catalog.language or _lang_from_path(Path(path))
+        if lang is None:
+            from toolkit.errors import CatalogError
 
-        raise CatalogError("no Language in the header and not under LANG/LC_MESSAGES; cannot tell the language",
-                           path=path, line=catalog.header_line)
-    name = shown or str(path)
-    for msgid, msgstr, line, fuzzy in kept:
-        yield Unit(source=msgid, target=msgstr, lang=lang, origin=f"{name}:{line}", reviewed=not fuzzy)
+            raise CatalogError("no Language in the header and not under LANG/LC_MESSAGES; cannot tell the language",
+                               path=path, line=catalog.header_line)
+    except BaseException:
+        kept.close()
+        raise
+    return kept, lang, shown or str(path)
+
+
+def _units(kept: _Spool, lang: str, name: str) -> Iterator[Unit]:
+    try:
+        for msgid, msgstr, line, fuzzy in kept:
+            yield Unit(source=msgid, target=msgstr, lang=lang, origin=f"{name}:{line}", reviewed=not fuzzy)
+    finally:
+        kept.close()
+
+
+class _KeptDates:
+    """(source key, lang, target key) -> (created, changed) of the units a catalog had, looked
+    up in the temporary table ``kept_dates`` (see :meth:`Store.sync_catalogs`)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def get(self, key: tuple[str, str, str], default: tuple[str, str]) -> tuple[str, str]:
+        row = self.db.execute("SELECT created, changed FROM kept_dates WHERE key = ? AND lang = ? AND target_key = ?",
+                              key).fetchone()
+        return (row[0], row[1]) if row is not None else default
+
+
+def _file_digest(path: Path) -> str:
+    """The SHA-256 (hex) of the file at *path*, read a megabyte at a time."""
+    found = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            found.update(block)
+    return found.hexdigest()
 
 
 def _lang_from_path(path: Path) -> str | None:
