@@ -79,19 +79,15 @@ def decoded_pieces(path: str | os.PathLike[str]) -> Iterator[str]:
     name = str(Path(path))
     try:
         handle = open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", path=name) from None
     except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=name) from None
+        raise _unreadable(exc, name) from None
     with handle:
         base, carry = 0, b""
         while True:
             try:
                 block = handle.read(_CHUNK)
             except OSError as exc:
-                raise InputError(f"cannot read ({exc.strerror})", path=name) from None
+                raise _unreadable(exc, name) from None
             data = carry + block
             if not block:  # the end: what is left is the last line, without its line end
                 if not data:
@@ -126,12 +122,17 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     p = Path(path)
     try:
         return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=p) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", path=p) from None
     except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=p) from None
+        raise _unreadable(exc, p) from None
+
+
+def _unreadable(exc: OSError, path: str | os.PathLike[str]) -> InputError:
+    """What to say of a file that cannot be opened or read."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file", path=path)
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory, expected a file", path=path)
+    return InputError(f"cannot read ({exc.strerror})", path=path)
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
