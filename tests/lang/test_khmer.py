@@ -139,3 +139,16 @@ def test_squeezed_holds_every_key_occurrence() -> None:
         tested += 1
         assert k in khmer.squeezed(text), ([hex(ord(c)) for c in text], k)
     assert tested > 3000
+
+
+def test_keys_of_joined_texts_equal_key_of_each() -> None:
+    """keys(texts), computed over the texts joined, is key() of each text (fuzzed, seeded: Khmer
+    letters and marks, joiners, invisible characters, every kind of white space, Latin and Khmer
+    digits, upper-case and Greek letters whose folding differs, combining marks, BOM, NUL)."""
+    rng = random.Random(64)
+    alphabet = ["ក", "ន", "រ", "្", "ា", "ើ", "េ", "ុ", "់", "\u17d2\u178a", "។", "\u200b", "\u200c", "\u200d",
+                "\ufeff", "\u00ad", "\u2060", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "១", "5", "A", "b",
+                "Σ", "ς", "ß", "İ", "e\u0301", "\u0301", ".", "\x00", "x"]
+    for _ in range(300):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(rng.randint(0, 12))]
+        assert khmer.keys(texts) == [khmer.key(t) for t in texts], texts

@@ -41,6 +41,7 @@ class Env:
     _entry: Entry | None = None  # the entry :meth:`visible` last described, and its answer
     _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
     _key: tuple[str | None, str] = (None, "")  # the text :meth:`key` was last asked for, and its key
+    _keys: dict[str, str] = field(default_factory=dict)  # keys computed by :meth:`prepare` for a catalog
 
     def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
@@ -59,7 +60,9 @@ class Env:
         """Batch work for the entries about to be checked (a catalog or a chunk of one): the
         source texts without any glossary term are found in one scan
         (:meth:`toolkit.glossary.match.Matcher.without_matches`) and answer :meth:`matches`
-        at once. The answers are those the entry-by-entry path gives; only faster."""
+        at once, and the keys (:func:`toolkit.lang.khmer.keys`) of the translations whose source
+        may hold a term are computed together for :meth:`key`. The answers are those the
+        entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
         if self.glossary is None:
             return
         known = self._matches
@@ -70,18 +73,27 @@ class Env:
             for text in self.glossary.matcher().without_matches(texts):
                 known[text] = []
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
+        # The translations whose source may hold a term: glossary-missing needs their keys.
+        wanted = list(dict.fromkeys(t for e in entries if e.translated and not e.obsolete
+                                    for s, t in e.pairs if known.get(s) != []))
+        from toolkit.lang.khmer import keys
+
+        self._keys = dict(zip(wanted, keys(wanted)))
 
     def key(self, text: str) -> str:
         """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""
-        from toolkit.lang.khmer import key
+        found = self._keys.get(text)
+        if found is None:
+            from toolkit.lang.khmer import key
 
-        found = key(text)
+            found = key(text)
         self._key = (text, found)
         return found
 
     def known_key(self, text: str) -> str | None:
-        """The key of *text* if a check of this entry already asked :meth:`key` for it."""
-        return self._key[1] if self._key[0] == text else None
+        """The key of *text* if :meth:`prepare` computed it or a check of this entry already
+        asked :meth:`key` for it."""
+        return self._key[1] if self._key[0] == text else self._keys.get(text)
 
     def matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
         """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — as
