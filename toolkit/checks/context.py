@@ -42,6 +42,8 @@ class Env:
     _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
     _key: tuple[str | None, str] = (None, "")  # the text :meth:`key` was last asked for, and its key
     _keys: dict[str, str] = field(default_factory=dict)  # keys computed by :meth:`prepare` for a catalog
+    #: (source, translation) pairs in which the numbers check surely finds nothing (:meth:`prepare`)
+    numbers_fine: set[tuple[str, str]] = field(default_factory=set)
 
     def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
@@ -60,9 +62,14 @@ class Env:
         """Batch work for the entries about to be checked (a catalog or a chunk of one): the
         source texts without any glossary term are found in one scan
         (:meth:`toolkit.glossary.match.Matcher.without_matches`) and answer :meth:`matches`
-        at once, and the keys (:func:`toolkit.lang.khmer.keys`) of the translations whose source
-        may hold a term are computed together for :meth:`key`. The answers are those the
+        at once; the pairs in which the numbers check finds nothing are told together
+        (:func:`toolkit.checks.numbers.without_findings`); and the keys
+        (:func:`toolkit.lang.khmer.keys`) of the translations whose source may hold a term are
+        computed together for :meth:`key`. The answers are those the
         entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
+        from toolkit.checks.numbers import without_findings
+
+        self.numbers_fine = without_findings([p for e in entries if e.translated and not e.obsolete for p in e.pairs])
         if self.glossary is None:
             return
         known = self._matches
