@@ -79,6 +79,8 @@ class Env:
         if texts:
             for text in self.glossary.matcher().without_matches(texts):
                 known[text] = []
+            # The others may hold a term: their spans, the plain ones normalised together.
+            known.update(self.glossary.matcher().spans_of([t for t in texts if t not in known]))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
         # The translations whose source may hold a term: glossary-missing needs their keys.
         wanted = list(dict.fromkeys(t for e in entries if e.translated and not e.obsolete
