@@ -42,8 +42,11 @@ class Env:
     _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
     _key: tuple[str | None, str] = (None, "")  # the text :meth:`key` was last asked for, and its key
     _keys: dict[str, str] = field(default_factory=dict)  # keys computed by :meth:`prepare` for a catalog
+    _squeezed: dict[str, str] = field(default_factory=dict)  # squeezed forms computed by :meth:`prepare`
     #: (source, translation) pairs in which the numbers check surely finds nothing (:meth:`prepare`)
     numbers_fine: set[tuple[str, str]] = field(default_factory=set)
+    #: texts :func:`toolkit.lang.khmer.analyse` finds normalized and valid as they are (:meth:`prepare`)
+    khmer_clean: set[str] = field(default_factory=set)
 
     def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
@@ -63,31 +66,39 @@ class Env:
         source texts without any glossary term are found in one scan
         (:meth:`toolkit.glossary.match.Matcher.without_matches`) and answer :meth:`matches`
         at once; the pairs in which the numbers check finds nothing are told together
-        (:func:`toolkit.checks.numbers.without_findings`); and the keys
-        (:func:`toolkit.lang.khmer.keys`) of the translations whose source may hold a term are
-        computed together for :meth:`key`. The answers are those the
+        (:func:`toolkit.checks.numbers.without_findings`); the translations are normalized
+        together (:func:`toolkit.lang.khmer.analysed`), which tells those already normalized and
+        valid (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`) and the
+        keys (:func:`toolkit.lang.khmer.keys`) of those whose source may hold a term
+        (:meth:`key`). The answers are those the
         entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
         from toolkit.checks.numbers import without_findings
+        from toolkit.lang import khmer
 
-        self.numbers_fine = without_findings([p for e in entries if e.translated and not e.obsolete for p in e.pairs])
+        pairs = [p for e in entries if e.translated and not e.obsolete for p in e.pairs]
+        self.numbers_fine = without_findings(pairs)
+        translations = list(dict.fromkeys(t for _, t in pairs))
+        texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, translations)]))
+        analysed = khmer.analysed(texts)
+        self.khmer_clean = {t for t, (_, clean) in zip(texts, analysed) if clean}
         if self.glossary is None:
             return
         known = self._matches
         if len(known) > _MATCHES_KEPT:  # what earlier catalogs left
             known.clear()
-        texts = [s for e in entries if e.translated and not e.obsolete for s, _ in e.pairs if s not in known]
-        if texts:
-            for text in self.glossary.matcher().without_matches(texts):
+        sources = [s for s, _ in pairs if s not in known]
+        if sources:
+            for text in self.glossary.matcher().without_matches(sources):
                 known[text] = []
             # The others may hold a term: their spans, the plain ones normalised together.
-            known.update(self.glossary.matcher().spans_of([t for t in texts if t not in known]))
+            known.update(self.glossary.matcher().spans_of([t for t in sources if t not in known]))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
+        normals = dict(zip(texts, (normal for normal, _ in analysed)))
+        plain = [t for t in translations if "\x00" not in t]
+        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized([normals[t] for t in plain])))
         # The translations whose source may hold a term: glossary-missing needs their keys.
-        wanted = list(dict.fromkeys(t for e in entries if e.translated and not e.obsolete
-                                    for s, t in e.pairs if known.get(s) != []))
-        from toolkit.lang.khmer import keys
-
-        self._keys = dict(zip(wanted, keys(wanted)))
+        wanted = list(dict.fromkeys(t for s, t in pairs if known.get(s) != [] and "\x00" not in t))
+        self._keys = dict(zip(wanted, khmer.keys_of_normalized([normals[t] for t in wanted])))
 
     def key(self, text: str) -> str:
         """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""
@@ -98,6 +109,10 @@ class Env:
             found = key(text)
         self._key = (text, found)
         return found
+
+    def squeezed(self, text: str) -> str | None:
+        """:func:`toolkit.lang.khmer.squeezed` of *text* if :meth:`prepare` computed it."""
+        return self._squeezed.get(text)
 
     def known_key(self, text: str) -> str | None:
         """The key of *text* if :meth:`prepare` computed it or a check of this entry already

@@ -336,26 +336,62 @@ _KEYS_JOIN = "\n\x00\n"  # between texts keyed together: a line break (white spa
 
 def keys(texts: "list[str]") -> list[str]:
     """:func:`key` of each of *texts*, computed over the texts joined (a few C-level passes over
-    one string instead of a Python loop over the words of each text).
+    one string instead of a Python loop over the words of each text): see :func:`analysed` for
+    why joined texts keep their own normalization. Removing invisible characters, Latin digits
+    and case folding then go character by character; the NUL between texts is a word of its
+    own, so the words of one text are joined as :func:`key` joins them, and the spaces around
+    the NUL are stripped. Equality with :func:`key` is fuzz-tested."""
+    found = iter(keys_of_normalized([normal for normal, _ in analysed([t for t in texts if "\x00" not in t])]))
+    return [key(t) if "\x00" in t else next(found) for t in texts]
 
-    Joined by "line break, NUL, line break", each text keeps its own key: normalization works
-    run by run on Khmer runs (:func:`analyse`), which white space ends, and NFC never composes
-    across the line breaks; removing invisible characters, Latin digits and case folding are
-    character by character; the NUL is a word of its own, so the words of one text are joined
-    as :func:`key` joins them, and the spaces around the NUL are stripped. Texts with a NUL, a
-    BOM or a foreign combining mark (which make :func:`analyse` normalize the whole text) are
-    keyed one by one. Equality with :func:`key` is fuzz-tested."""
-    single = [i for i, t in enumerate(texts) if "\x00" in t or BOM in t or _FOREIGN_MARK_RE.search(t)]
-    batch = texts
-    if single:
-        skip = set(single)
-        batch = [t for i, t in enumerate(texts) if i not in skip]
-    normal = analyse.__wrapped__(_KEYS_JOIN.join(batch))[0]  # not kept in analyse's cache
-    joined = _KHMER_SIDE_SPACE.sub("", " ".join(to_ascii_digits(strip_invisible(normal)).split())).casefold()
-    found = [piece.strip(" ") for piece in joined.split("\x00")] if batch else []
-    for i in single:
-        found.insert(i, key(texts[i]))
-    return found
+
+def keys_of_normalized(normals: "list[str]") -> list[str]:
+    """:func:`keys` of texts already normalized (:func:`normalize`) and free of NUL."""
+    if not normals:
+        return []
+    joined = to_ascii_digits(strip_invisible(_KEYS_JOIN.join(normals)))
+    folded = _KHMER_SIDE_SPACE.sub("", " ".join(joined.split())).casefold()
+    return [piece.strip(" ") for piece in folded.split("\x00")]
+
+
+_ANALYSED_BATCH = 256  # texts normalized together by analysed()
+
+
+def analysed(texts: "list[str]") -> list[tuple[str, bool]]:
+    """(:func:`normalize` of the text, whether :func:`analyse` finds it normalized and valid as it
+    is) for each of *texts*, a few hundred normalized together.
+
+    Joined by "line break, NUL, line break", each text keeps its own normalization:
+    :func:`analyse` works run by run on Khmer runs, which those characters end, and NFC never
+    composes or reorders across them (starters that compose with nothing). A text with a NUL, a
+    BOM or a foreign combining mark (which make :func:`analyse` normalize the whole text) is
+    analysed alone, and a batch where validation finds an issue is halved until the texts with
+    one are analysed alone (its offsets would have to be traced back). Tested equal to
+    :func:`analyse` on fuzzed texts."""
+    out: list[tuple[str, bool] | None] = [None] * len(texts)
+    batch: list[int] = []
+    for i, text in enumerate(texts):
+        if "\x00" in text or BOM in text or _FOREIGN_MARK_RE.search(text):
+            normal, issues = analyse(text)
+            out[i] = (normal, normal == text and not issues)
+        else:
+            batch.append(i)
+    chunks = [batch[first : first + _ANALYSED_BATCH] for first in range(0, len(batch), _ANALYSED_BATCH)]
+    while chunks:
+        chunk = chunks.pop()
+        if len(chunk) <= 4:
+            for i in chunk:
+                one, found = analyse(texts[i])
+                out[i] = (one, one == texts[i] and not found)
+            continue
+        normal, issues = analyse.__wrapped__(_KEYS_JOIN.join(texts[i] for i in chunk))  # not cached
+        if issues:  # the few texts with an issue are found by halving
+            half = len(chunk) // 2
+            chunks += (chunk[:half], chunk[half:])
+            continue
+        for i, piece in zip(chunk, normal.split(_KEYS_JOIN)):
+            out[i] = (piece, piece == texts[i])
+    return out  # type: ignore[return-value]  # every slot is filled
 
 
 _WHITE_OR_INVISIBLE = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")
@@ -369,6 +405,14 @@ def squeezed(text: str) -> str:
     invisible characters and white space, makes digits Latin and folds case, which leaves Khmer
     letters and digits as they are.) Fuzz-tested against :func:`key`."""
     return to_ascii_digits(_WHITE_OR_INVISIBLE.sub("", normalize(text)))
+
+
+def squeezed_of_normalized(normals: "list[str]") -> list[str]:
+    """:func:`squeezed` of texts already normalized (:func:`normalize`) and free of NUL, in one
+    pass over them joined by NUL (every step goes character by character)."""
+    if not normals:
+        return []
+    return to_ascii_digits(_WHITE_OR_INVISIBLE.sub("", "\x00".join(normals))).split("\x00")
 
 
 def squeezable(term_key: str) -> bool:
