@@ -340,9 +340,16 @@ def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     for i, pair in enumerate(pairs):
         have = tokens[i]
         want = written[i]
-        if want and (i in scaled or not have or not _alike(want, _with_groups(have))):
+        if not have:
+            if not want:
+                fine.add(pair)
+            continue
+        if not want:
+            continue  # extra_numbers would look further
+        have_set, want_set = set(have), frozenset(want)  # (a subset needs no _alike: every token is in)
+        if i in scaled or not (want_set <= have_set or _alike(want_set, _with_groups(have))):
             continue  # missing_numbers would look further
-        if not have or _alike(have, frozenset(want)):
+        if have_set <= want_set or _alike(have, want_set):
             fine.add(pair)
     return fine
 
@@ -353,7 +360,7 @@ _KM_TOKEN_OR_NUL_RE = re.compile(f"\x00|{_KM_TOKEN_RE.pattern}")
 
 def _each(found: list[str]) -> list[tuple[str, ...]]:
     """Tokens found over NUL-joined texts (NULs included) -> the tokens of each text."""
-    return [tuple(t for t in part.split("\x01") if t) for part in "\x01".join(found).split("\x00")]
+    return [tuple(filter(None, part.split("\x01"))) for part in "\x01".join(found).split("\x00")]
 
 
 def _hit(pattern: re.Pattern[str], joined: str) -> set[int]:

@@ -412,7 +412,8 @@ def squeezed_of_normalized(normals: "list[str]") -> list[str]:
     pass over them joined by NUL (every step goes character by character)."""
     if not normals:
         return []
-    return to_ascii_digits(_WHITE_OR_INVISIBLE.sub("", "\x00".join(normals))).split("\x00")
+    # str.split's white space is re's \s (tested), so this is _WHITE_OR_INVISIBLE's removal.
+    return to_ascii_digits(strip_invisible("".join("\x00".join(normals).split()))).split("\x00")
 
 
 def squeezable(term_key: str) -> bool:
