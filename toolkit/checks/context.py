@@ -63,9 +63,9 @@ class Env:
 
     def prepare(self, entries: "Sequence[Entry]") -> None:
         """Batch work for the entries about to be checked (a catalog or a chunk of one): the
-        source texts without any glossary term are found in one scan
-        (:meth:`toolkit.glossary.match.Matcher.without_matches`) and answer :meth:`matches`
-        at once; the pairs in which the numbers check finds nothing are told together
+        glossary terms of the sources are found together
+        (:meth:`toolkit.glossary.match.Matcher.spans_of`) and answer :meth:`matches`; the
+        pairs in which the numbers check finds nothing are told together
         (:func:`toolkit.checks.numbers.without_findings`); the translations are normalized
         together (:func:`toolkit.lang.khmer.analysed`), which tells those already normalized and
         valid (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`) and the
@@ -88,10 +88,7 @@ class Env:
             known.clear()
         sources = [s for s, _ in pairs if s not in known]
         if sources:
-            for text in self.glossary.matcher().without_matches(sources):
-                known[text] = []
-            # The others may hold a term: their spans, the plain ones normalised together.
-            known.update(self.glossary.matcher().spans_of([t for t in sources if t not in known]))
+            known.update(self.glossary.matcher().spans_of(sources))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
         normals = dict(zip(texts, (normal for normal, _ in analysed)))
         plain = [t for t in translations if "\x00" not in t]

@@ -421,7 +421,10 @@ class Matcher:
         text holds a key (term-dense news) stop early: the scan would not spare its cost."""
         if not len(self._automaton):
             return set(texts)
-        plain = [t for t in dict.fromkeys(texts) if t and PARA not in t and _plain(t)]
+        return self._without_matches([t for t in dict.fromkeys(texts) if t and PARA not in t and _plain(t)])
+
+    def _without_matches(self, plain: list[str]) -> set[str]:
+        """:meth:`without_matches` of texts known plain and distinct."""
         # ASCII texts apart: normalisation takes its byte fast path only for an all-ASCII batch.
         ascii_texts = [t for t in plain if t.isascii()]
         other = [t for t in plain if not t.isascii()]
@@ -452,17 +455,19 @@ class Matcher:
         return found
 
     def spans_of(self, texts: Iterable[str]) -> dict[str, list[tuple[int, int, str, str]]]:
-        """:meth:`spans` of each of *texts*, the plain ones (:func:`_plain`) normalised a few
-        hundred at a time: joined as in :meth:`without_matches`, their normalisation is each
-        one's, so each text's stretch (with the spaces on either side, its padding) is the
+        """:meth:`spans` of each of *texts*: the plain ones (:func:`_plain`) without any key are
+        told first (:meth:`without_matches`), the other plain ones are normalised a few hundred
+        at a time: joined as in :meth:`without_matches`, their normalisation is each one's, so
+        each text's stretch (with the spaces on either side, its padding) is the
         :class:`Normalised` :func:`normalise` gives it. A batch in which lower-casing changes a
         length (U+0130) takes the one-by-one path: :func:`_lower` then works per character."""
-        found: dict[str, list[tuple[int, int, str, str]]] = {}
         if not len(self._automaton):
             return {t: [] for t in texts}
         unique = list(dict.fromkeys(texts))
         plain = [t for t in unique if t and PARA not in t and _plain(t)]
+        found: dict[str, list[tuple[int, int, str, str]]] = {t: [] for t in self._without_matches(plain)}
         done = set(plain)
+        plain = [t for t in plain if t not in found]
         with paused_gc():
             for text in unique:
                 if text not in done:
