@@ -98,3 +98,13 @@ def test_numbers_told_for_a_catalog_at_once_equal_the_entry_by_entry_answers() -
                 assert not list(missing_numbers(source, translation))
                 assert not list(extra_numbers(source, translation))
     assert told > 100
+
+
+def test_the_numbers_batch_runs_where_numbers_are_common() -> None:
+    """Env.prepare tells the numbers at once only where at least half of the first pairs hold a
+    digit (news); elsewhere the check's own "no digit" test is cheaper. Verdicts are the same."""
+    from toolkit.checks.numbers import mostly_numbered
+
+    assert mostly_numbered([("Met on 3 May", "៣ ឧសភា"), ("Save", "រក្សាទុក")])
+    assert not mostly_numbered([("Open", "បើក"), ("Save", "រក្សាទុក"), ("Page 2", "ទំព័រ ២")])
+    assert not mostly_numbered([])

@@ -65,18 +65,18 @@ class Env:
         """Batch work for the entries about to be checked (a catalog or a chunk of one): the
         glossary terms of the sources are found together
         (:meth:`toolkit.glossary.match.Matcher.spans_of`) and answer :meth:`matches`; the
-        pairs in which the numbers check finds nothing are told together
-        (:func:`toolkit.checks.numbers.without_findings`); the translations are normalized
-        together (:func:`toolkit.lang.khmer.analysed`), which tells those already normalized and
-        valid (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`) and the
-        keys (:func:`toolkit.lang.khmer.keys`) of those whose source may hold a term
-        (:meth:`key`). The answers are those the
+        pairs in which the numbers check finds nothing are told together where numbers are
+        common (:func:`toolkit.checks.numbers.without_findings`); the translations' normalization
+        (:func:`toolkit.lang.khmer.analysed`) tells those already normalized and valid
+        (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`) and the keys
+        (:func:`toolkit.lang.khmer.keys`) of those whose source may hold a term (:meth:`key`),
+        computed together. The answers are those the
         entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
-        from toolkit.checks.numbers import without_findings
+        from toolkit.checks.numbers import mostly_numbered, without_findings
         from toolkit.lang import khmer
 
         pairs = [p for e in entries if e.translated and not e.obsolete for p in e.pairs]
-        self.numbers_fine = without_findings(pairs)
+        self.numbers_fine = without_findings(pairs) if mostly_numbered(pairs) else set()
         translations = list(dict.fromkeys(t for _, t in pairs))
         texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, translations)]))
         analysed = khmer.analysed(texts)

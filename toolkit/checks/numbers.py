@@ -318,6 +318,14 @@ def missing_numbers(source: str, translation: str) -> Iterator[tuple[str, tuple[
                (token, km) if km != token else (token,))
 
 
+def mostly_numbered(pairs: list[tuple[str, str]], sample: int = 64) -> bool:
+    """True if at least half of the first *sample* pairs hold a digit: then
+    :func:`without_findings` pays for itself (news); where numbers are rare (user interfaces) the
+    check's own first test, "no digit", is cheaper than the catalog's regex passes (measured)."""
+    first = pairs[:sample]
+    return 2 * sum(1 for s, t in first if _DIGIT_RE.search(s) or _DIGIT_RE.search(t)) >= len(first) > 0
+
+
 def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     """The (source, translation) pairs of *pairs* for which :func:`missing_numbers` and
     :func:`extra_numbers` surely yield nothing, told for a catalog at once: the number tokens

@@ -335,12 +335,12 @@ _KEYS_JOIN = "\n\x00\n"  # between texts keyed together: a line break (white spa
 
 
 def keys(texts: "list[str]") -> list[str]:
-    """:func:`key` of each of *texts*, computed over the texts joined (a few C-level passes over
-    one string instead of a Python loop over the words of each text): see :func:`analysed` for
-    why joined texts keep their own normalization. Removing invisible characters, Latin digits
-    and case folding then go character by character; the NUL between texts is a word of its
-    own, so the words of one text are joined as :func:`key` joins them, and the spaces around
-    the NUL are stripped. Equality with :func:`key` is fuzz-tested."""
+    """:func:`key` of each of *texts*, computed over their normalized forms joined (a few C-level
+    passes over one string instead of a Python loop over the words of each text): removing
+    invisible characters, Latin digits and case folding go character by character; the NUL
+    between texts (``"\\n\\x00\\n"``) is a word of its own, so the words of one text are joined
+    as :func:`key` joins them, and the spaces around the NUL are stripped. Equality with
+    :func:`key` is fuzz-tested."""
     found = iter(keys_of_normalized([normal for normal, _ in analysed([t for t in texts if "\x00" not in t])]))
     return [key(t) if "\x00" in t else next(found) for t in texts]
 
@@ -354,44 +354,16 @@ def keys_of_normalized(normals: "list[str]") -> list[str]:
     return [piece.strip(" ") for piece in folded.split("\x00")]
 
 
-_ANALYSED_BATCH = 256  # texts normalized together by analysed()
-
-
 def analysed(texts: "list[str]") -> list[tuple[str, bool]]:
     """(:func:`normalize` of the text, whether :func:`analyse` finds it normalized and valid as it
-    is) for each of *texts*, a few hundred normalized together.
-
-    Joined by "line break, NUL, line break", each text keeps its own normalization:
-    :func:`analyse` works run by run on Khmer runs, which those characters end, and NFC never
-    composes or reorders across them (starters that compose with nothing). A text with a NUL, a
-    BOM or a foreign combining mark (which make :func:`analyse` normalize the whole text) is
-    analysed alone, and a batch where validation finds an issue is halved until the texts with
-    one are analysed alone (its offsets would have to be traced back). Tested equal to
-    :func:`analyse` on fuzzed texts."""
-    out: list[tuple[str, bool] | None] = [None] * len(texts)
-    batch: list[int] = []
-    for i, text in enumerate(texts):
-        if "\x00" in text or BOM in text or _FOREIGN_MARK_RE.search(text):
-            normal, issues = analyse(text)
-            out[i] = (normal, normal == text and not issues)
-        else:
-            batch.append(i)
-    chunks = [batch[first : first + _ANALYSED_BATCH] for first in range(0, len(batch), _ANALYSED_BATCH)]
-    while chunks:
-        chunk = chunks.pop()
-        if len(chunk) <= 4:
-            for i in chunk:
-                one, found = analyse(texts[i])
-                out[i] = (one, one == texts[i] and not found)
-            continue
-        normal, issues = analyse.__wrapped__(_KEYS_JOIN.join(texts[i] for i in chunk))  # not cached
-        if issues:  # the few texts with an issue are found by halving
-            half = len(chunk) // 2
-            chunks += (chunk[:half], chunk[half:])
-            continue
-        for i, piece in zip(chunk, normal.split(_KEYS_JOIN)):
-            out[i] = (piece, piece == texts[i])
-    return out  # type: ignore[return-value]  # every slot is filled
+    is) for each of *texts*: what a catalog's batch work (the keys, the squeezed forms, the
+    ``khmer-normalization`` check) shares. Text by text: normalizing texts joined measured no
+    faster (each run is cached either way), and an issue's offsets would have to be traced back."""
+    out = []
+    for text in texts:
+        normal, issues = analyse(text)
+        out.append((normal, normal == text and not issues))
+    return out
 
 
 _WHITE_OR_INVISIBLE = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")
