@@ -56,3 +56,55 @@ def test_numbers(source, translation, ok):
 
 def test_no_numbers_in_placeholders_or_words():
     assert source_numbers("%1$s and {0} met") == ()
+
+
+def _fast_path_says_nothing(source: str, translation: str) -> bool:
+    """The entry-by-entry fast paths of missing_numbers and extra_numbers, as they decide."""
+    from toolkit.checks import numbers as n
+
+    clean = n._clean(translation)
+    same = n._same_tokens(source, clean)
+    missing_done = n._DIGIT_RE.search(source) is None or bool(same and n._all_written_alike(source, same))
+    extra_done = n._DIGIT_RE.search(translation) is None or n._alike(n._tokens(clean), n._written(source))
+    return missing_done and extra_done
+
+
+def test_numbers_told_for_a_catalog_at_once_equal_the_entry_by_entry_answers() -> None:
+    """without_findings (joined texts, one regex pass each) names exactly the pairs the fast
+    paths of missing_numbers and extra_numbers settle, and those yield nothing (fuzzed, seeded:
+    Khmer and Latin digits, separators, spaces of each kind, scale words in both languages,
+    invisible characters, upper case, placeholders and NUL, which are left to the functions)."""
+    import random
+
+    from toolkit.checks.numbers import extra_numbers, missing_numbers, without_findings
+
+    rng = random.Random(66)
+    src_bits = ["1", "2", "5", "0", "12", "1,500", "2.5", "81.1", "2024", "2024-25", "3rd", " ", " ", "a ", "x",
+                "MILLION", " million", " bn", " thousand", ".", ",", "%d", "{0}", "\x00", "İ", "Σ", "two", "\u200b"]
+    tr_bits = ["១", "២", "៥", "០", "១២", "១,៥០០", "១.៥០០", "១ ៥០០", "២,៥", "៨១.១", "២០២៤", "២៥៦៧", "1", "5",
+               " ", "\u00a0", "\u202f", "ក", "លាន", "ពាន់", "MILLION", "\u200b", "\ufeff", ".", ",", "%d", "{0}",
+               "\x00", "ពីរ", "İ"]
+    told = 0
+    for _ in range(200):
+        pairs = [("".join(rng.choice(src_bits) for _ in range(rng.randint(0, 6))),
+                  "".join(rng.choice(tr_bits) for _ in range(rng.randint(0, 6)))) for _ in range(rng.randint(1, 20))]
+        fine = without_findings(pairs)
+        for source, translation in pairs:
+            batchable = not any(c in source + translation for c in "%{\x00")
+            assert ((source, translation) in fine) == (batchable and _fast_path_says_nothing(source, translation)), \
+                (source, translation)
+            if (source, translation) in fine:
+                told += 1
+                assert not list(missing_numbers(source, translation))
+                assert not list(extra_numbers(source, translation))
+    assert told > 100
+
+
+def test_the_numbers_batch_runs_where_numbers_are_common() -> None:
+    """Env.prepare tells the numbers at once only where at least half of the first pairs hold a
+    digit (news); elsewhere the check's own "no digit" test is cheaper. Verdicts are the same."""
+    from toolkit.checks.numbers import mostly_numbered
+
+    assert mostly_numbered([("Met on 3 May", "៣ ឧសភា"), ("Save", "រក្សាទុក")])
+    assert not mostly_numbered([("Open", "បើក"), ("Save", "រក្សាទុក"), ("Page 2", "ទំព័រ ២")])
+    assert not mostly_numbered([])

@@ -90,3 +90,22 @@ def test_same_placeholders_as_written_are_the_same_placeholders() -> None:
             agreed += 1
             assert placeholders_of(source, flags) == placeholders_of(translation, flags), (source, translation, flags)
     assert agreed > 5000
+
+
+def test_bracketed_final_mark_told_from_the_end_equals_the_regex() -> None:
+    """_bracketed_mark (told from the text's end) answers as _BRACKETED_MARK_RE.search (fuzzed,
+    seeded: brackets, marks, every kind of trailing white space and ZWSP, letters between)."""
+    import random
+
+    from toolkit.checks.builtin.punctuation import _BRACKETED_MARK_RE, _bracketed_mark
+
+    rng = random.Random(67)
+    alphabet = ["(", "[", "{", ")", "]", "}", ".", "?", "!", ":", ";", "…", "។", "៕", "៖", " ", "\n", "\t",
+                "\u00a0", "\u2009", "\u3000", "\u200b", "\u200c", "a", "ក", "\x85", "\x1c"]
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        expected = _BRACKETED_MARK_RE.search(text) is not None
+        hits += expected
+        assert _bracketed_mark(text) is expected, [hex(ord(c)) for c in text]
+    assert hits > 50

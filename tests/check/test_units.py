@@ -104,3 +104,41 @@ def test_without_a_usable_temporary_directory_units_stay_in_memory(expected, tmp
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
     got = run_checks(PATHS, glossary=load_test_glossary(), jobs=1)
     assert got.findings == expected.findings
+
+
+def test_prepared_catalogs_give_the_findings_of_entry_by_entry_checks(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A catalog read whole is prepared in batches (Env.prepare: glossary spans, Khmer keys and
+    analysis, the numbers settled); a streamed one is checked entry by entry. On the generated
+    news of benchmarks/bench_check.py (every entry with glossary terms, numbers and long Khmer
+    sentences; a few deprecated renderings, plurals, fuzzy and empty entries) both give the same
+    findings."""
+    import random
+    import sys
+
+    from toolkit.glossary import load_glossary
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from bench_check import make_catalogs, make_glossary
+
+    rng = random.Random(11)
+    text, concepts = make_glossary(rng, 200)
+    (tmp_path / "glossary.yaml").write_text(text, encoding="utf-8")
+    # Defects for the checks to find: an extra, a changed and a scaled number, a term's rendering
+    # cut, doubled ZWSP, a vowel before its consonant's subscript (not normalized).
+    defects = [lambda t: t.replace("ហើយ", "ហើយ៧៧៧"), lambda t: t.replace("២", "៣", 1),
+               lambda t: t.replace("ដុល្លារ", "លានដុល្លារ"), lambda t: t[:10] + t[13:],
+               lambda t: t.replace("\u200b", "\u200b\u200b", 1), lambda t: t.replace("ន្ត", "នត្", 1),
+               lambda t: t]
+    for path in make_catalogs(rng, tmp_path / "locales", concepts, 1200, 4):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        path.write_text("\n".join(defects[i % len(defects)](line) if line.startswith('msgstr "') else line
+                                  for i, line in enumerate(lines)), encoding="utf-8")
+    glossary = load_glossary([tmp_path / "glossary.yaml"])
+    whole = run_checks([tmp_path / "locales"], glossary=glossary, jobs=1)
+    assert {"numbers", "glossary-missing", "glossary-forbidden", "invisible", "khmer-normalization"} <= \
+        {f.check for f in whole.findings}
+    monkeypatch.setattr(runner, "STREAM_ABOVE_BYTES", 0)
+    streamed = run_checks([tmp_path / "locales"], glossary=glossary, jobs=1)
+    assert streamed.findings == whole.findings
+    assert streamed.summary == whole.summary

@@ -164,3 +164,26 @@ def test_texts_without_matches_in_real_catalogs() -> None:
     without = matcher.without_matches(texts)
     assert len(without) > 0.5 * len(set(texts))
     assert all(matcher.spans(t) == [] for t in without)
+
+
+def test_spans_of_many_texts_equal_spans_of_each(fixture_glossary) -> None:
+    """Matcher.spans_of (plain texts normalised a few hundred at a time) gives each text the
+    spans spans() gives it: on the fuzzed texts near the terms (with Greek final sigma and a
+    U+0130 among them, which lower-case by context or to two characters), and on every msgid of
+    the real catalogs with the shipped glossary."""
+    from toolkit.catalog.reader import read_po
+    from toolkit.glossary import load_glossary
+
+    texts = _no_match_cases(fixture_glossary) + ["ΟΔΟΣ Kandal", "İstanbul Kandal", "", " ", "a\x00b"]
+    matcher = fixture_glossary.matcher()
+    many = matcher.spans_of(texts)
+    assert set(many) == set(texts)
+    assert sum(1 for t in texts if many[t]) > 500
+    assert all(many[t] == matcher.spans(t) for t in texts)
+    root = Path(__file__).resolve().parents[2]
+    texts = [s for p in sorted((root / "benchmarks/data/real-km").glob("*.po")) + sorted(
+        (root / "tests/catalog/data/real").glob("*.po")) for e in read_po(p).entries for s, _ in e.pairs]
+    matcher = load_glossary(None).matcher()
+    many = matcher.spans_of(texts)
+    assert sum(1 for t in many.values() if t) > 10
+    assert all(many[t] == matcher.spans(t) for t in texts)

@@ -139,3 +139,28 @@ def test_squeezed_holds_every_key_occurrence() -> None:
         tested += 1
         assert k in khmer.squeezed(text), ([hex(ord(c)) for c in text], k)
     assert tested > 3000
+
+
+def test_keys_and_analysis_of_joined_texts_equal_those_of_each() -> None:
+    """keys(texts), analysed(texts) and squeezed_of_normalized, computed over the texts joined,
+    are key(), analyse() and squeezed() of each text (fuzzed, seeded: Khmer
+    letters and marks, joiners, invisible characters, every kind of white space, Latin and Khmer
+    digits, upper-case and Greek letters whose folding differs, combining marks, BOM, NUL)."""
+    rng = random.Random(64)
+    alphabet = ["ក", "ន", "រ", "្", "ា", "ើ", "េ", "ុ", "់", "\u17d2\u178a", "។", "\u200b", "\u200c", "\u200d",
+                "\ufeff", "\u00ad", "\u2060", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "១", "5", "A", "b",
+                "Σ", "ς", "ß", "İ", "e\u0301", "\u0301", ".", "x", "\u17b6\u17b6", "\u17d2", "\u17c6\u17bb"]
+
+    def text() -> str:
+        found = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        return found + "\x00" if rng.random() < 0.03 else found
+
+    for _ in range(600):
+        texts = [text() for _ in range(rng.randint(0, 12))]
+        assert khmer.keys(texts) == [khmer.key(t) for t in texts], texts
+        assert khmer.analysed(texts) == [(khmer.normalize(t), khmer.analyse(t) == (t, ())) for t in texts], texts
+        plain = [t for t in texts if "\x00" not in t]
+        assert khmer.squeezed_of_normalized([khmer.normalize(t) for t in plain]) == [khmer.squeezed(t) for t in plain]
+    many = [text() for _ in range(2000)]  # several batches of analysed(), some with an issue
+    assert khmer.keys(many) == [khmer.key(t) for t in many]
+    assert khmer.analysed(many) == [(khmer.normalize(t), khmer.analyse(t) == (t, ())) for t in many]

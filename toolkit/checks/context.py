@@ -41,6 +41,12 @@ class Env:
     _entry: Entry | None = None  # the entry :meth:`visible` last described, and its answer
     _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
     _key: tuple[str | None, str] = (None, "")  # the text :meth:`key` was last asked for, and its key
+    _keys: dict[str, str] = field(default_factory=dict)  # keys computed by :meth:`prepare` for a catalog
+    _squeezed: dict[str, str] = field(default_factory=dict)  # squeezed forms computed by :meth:`prepare`
+    #: (source, translation) pairs in which the numbers check surely finds nothing (:meth:`prepare`)
+    numbers_fine: set[tuple[str, str]] = field(default_factory=set)
+    #: texts :func:`toolkit.lang.khmer.analyse` finds normalized and valid as they are (:meth:`prepare`)
+    khmer_clean: set[str] = field(default_factory=set)
 
     def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
@@ -57,31 +63,58 @@ class Env:
 
     def prepare(self, entries: "Sequence[Entry]") -> None:
         """Batch work for the entries about to be checked (a catalog or a chunk of one): the
-        source texts without any glossary term are found in one scan
-        (:meth:`toolkit.glossary.match.Matcher.without_matches`) and answer :meth:`matches`
-        at once. The answers are those the entry-by-entry path gives; only faster."""
+        glossary terms of the sources are found together
+        (:meth:`toolkit.glossary.match.Matcher.spans_of`) and answer :meth:`matches`; the
+        pairs in which the numbers check finds nothing are told together where numbers are
+        common (:func:`toolkit.checks.numbers.without_findings`); the translations' normalization
+        (:func:`toolkit.lang.khmer.analysed`) tells those already normalized and valid
+        (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`) and the keys
+        (:func:`toolkit.lang.khmer.keys`) of those whose source may hold a term (:meth:`key`),
+        computed together. The answers are those the
+        entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
+        from toolkit.checks.numbers import mostly_numbered, without_findings
+        from toolkit.lang import khmer
+
+        pairs = [p for e in entries if e.translated and not e.obsolete for p in e.pairs]
+        self.numbers_fine = without_findings(pairs) if mostly_numbered(pairs) else set()
+        translations = list(dict.fromkeys(t for _, t in pairs))
+        texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, translations)]))
+        analysed = khmer.analysed(texts)
+        self.khmer_clean = {t for t, (_, clean) in zip(texts, analysed) if clean}
         if self.glossary is None:
             return
         known = self._matches
         if len(known) > _MATCHES_KEPT:  # what earlier catalogs left
             known.clear()
-        texts = [s for e in entries if e.translated and not e.obsolete for s, _ in e.pairs if s not in known]
-        if texts:
-            for text in self.glossary.matcher().without_matches(texts):
-                known[text] = []
+        sources = [s for s, _ in pairs if s not in known]
+        if sources:
+            known.update(self.glossary.matcher().spans_of(sources))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
+        normals = dict(zip(texts, (normal for normal, _ in analysed)))
+        plain = [t for t in translations if "\x00" not in t]
+        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized([normals[t] for t in plain])))
+        # The translations whose source may hold a term: glossary-missing needs their keys.
+        wanted = list(dict.fromkeys(t for s, t in pairs if known.get(s) != [] and "\x00" not in t))
+        self._keys = dict(zip(wanted, khmer.keys_of_normalized([normals[t] for t in wanted])))
 
     def key(self, text: str) -> str:
         """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""
-        from toolkit.lang.khmer import key
+        found = self._keys.get(text)
+        if found is None:
+            from toolkit.lang.khmer import key
 
-        found = key(text)
+            found = key(text)
         self._key = (text, found)
         return found
 
+    def squeezed(self, text: str) -> str | None:
+        """:func:`toolkit.lang.khmer.squeezed` of *text* if :meth:`prepare` computed it."""
+        return self._squeezed.get(text)
+
     def known_key(self, text: str) -> str | None:
-        """The key of *text* if a check of this entry already asked :meth:`key` for it."""
-        return self._key[1] if self._key[0] == text else None
+        """The key of *text* if :meth:`prepare` computed it or a check of this entry already
+        asked :meth:`key` for it."""
+        return self._key[1] if self._key[0] == text else self._keys.get(text)
 
     def matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
         """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — as

@@ -421,7 +421,10 @@ class Matcher:
         text holds a key (term-dense news) stop early: the scan would not spare its cost."""
         if not len(self._automaton):
             return set(texts)
-        plain = [t for t in dict.fromkeys(texts) if t and PARA not in t and _plain(t)]
+        return self._without_matches([t for t in dict.fromkeys(texts) if t and PARA not in t and _plain(t)])
+
+    def _without_matches(self, plain: list[str]) -> set[str]:
+        """:meth:`without_matches` of texts known plain and distinct."""
         # ASCII texts apart: normalisation takes its byte fast path only for an all-ASCII batch.
         ascii_texts = [t for t in plain if t.isascii()]
         other = [t for t in plain if not t.isascii()]
@@ -431,7 +434,10 @@ class Matcher:
         automaton = self._automaton
         found: set[str] = set()
         for chunk in chunks:
-            low = normalise(_JOIN.join(chunk)).low
+            joined = _JOIN.join(chunk)
+            if len(joined.lower()) != len(joined):
+                continue  # _lower works per character then, which may differ from a text's own (final sigma)
+            low = normalise(joined).low
             bounds = [m.start() for m in _NUL.finditer(low)]
             if len(bounds) != len(chunk) - 1:
                 return found  # cannot happen (texts with NUL are left out); no shortcut then
@@ -448,8 +454,48 @@ class Matcher:
                 break
         return found
 
-    def _find(self, text: str) -> list[tuple[int, int, str, str]]:
-        norm = normalise(text)
+    def spans_of(self, texts: Iterable[str]) -> dict[str, list[tuple[int, int, str, str]]]:
+        """:meth:`spans` of each of *texts*: the plain ones (:func:`_plain`) without any key are
+        told first (:meth:`without_matches`), the other plain ones are normalised a few hundred
+        at a time: joined as in :meth:`without_matches`, their normalisation is each one's, so
+        each text's stretch (with the spaces on either side, its padding) is the
+        :class:`Normalised` :func:`normalise` gives it. A batch in which lower-casing changes a
+        length (U+0130) takes the one-by-one path: :func:`_lower` then works per character."""
+        if not len(self._automaton):
+            return {t: [] for t in texts}
+        unique = list(dict.fromkeys(texts))
+        plain = [t for t in unique if t and PARA not in t and _plain(t)]
+        found: dict[str, list[tuple[int, int, str, str]]] = {t: [] for t in self._without_matches(plain)}
+        done = set(plain)
+        plain = [t for t in plain if t not in found]
+        with paused_gc():
+            for text in unique:
+                if text not in done:
+                    found[text] = self._find(text) if text else []
+            ascii_texts = [t for t in plain if t.isascii()]
+            other = [t for t in plain if not t.isascii()]
+            for group in (ascii_texts, other):
+                for i in range(0, len(group), _BATCH):
+                    chunk = group[i : i + _BATCH]
+                    joined = _JOIN.join(chunk)
+                    if len(joined.lower()) != len(joined):
+                        found.update((t, self._find(t)) for t in chunk)
+                        continue
+                    norm = normalise(joined)
+                    new = object.__new__
+                    start = 1  # after the leading pad
+                    for text in chunk:
+                        end = start + len(text)
+                        one = new(Normalised)
+                        one.__dict__.update(cased=norm.cased[start - 1 : end + 1], low=norm.low[start - 1 : end + 1],
+                                            pieces=(), piece_starts=())
+                        found[text] = self._find(text, one)
+                        start = end + len(_JOIN)
+        return found
+
+    def _find(self, text: str, norm: Normalised | None = None) -> list[tuple[int, int, str, str]]:
+        if norm is None:
+            norm = normalise(text)
         cased, low = norm.cased, norm.low
         automaton = self._automaton
         # Fast path: the automaton's own leftmost-longest scan. Keys carry a leading space, so a

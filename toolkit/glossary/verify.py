@@ -71,11 +71,13 @@ class ForbiddenIndex:
         self.full: _AllRenderings | None = None
         self._squeezable = self.has_forbidden and all(map(khmer.squeezable, self.candidates.keys()))
 
-    def may_hold(self, text: str) -> bool:
+    def may_hold(self, text: str, squeezed: str | None = None) -> bool:
         """False when *text* (as written) surely holds no deprecated rendering, told from a
-        cheaper form than its key (:func:`toolkit.lang.khmer.squeezed`); True means "compute
-        the key and ask :meth:`forbidden`"."""
-        return not self._squeezable or next(self.candidates.iter(khmer.squeezed(text)), None) is not None
+        cheaper form than its key (:func:`toolkit.lang.khmer.squeezed`, given as *squeezed* when
+        the caller has it); True means "compute the key and ask :meth:`forbidden`"."""
+        if not self._squeezable:
+            return True
+        return next(self.candidates.iter(khmer.squeezed(text) if squeezed is None else squeezed), None) is not None
 
     def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
         """:meth:`_AllRenderings.forbidden`, without building it while no deprecated key is in *hay*."""

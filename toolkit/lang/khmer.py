@@ -328,6 +328,44 @@ def key(text: str) -> str:
     return "".join(out).casefold()
 
 
+#: A space that :func:`key` drops: one next to a Khmer character (the space itself is matched
+#: first, so the regex engine jumps from space to space).
+_KHMER_SIDE_SPACE = re.compile(" (?:(?=[\u1780-\u17ff\u19e0-\u19ff])|(?<=[\u1780-\u17ff\u19e0-\u19ff] ))")
+_KEYS_JOIN = "\n\x00\n"  # between texts keyed together: a line break (white space) and a NUL word
+
+
+def keys(texts: "list[str]") -> list[str]:
+    """:func:`key` of each of *texts*, computed over their normalized forms joined (a few C-level
+    passes over one string instead of a Python loop over the words of each text): removing
+    invisible characters, Latin digits and case folding go character by character; the NUL
+    between texts (``"\\n\\x00\\n"``) is a word of its own, so the words of one text are joined
+    as :func:`key` joins them, and the spaces around the NUL are stripped. Equality with
+    :func:`key` is fuzz-tested."""
+    found = iter(keys_of_normalized([normal for normal, _ in analysed([t for t in texts if "\x00" not in t])]))
+    return [key(t) if "\x00" in t else next(found) for t in texts]
+
+
+def keys_of_normalized(normals: "list[str]") -> list[str]:
+    """:func:`keys` of texts already normalized (:func:`normalize`) and free of NUL."""
+    if not normals:
+        return []
+    joined = to_ascii_digits(strip_invisible(_KEYS_JOIN.join(normals)))
+    folded = _KHMER_SIDE_SPACE.sub("", " ".join(joined.split())).casefold()
+    return [piece.strip(" ") for piece in folded.split("\x00")]
+
+
+def analysed(texts: "list[str]") -> list[tuple[str, bool]]:
+    """(:func:`normalize` of the text, whether :func:`analyse` finds it normalized and valid as it
+    is) for each of *texts*: what a catalog's batch work (the keys, the squeezed forms, the
+    ``khmer-normalization`` check) shares. Text by text: normalizing texts joined measured no
+    faster (each run is cached either way), and an issue's offsets would have to be traced back."""
+    out = []
+    for text in texts:
+        normal, issues = analyse(text)
+        out.append((normal, normal == text and not issues))
+    return out
+
+
 _WHITE_OR_INVISIBLE = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")
 _SQUEEZABLE = re.compile("[\u1780-\u17df\u17f0-\u17ff\u19e0-\u19ff0-9]+")
 
@@ -339,6 +377,15 @@ def squeezed(text: str) -> str:
     invisible characters and white space, makes digits Latin and folds case, which leaves Khmer
     letters and digits as they are.) Fuzz-tested against :func:`key`."""
     return to_ascii_digits(_WHITE_OR_INVISIBLE.sub("", normalize(text)))
+
+
+def squeezed_of_normalized(normals: "list[str]") -> list[str]:
+    """:func:`squeezed` of texts already normalized (:func:`normalize`) and free of NUL, in one
+    pass over them joined by NUL (every step goes character by character)."""
+    if not normals:
+        return []
+    # str.split's white space is re's \s (tested), so this is _WHITE_OR_INVISIBLE's removal.
+    return to_ascii_digits(strip_invisible("".join("\x00".join(normals).split()))).split("\x00")
 
 
 def squeezable(term_key: str) -> bool:

@@ -26,7 +26,7 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
     for source, translation in env.visible(entry)[1]:
         hay = env.known_key(translation)  # glossary-missing computed it when the source has a term
         if hay is None:
-            if not index.may_hold(translation):
+            if not index.may_hold(translation, env.squeezed(translation)):
                 continue  # the usual case, told without the translation's key
             hay = env.key(translation)
         found = index.forbidden(hay)

@@ -29,8 +29,11 @@ def khmer_normalization(entry: Entry, env: Env) -> Iterator[Problem]:
     """msgstr is not in normalized Khmer encoding order (UTN #61) or has a sequence that does not
     fit the Khmer syllable structure even once normalized (coeng without a base, a doubled vowel
     sign, a sign alone). Never reports invisible characters: see `invisible`."""
+    clean = env.khmer_clean  # told for the whole catalog at once (Env.prepare)
     for _source, translation in entry.pairs:
         translation = km.mask_separator_zwnj(translation)
+        if translation in clean:
+            continue
         normal, issues = km.analyse(translation)
         # Subscript DA and subscript TA look the same and both spellings are in everyday use;
         # normalization folds them for comparison, but choosing one is not an encoding-order error.
