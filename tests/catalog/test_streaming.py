@@ -36,7 +36,7 @@ def _read(path: Path) -> reader.Catalog | CatalogError:
 def test_the_sink_gets_every_entry_the_catalog_holds(path: Path, stream: bool,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     whole = _read(path)
-    monkeypatch.setattr(textio, "_CHUNK", 7)  # streamed: many pieces, cut everywhere
+    monkeypatch.setattr(textio, "_PIECE", 7)  # streamed: many pieces, cut everywhere
     got: list[tuple[reader.Entry, bool]] = []
     try:
         streamed = reader.read_po(path, lambda entry, header: got.append((entry, header)), stream=stream)
@@ -90,7 +90,7 @@ def test_file_lines_are_the_lines_of_the_decoded_file(name: str, chunk: int, tmp
 
     path = tmp_path / f"{name}.po"
     path.write_bytes(FILES[name])
-    monkeypatch.setattr(textio, "_CHUNK", chunk)
+    monkeypatch.setattr(textio, "_PIECE", chunk)
     try:
         expected = list(textio.lines(textio.read_text(path)))
     except InputError as exc:

@@ -13,7 +13,7 @@ For each ``<locales>/LANG/LC_MESSAGES/NAME.po``:
 The document goes to ``<out>/LANG/<source file name>``. Statistics count entries of the catalog
 (:mod:`toolkit.catalog.stats`).
 
-Memory: every catalog is read (streamed, a megabyte at a time) before any output is written;
+Memory: every catalog is read (streamed, a piece at a time) before any output is written;
 then one catalog at a time is read again keeping only what the outputs need (:class:`Gathered`:
 the usable translations, the msgids, the counts, the messages of the ``.mo``), the ``.mo`` is
 written in pieces (:mod:`toolkit.catalog.mo`) and a plain-text document is rendered and written

@@ -1,7 +1,7 @@
 """The catalog a merge goes into, left on disk: what the merge needs of it, each entry re-read
 from the file when it is needed.
 
-Read once with the one reader (:func:`toolkit.catalog.reader.read_po` with ``stream=True``, a megabyte at a time): per
+Read once with the one reader (:func:`toolkit.catalog.reader.read_po` with ``stream=True``, a piece at a time): per
 entry, one byte of facts (:class:`toolkit.catalog.merge.OldEntries`) and the file offset of its
 text; the content digest as read (:func:`toolkit.catalog.po.content_digest`) is taken on the
 way. An entry is made again (:meth:`OldFile.entry`) by parsing its own text, sliced out of the

@@ -502,7 +502,7 @@ def read_po(path: str | os.PathLike[str], sink: Sink | None = None, *, stream: b
     """Read and parse a PO file (charset policy in the module docstring); errors name ``path:line``.
     *sink*: as for :func:`parse_po`.
 
-    *stream* (with a *sink*) reads the file a megabyte at a time, so its text is never held
+    *stream* (with a *sink*) reads the file a piece at a time, so its text is never held
     whole (the catalog's ``text`` stays empty). The file is decoded once before parsing, so a
     file that is not UTF-8 is read (another declared charset) or refused exactly as without
     *stream*, before any entry goes to the sink."""

@@ -533,7 +533,7 @@ def _read_units(path: str | Path, shown: str | None = None, *, reviewed_only: bo
         kept.add((e.msgid, e.msgstr, e.line, e.fuzzy))
 
     try:
-        catalog = reader.read_po(path, keep, stream=True)  # a megabyte at a time: the file is never held whole
+        catalog = reader.read_po(path, keep, stream=True)  # a piece at a time: the file is never held whole
         lang = catalog.language or _lang_from_path(Path(path))
         if lang is None:
             from toolkit.errors import CatalogError
