@@ -31,6 +31,7 @@ def test_every_way_of_holding_units_gives_the_same_findings(expected, spill: int
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(units, "SPILL_ABOVE_BYTES", spill)
     monkeypatch.setattr(runner, "STREAM_ABOVE_BYTES", stream)
+    monkeypatch.setattr(runner, "BATCH", 7)  # entries checked a few at a time, each batch prepared
     got = run_checks(PATHS, glossary=load_test_glossary(), jobs=jobs)
     assert got.findings == expected.findings
     assert got.summary == expected.summary
