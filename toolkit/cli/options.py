@@ -62,3 +62,12 @@ def choice(value: str | None, allowed: Sequence[str], option: str) -> str | None
 
         raise UsageError(f"{option} must be one of {', '.join(allowed)} (got {value!r})")
     return value
+
+
+def percentage(value: int, option: str) -> int:
+    """*value* if it is a percentage from 0 to 100; else the one usage error for this mistake."""
+    if not 0 <= value <= 100:
+        from toolkit.errors import UsageError
+
+        raise UsageError(f"{option} must be a percentage from 0 to 100 (got {value})")
+    return value

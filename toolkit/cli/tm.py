@@ -15,7 +15,7 @@ import typer
 
 from toolkit.cli import output
 from toolkit.cli._app import new_app
-from toolkit.cli.options import LocalesOpt, OutputOpt, choice, format_option
+from toolkit.cli.options import LocalesOpt, OutputOpt, choice, format_option, percentage
 
 if TYPE_CHECKING:
     from toolkit.tm.store import Store
@@ -135,10 +135,7 @@ def register(app: typer.Typer) -> None:
         from toolkit.tm.match import Matcher
 
         choice(fmt, FORMATS, "--format")
-        if not 0 <= min_score <= 100:
-            from toolkit.errors import UsageError
-
-            raise UsageError(f"--min must be a percentage from 0 to 100 (got {min_score})")
+        percentage(min_score, "--min")
         with open_memory(tm, locales) as store:
             found = Matcher(store, lang).lookup(sentence, min_score, limit)
         if fmt == "json":

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from toolkit.cli import output
-from toolkit.cli.options import GlossaryOpt, LocalesOpt
+from toolkit.cli.options import GlossaryOpt, LocalesOpt, percentage
 
 if TYPE_CHECKING:
     from toolkit.mt.options import MTOptions
@@ -122,10 +122,7 @@ def translate_command(
             output.note(f"drafts skipped for {lang}: {missing.message}")
             return None
 
-    if not 0 <= tm_min <= 100:
-        from toolkit.errors import UsageError
-
-        raise UsageError(f"--tm-min must be a percentage from 0 to 100 (got {tm_min})")
+    percentage(tm_min, "--tm-min")
     memory = None
     if not no_tm and not check:
         from toolkit.tm.store import Store
