@@ -47,9 +47,9 @@ from toolkit.catalog.ondisk import read_old
 from toolkit.catalog.po import Message, iter_po, read_po
 from toolkit.catalog.template import Template
 from toolkit.catalog.wrap import PAGE_WIDTH, detect_width
-from toolkit.errors import CatalogError, OutputError, UsageError
+from toolkit.errors import CatalogError, UsageError
 from toolkit.gcpause import paused_gc
-from toolkit.textio import atomic_write_chunks
+from toolkit.textio import atomic_write_chunks, scratch_error
 
 _EDGE = " \t.,:;!?\"'“”‘’()[]«»—–-"
 _NO_FLAGS: Any = ()  # a template entry's flags: never edited (merging copies entries), so shared
@@ -259,8 +259,7 @@ class _Spool:
                     disk.write(self.file.getbuffer())
                     self.file = disk
         except OSError as exc:  # a full temporary directory: one line, like any write
-            raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
-                              "folder with room", path=tempfile.gettempdir()) from None
+            raise scratch_error(exc) from None
         self.sha.update(data)
         return len(data)
 
@@ -273,8 +272,7 @@ class _Spool:
             while block := self.file.read(1 << 20):
                 yield block
         except OSError as exc:
-            raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
-                              "folder with room", path=tempfile.gettempdir()) from None
+            raise scratch_error(exc) from None
 
     def close(self) -> None:
         self.file.close()

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from toolkit.catalog.keys import DigestTable, key_digest
-from toolkit.errors import OutputError
+from toolkit.textio import scratch_error
 
 _FLUSH = 1 << 20
 
@@ -84,8 +84,7 @@ class Template:
             while view:
                 view = view[self._file.write(view):]
         except OSError as exc:
-            raise OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a "
-                              "folder with room", path=tempfile.gettempdir()) from None
+            raise scratch_error(exc) from None
         finally:
             view.release()
         self._flushed += len(self._buffer)

@@ -35,8 +35,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import InputError, LockedError, OutputError, TMError
+from toolkit.errors import InputError, LockedError, TMError
 from toolkit.lang import english
+from toolkit.textio import scratch_error
 
 SCHEMA_VERSION = "1"
 #: Where the memory lives unless ``[tool.toolkit] tm`` or ``--tm`` says otherwise.
@@ -487,7 +488,7 @@ class _Spool:
                 for kept in self.items:
                     pickle.dump(kept, self.file, protocol=pickle.HIGHEST_PROTOCOL)
             except OSError as exc:
-                raise _full(exc) from None
+                raise scratch_error(exc) from None
             self.items = []
 
     def __iter__(self) -> Iterator[Any]:
@@ -495,7 +496,7 @@ class _Spool:
             try:
                 self.file.seek(0)
             except OSError as exc:  # the last pieces are written now
-                raise _full(exc) from None
+                raise scratch_error(exc) from None
             for _ in range(self.count - len(self.items)):
                 yield pickle.load(self.file)
         yield from self.items
@@ -510,11 +511,6 @@ class _Spool:
 
 
 _SPILL = 4096
-
-
-def _full(exc: OSError) -> OutputError:
-    return OutputError(f"cannot write a temporary file ({exc.strerror or exc}); set TMPDIR to a folder with room",
-                       path=tempfile.gettempdir())
 
 
 def _read_units(path: str | Path, shown: str | None = None, *, reviewed_only: bool = True
