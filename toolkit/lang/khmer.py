@@ -312,20 +312,15 @@ def odd_invisibles(text: str) -> list[tuple[int, str]]:
 @lru_cache(maxsize=8192)  # repeats are near each other; a large corpus is not kept whole (issue 15)
 def key(text: str) -> str:
     """The form translations and target terms are compared in (see the module docstring)."""
-    words = visible_ascii_digits(normalize(text)).split()
-    if len(words) < 2:
-        return "".join(words).casefold()
-    # Whitespace next to a Khmer character is optional in Khmer writing: it is not compared.
-    # (Digits are Latin by now, so "១ ៥០០" keeps its space.)
-    out = [words[0]]
-    last = words[0][-1]
-    for word in words[1:]:
-        first = word[0]
-        if not (is_khmer_char(last) or is_khmer_char(first)):
-            out.append(" ")
-        out.append(word)
-        last = word[-1]
-    return "".join(out).casefold()
+    return _folded(normalize(text))
+
+
+def _folded(normal: str) -> str:
+    """The key of normalized text (or of several joined by NUL words, see :func:`keys`): without
+    invisible characters, with Latin digits, white space made single spaces and then dropped
+    next to a Khmer character (it is optional in Khmer writing; digits are Latin by now, so
+    "១ ៥០០" keeps its space), case folded."""
+    return _KHMER_SIDE_SPACE.sub("", " ".join(to_ascii_digits(strip_invisible(normal)).split())).casefold()
 
 
 #: A space that :func:`key` drops: one next to a Khmer character (the space itself is matched
@@ -349,9 +344,7 @@ def keys_of_normalized(normals: "list[str]") -> list[str]:
     """:func:`keys` of texts already normalized (:func:`normalize`) and free of NUL."""
     if not normals:
         return []
-    joined = to_ascii_digits(strip_invisible(_KEYS_JOIN.join(normals)))
-    folded = _KHMER_SIDE_SPACE.sub("", " ".join(joined.split())).casefold()
-    return [piece.strip(" ") for piece in folded.split("\x00")]
+    return [piece.strip(" ") for piece in _folded(_KEYS_JOIN.join(normals)).split("\x00")]
 
 
 def analysed(texts: "list[str]") -> list[tuple[str, bool]]:
