@@ -359,7 +359,6 @@ def analysed(texts: "list[str]") -> list[tuple[str, bool]]:
     return out
 
 
-_WHITE_OR_INVISIBLE = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")
 _SQUEEZABLE = re.compile("[\u1780-\u17df\u17f0-\u17ff\u19e0-\u19ff0-9]+")
 
 
@@ -369,7 +368,13 @@ def squeezed(text: str) -> str:
     occurs in ``key(text)`` surely occurs too. (After normalization the key only drops
     invisible characters and white space, makes digits Latin and folds case, which leaves Khmer
     letters and digits as they are.) Fuzz-tested against :func:`key`."""
-    return to_ascii_digits(_WHITE_OR_INVISIBLE.sub("", normalize(text)))
+    return _squeezed(normalize(text))
+
+
+def _squeezed(normal: str) -> str:
+    """Normalized text (or several joined by NUL) without white space or invisible characters,
+    with Latin digits: every step goes character by character."""
+    return to_ascii_digits(strip_invisible("".join(normal.split())))
 
 
 def squeezed_of_normalized(normals: "list[str]") -> list[str]:
@@ -377,8 +382,7 @@ def squeezed_of_normalized(normals: "list[str]") -> list[str]:
     pass over them joined by NUL (every step goes character by character)."""
     if not normals:
         return []
-    # str.split's white space is re's \s (tested), so this is _WHITE_OR_INVISIBLE's removal.
-    return to_ascii_digits(strip_invisible("".join("\x00".join(normals).split()))).split("\x00")
+    return _squeezed("\x00".join(normals)).split("\x00")
 
 
 def squeezable(term_key: str) -> bool:
