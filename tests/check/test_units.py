@@ -74,10 +74,10 @@ def test_the_store_keeps_only_groups_written_two_ways(spill: int) -> None:
     try:
         store.begin("km", 10)
         for n, (msgid, msgstr) in enumerate([("a", "x"), ("b", "y"), ("a", "z"), ("c", "w"), ("c", "w")]):
-            store.add(_unit("one.po", n + 1, msgid, msgstr))
+            store.add("one.po", [_unit("one.po", n + 1, msgid, msgstr).entry])
         store.commit()
         store.begin("km", 10)
-        store.add(_unit("two.po", 1, "b", "q"))
+        store.add("two.po", [_unit("two.po", 1, "b", "q").entry])
         store.discard()  # a file that failed: "b" stays written one way
         store.extend("km_KH", [_unit("three.po", 1, "c", "v")], 10)
         store.extend("km", [_unit("four.po", 7, "b", "y")], 10)

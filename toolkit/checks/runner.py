@@ -195,10 +195,18 @@ class _FileCheck:
         """Check the entries read since the last flush, their batch work done together first
         (:meth:`toolkit.checks.context.Env.prepare`)."""
         batch, self.batch = self.batch, []
-        if self.lang is not None and batch:
-            self.env.prepare(batch)
-            for entry in batch:
-                self.check(entry)
+        if self.lang is None or not batch:
+            return
+        include_fuzzy = self.plan.options.include_fuzzy
+        checked = [e for e in batch if not e.obsolete and e.translated and (include_fuzzy or not e.fuzzy)]
+        if self.plan.want_units:
+            if self.store is not None:
+                self.store.add(self.name, checked)
+            else:
+                self.units += [Unit(self.name, corpus_entry(e)) for e in checked]
+        self.env.prepare(checked)
+        for entry in checked:
+            self.check(entry)
 
     def start(self, catalog: Catalog) -> None:
         """Know the language (and glossary scope) from the header; check what waited."""
@@ -220,16 +228,9 @@ class _FileCheck:
         self.flush()
 
     def check(self, entry: Entry) -> None:
-        options = self.plan.options
-        if self.lang is None or entry.obsolete or not entry.translated or (entry.fuzzy and not options.include_fuzzy):
-            return
-        if self.plan.want_units:
-            unit = Unit(self.name, corpus_entry(entry))
-            if self.store is not None:
-                self.store.add(unit)
-            else:
-                self.units.append(unit)
-        env, name, found = self.env, self.name, self.found
+        """Run the entry checks on one entry that is checked (translated, not obsolete, not
+        fuzzy unless fuzzy entries are included)."""
+        options, env, name, found = self.plan.options, self.env, self.name, self.found
         for check_id, func in self.plan.entry_checks:
             for problem in func(entry, env):
                 found.append(_finding(options, name, entry, check_id, problem))

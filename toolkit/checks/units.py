@@ -7,13 +7,15 @@ group is written two or more ways, and in a real corpus few are. So the store re
 language and group, the first variant and whether another was seen, and hands the check only the
 units of groups that were written two or more ways.
 
-Small runs keep the units in memory and compare groups and variants exactly. Once the files
-read pass :data:`SPILL_ABOVE_BYTES`, units go to an anonymous temporary file (deleted by the
-OS, even on a crash) and only a 64-bit hash of each group and variant stays in memory, with the
-unit's offset in that file. A group whose hash collides with another's only costs loading a few
-more units (the check regroups them exactly); two different variants of one group with the same
-hash would hide a disagreement, with odds of about 1 in 2**64 per pair. Without a usable
-temporary directory the units stay in memory (pickled).
+Entries arrive a batch at a time (:meth:`UnitStore.add`) and are kept as plain tuples of what a
+corpus check and its finding read (:func:`light_entry` rebuilds an entry from one, only for the
+units handed to a check). Small runs keep them in memory and compare groups and variants exactly.
+Once the files read pass :data:`SPILL_ABOVE_BYTES`, each batch goes to an anonymous temporary file
+(deleted by the OS, even on a crash) as one pickle, and only a 64-bit hash of each entry's group
+and variant stays in memory, with its batch and place in it. A group whose hash collides with
+another's only costs loading a few more units (the check regroups them exactly); two different
+variants of one group with the same hash would hide a disagreement, with odds of about 1 in 2**64
+per pair. Without a usable temporary directory the batches stay in memory (pickled).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ SPILL_ABOVE_BYTES = 8_000_000
 _MIXED = object()  # a group seen with two or more variants
 _ABSENT = object()
 Variants = Callable[[Entry], tuple[Hashable, Hashable]]
+Record = tuple[Any, ...]  # (line, msgid, msgstr, msgctxt, msgid_plural, msgstr_plural, flags, tcomment)
 
 
 def _note(seen: dict[Any, Any], group: Any, variant: Any) -> None:
@@ -44,14 +47,8 @@ def _note(seen: dict[Any, Any], group: Any, variant: Any) -> None:
         seen[group] = _MIXED
 
 
-def _record(unit: Unit) -> tuple[Any, ...]:
-    e = unit.entry
-    return (unit.path, e.line, e.msgid, e.msgstr, e.msgctxt, e.msgid_plural, e.msgstr_plural, e.flags, e.tcomment)
-
-
-def _unit(record: tuple[Any, ...]) -> Unit:
-    path, line, msgid, msgstr, msgctxt, msgid_plural, msgstr_plural, flags, tcomment = record
-    return Unit(path, light_entry(line, msgid, msgstr, msgctxt, msgid_plural, msgstr_plural, flags, tcomment))
+def _record(e: Entry) -> Record:
+    return (e.line, e.msgid, e.msgstr, e.msgctxt, e.msgid_plural, e.msgstr_plural, e.flags, e.tcomment)
 
 
 def light_entry(line: int, msgid: str, msgstr: str, msgctxt: str | None, msgid_plural: str | None,
@@ -66,14 +63,15 @@ def light_entry(line: int, msgid: str, msgstr: str, msgctxt: str | None, msgid_p
 
 def corpus_entry(e: Entry) -> Entry:
     """:func:`light_entry` of *e*: what is kept of a checked entry for the corpus checks."""
-    return light_entry(e.line, e.msgid, e.msgstr, e.msgctxt, e.msgid_plural, e.msgstr_plural, e.flags, e.tcomment)
+    return light_entry(*_record(e))
 
 
 class UnitStore:
     """The units of one run, by language, reduced to what the corpus checks can report on.
 
     *variants* are the corpus checks' ``variants`` functions; ``None`` among them (a check that
-    declares none) keeps every unit."""
+    declares none) keeps every unit. A file's entries are given between :meth:`begin` and
+    :meth:`commit` (or :meth:`discard`, for a file that failed half-way: it lends none)."""
 
     def __init__(self, variants: Sequence[Variants | None], spill_above: int | None = None) -> None:
         self.variants = tuple(v for v in variants if v is not None)
@@ -83,80 +81,92 @@ class UnitStore:
         self.langs: dict[str, int] = {}
         # per language: (check index, group) -> its first variant, or _MIXED; hashes once spilled
         self.seen: list[dict[Any, Any]] = []
-        self.units: list[tuple[int, Unit]] = []  # in memory: (language index, unit)
-        self.file: Any = None  # spilled: the units, pickled one after another
+        # in memory: (language index, path, record, ((group, variant) per check, ...))
+        self.units: list[tuple[int, str, Record, tuple[tuple[Hashable, Hashable], ...]]] = []
+        self.file: Any = None  # spilled: the batches, pickled one after another
         self.size = 0  # spilled: bytes written to the file
-        self.where = array("q")  # spilled: each unit's offset in the file
+        self.batches = array("q")  # spilled: each batch's offset in the file
+        self.batch_of = array("I")  # spilled: per unit, its batch and its place in it
+        self.place = array("I")
         self.lang_of = array("H")  # spilled: each unit's language index
         self.groups: list[array[int]] = []  # spilled: per check, each unit's group hash
         self.kinds: list[array[int]] = []  # spilled: per check, each unit's variant hash
         self.lang = 0  # the file begun: its language index, its units not yet committed
-        self.pending: list[Unit] = []
-        self.pending_from = 0
+        self.pending: list[tuple[int, str, Record, tuple[tuple[Hashable, Hashable], ...]]] = []
+        self.pending_from = 0  # spilled: the first unit of the file begun
+        self.pending_batch = 0  # spilled: its first batch
 
     def begin(self, lang: str, size: int) -> None:
-        """A file of *size* bytes in *lang* starts; its units wait for :meth:`commit` (a file that
-        fails to read half-way adds none). Spills first if the file takes the run past the bound."""
+        """A file of *size* bytes in *lang* starts. Spills first if it takes the run past the bound."""
         self.lang = self.langs.setdefault(lang, len(self.langs))
         if self.lang == len(self.seen):
             self.seen.append({})
         self.read += size
         if self.file is None and self.read > self.spill_above and not self.keep_all:
             self._spill()
-        self.pending_from = len(self.where)
+        self.pending_from, self.pending_batch = len(self.batch_of), len(self.batches)
 
-    def add(self, unit: Unit) -> None:
-        """A unit of the file begun."""
-        if self.file is None:
-            self.pending.append(unit)
+    def add(self, path: str, entries: Sequence[Entry]) -> None:
+        """Checked entries of the file begun (at *path*)."""
+        if not entries:
             return
-        self.where.append(self.size)
-        record = pickle.dumps(_record(unit), pickle.HIGHEST_PROTOCOL)
-        self.size += len(record)
+        li, variants = self.lang, self.variants
+        if self.file is None:
+            self.pending += [(li, path, _record(e), tuple(v(e) for v in variants)) for e in entries]
+            return
+        keyed = [tuple(v(e) for v in variants) for e in entries]
+        self._write(path, [_record(e) for e in entries], keyed)
+
+    def _write(self, path: str, records: list[Record], keyed: list[tuple[tuple[Hashable, Hashable], ...]]) -> None:
+        """One batch of the file begun, to the spill file; its hashes kept."""
+        blob = pickle.dumps((path, records), pickle.HIGHEST_PROTOCOL)
         try:
-            self.file.write(record)
+            self.file.write(blob)
         except OSError as exc:
             raise scratch_error(exc) from None
-        for ci, (group, variant) in enumerate(v(unit.entry) for v in self.variants):
-            self.groups[ci].append(hash((ci, group)))
-            self.kinds[ci].append(hash(variant))
+        n = len(records)
+        self.batch_of.extend([len(self.batches)] * n)
+        self.batches.append(self.size)
+        self.size += len(blob)
+        self.place.extend(range(n))
+        self.lang_of.extend([self.lang] * n)
+        for ci, (groups, kinds) in enumerate(zip(self.groups, self.kinds)):
+            groups.extend([hash((ci, k[ci][0])) for k in keyed])
+            kinds.extend([hash(k[ci][1]) for k in keyed])
 
     def commit(self) -> None:
         """The file begun was read whole: its units count."""
-        li, seen = self.lang, self.seen[self.lang] if self.seen else {}
+        seen = self.seen[self.lang] if self.seen else {}
         if self.file is None:
             for unit in self.pending:
-                for ci, variants in enumerate(self.variants):
-                    group, variant = variants(unit.entry)
+                for ci, (group, variant) in enumerate(unit[3]):
                     _note(seen, (ci, group), variant)
-                self.units.append((li, unit))
+            self.units += self.pending
             self.pending = []
             return
-        start = self.pending_from
+        start, end = self.pending_from, len(self.batch_of)
         for groups, kinds in zip(self.groups, self.kinds):
-            for n in range(start, len(self.where)):
+            for n in range(start, end):
                 _note(seen, groups[n], kinds[n])
-        self.lang_of.extend([li] * (len(self.where) - start))
-        self.pending_from = len(self.where)
+        self.pending_from, self.pending_batch = end, len(self.batches)
 
     def discard(self) -> None:
         """The file begun could not be read: forget its units."""
         self.pending = []
         start = self.pending_from
-        if self.file is not None and start < len(self.where):
-            self.size = self.where[start]
+        if self.file is not None and start < len(self.batch_of):
+            self.size = self.batches[self.pending_batch]
             self.file.seek(self.size)
             self.file.truncate()
-            del self.where[start:]
-            for arrays in (self.groups, self.kinds):
-                for a in arrays:
-                    del a[start:]
+            del self.batches[self.pending_batch:]
+            for a in (self.batch_of, self.place, self.lang_of, *self.groups, *self.kinds):
+                del a[start:]
 
     def extend(self, lang: str, units: Sequence[Unit], size: int) -> None:
-        """The units of a file read elsewhere (a worker process)."""
+        """The units of one file read elsewhere (a worker process)."""
         self.begin(lang, size)
-        for unit in units:
-            self.add(unit)
+        if units:
+            self.add(units[0].path, [u.entry for u in units])
         self.commit()
 
     def _spill(self) -> None:
@@ -165,11 +175,17 @@ class UnitStore:
         self.seen = [{} for _ in self.seen]
         self.groups = [array("q") for _ in self.variants]
         self.kinds = [array("q") for _ in self.variants]
-        lang = getattr(self, "lang", 0)
-        for li, unit in held:
-            self.lang, self.pending_from = li, len(self.where)
-            self.add(unit)
+        lang, n = self.lang, 0
+        while n < len(held):  # a batch per run of units of one file
+            li, path = held[n][0], held[n][1]
+            end = n
+            while end < len(held) and held[end][0] == li and held[end][1] == path:
+                end += 1
+            self.lang, self.pending_from = li, len(self.batch_of)
+            run = held[n:end]
+            self._write(path, [u[2] for u in run], [u[3] for u in run])
             self.commit()
+            n = end
         self.lang = lang
 
     def by_language(self) -> Iterator[tuple[str, list[Unit]]]:
@@ -177,18 +193,22 @@ class UnitStore:
         names = list(self.langs)
         wanted: list[list[Unit]] = [[] for _ in names]
         if self.file is None:
-            for li, unit in self.units:
-                if self.keep_all or any(self.seen[li].get((ci, variants(unit.entry)[0])) is _MIXED
-                                        for ci, variants in enumerate(self.variants)):
-                    wanted[li].append(unit)
+            for li, path, record, keyed in self.units:
+                seen = self.seen[li]
+                if self.keep_all or any(seen.get((ci, group)) is _MIXED for ci, (group, _) in enumerate(keyed)):
+                    wanted[li].append(Unit(path, light_entry(*record)))
         else:
-            file, where, loads = self.file, self.where, pickle.loads
+            loaded: tuple[int, tuple[str, list[Record]]] | None = None
             for n, li in enumerate(self.lang_of):
                 seen = self.seen[li]
                 if any(seen.get(groups[n]) is _MIXED for groups in self.groups):
-                    end = where[n + 1] if n + 1 < len(where) else self.size
-                    file.seek(where[n])
-                    wanted[li].append(_unit(loads(file.read(end - where[n]))))
+                    b = self.batch_of[n]
+                    if loaded is None or loaded[0] != b:
+                        end = self.batches[b + 1] if b + 1 < len(self.batches) else self.size
+                        self.file.seek(self.batches[b])
+                        loaded = (b, pickle.loads(self.file.read(end - self.batches[b])))
+                    path, records = loaded[1]
+                    wanted[li].append(Unit(path, light_entry(*records[self.place[n]])))
         for name, units in zip(names, wanted):
             if units:
                 yield name, units
