@@ -53,9 +53,12 @@ def _bracketed_mark(text: str) -> bool:
 def final(text: str) -> tuple[str | None, str]:
     """The class of the final punctuation of *text* (None when it has none; ``"Khmer
     abbreviation"`` for a "." after Khmer letters) and the text up to and including that mark."""
-    if _bracketed_mark(text):
+    if text[-1:] in _CLASSES:  # the usual case: the text ends on the mark (no closer, space or bracket)
+        body = text
+    elif _bracketed_mark(text):
         return None, text
-    body = text.rstrip(_CLOSERS)
+    else:
+        body = text.rstrip(_CLOSERS)
     if body.endswith("...") or body.endswith(khmer.ETCETERA):
         return ("ellipsis" if body.endswith("...") else "full stop"), body
     if not body:
