@@ -337,6 +337,7 @@ class Matcher:
         self._more: dict[str, frozenset[str]] = {}  # see _next_words
         self.size = len(table)
         self._acronyms = any(e.acronym for entries in table.values() for e in entries)
+        self._tails = any(e.tail for entries in table.values() for e in entries)  # see _build
 
     @classmethod
     def _table(cls, concepts: list[Concept], lang: str, secondary: frozenset[str]) -> dict[str, list[_Entry]]:
@@ -492,24 +493,21 @@ class Matcher:
     def _spans_of_plain(self, chunk: list[str], found: dict[str, list[tuple[int, int, str, str]]]) -> None:
         """:meth:`spans_of` of plain, distinct texts (all ASCII or none), scanned joined."""
         joined = _JOIN.join(chunk)
-        if len(joined.lower()) != len(joined):
+        if not joined.isascii() and len(joined.lower()) != len(joined):
             found.update((t, self._find(t)) for t in chunk)
             return
         norm = _normalised(joined, [])  # plain texts joined by " NUL NUL " are plain
         accepted, rejected = self._scan(norm)
-        count, rejects = len(accepted), len(rejected)
+        ends, rejected_ends = [m[1] for m in accepted], [m[1] for m in rejected]
         careful = self._articled or self._acronyms
-        build = self._build
+        build, after = self._build, bisect.bisect_right
         i = r = 0  # the first accepted match and rejected stretch not yet given to a text
         start = 1  # the text's first character in the joined normalisation (after the leading pad)
         for text in chunk:
             stop = start + len(text)
-            j = i
-            while j < count and accepted[j][1] <= stop:
-                j += 1
-            if r < rejects and rejected[r][1] <= stop:
-                while r < rejects and rejected[r][1] <= stop:
-                    r += 1
+            j = after(ends, stop, i)  # accepted[i:j] are the text's (no key crosses the NULs)
+            if rejected_ends and after(rejected_ends, stop, r) > r:
+                r = after(rejected_ends, stop, r)
                 found[text] = self._find_in(text, norm, start, stop)
             elif j == i:
                 found[text] = []
@@ -660,13 +658,14 @@ class Matcher:
             chosen.append(cand)
         return chosen
 
-    @staticmethod
-    def _build(text: str, norm: Normalised, spans: list[tuple[int, int, _Entry]],
+    def _build(self, text: str, norm: Normalised, spans: list[tuple[int, int, _Entry]],
                first: int = 1) -> list[tuple[int, int, str, str]]:
         """(start, end, concept id, source term) in *text* for normalised *spans*; *first*: where
         the text's first character is in *norm* when it has no offset map (after the pad)."""
         if norm.pieces:
             spans, first = _to_original(norm.pieces, spans), 0
+        if not self._tails:  # no term ends in punctuation (see _Entry.tail)
+            return [(start - first, end - first, entry.concept, entry.term) for start, end, entry in spans]
         out = []  # offsets in the usual case: the normalised ones less the leading pad
         for start, end, entry in spans:
             end -= first
