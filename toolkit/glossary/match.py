@@ -476,13 +476,25 @@ class Matcher:
         if not len(self._automaton):
             return {t: [] for t in texts}
         unique = list(dict.fromkeys(texts))
-        plain = [t for t in unique if t and PARA not in t and _plain(t)]
-        done = set(plain)
         found: dict[str, list[tuple[int, int, str, str]]] = {}
+        plain = []  # plain texts not yet found
         with paused_gc():
-            for text in unique:
-                if text not in done:
-                    found[text] = self._find(text) if text else []
+            for i in range(0, len(unique), _BATCH):
+                chunk = unique[i : i + _BATCH]
+                # The chunk's texts are all plain if they are joined by " | ": a space at either
+                # end of one, or an empty one, makes two spaces or a space at the joined ends.
+                joined = " | ".join(chunk)
+                if all(chunk) and PARA not in joined and _plain(joined):
+                    if joined.isascii():
+                        self._spans_of_plain(chunk, found)
+                    else:
+                        plain += chunk
+                    continue
+                for text in chunk:
+                    if text and PARA not in text and _plain(text):
+                        plain.append(text)
+                    else:
+                        found[text] = self._find(text) if text else []
             ascii_texts = [t for t in plain if t.isascii()]
             other = [t for t in plain if not t.isascii()]
             for group in (ascii_texts, other):
