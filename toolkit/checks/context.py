@@ -169,11 +169,15 @@ class Env:
         complete: set[tuple[str, str]] = set()
         add, keys, matches = complete.add, self._keys, self.glossary_matches
         required, known = self.required, self._required.setdefault(lang, {})
+        cached = self._matches if self.glossary_domains is None else {}  # glossary_matches's answers
         for source, translation in self._pairs:
             hay = keys.get(translation)
             if hay is None:
                 continue
-            for _, _, concept, _ in matches(source):
+            found = cached.get(source)
+            if found is None:
+                found = matches(source)
+            for _, _, concept, _ in found:
                 need = known.get(concept, _UNSEEN)
                 if need is _UNSEEN:
                     need = required(concept, lang)
