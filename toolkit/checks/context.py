@@ -53,9 +53,9 @@ class Env:
     _pairs: list[tuple[str, str]] = field(default_factory=list)
     _batch: int = 0
     #: :meth:`glossary_complete`'s answer and what it was told for (batch, language, domains)
-    _complete: tuple[object, set[tuple[str, str]]] = (None, set())
+    _complete: tuple[object, set[tuple[str, str]]] = field(default_factory=lambda: (None, set()))
     #: :meth:`glossary_quiet`'s answer and what it was told for (batch, language)
-    _quiet: tuple[object, set[str]] = (None, set())
+    _quiet: tuple[object, set[str]] = field(default_factory=lambda: (None, set()))
     _required: dict[str, dict[str, tuple[str, ...] | None]] = field(default_factory=dict)  # see :meth:`required`
 
     def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -86,7 +86,6 @@ class Env:
         from toolkit.lang import khmer
 
         pairs = [p for e in entries if e.translated and not e.obsolete for p in e.pairs]
-        self._pairs, self._batch = pairs, self._batch + 1
         self.numbers_fine = without_findings(pairs) if mostly_numbered(pairs) else set()
         translations = list(dict.fromkeys(t for _, t in pairs))
         texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, translations)]))
@@ -94,6 +93,7 @@ class Env:
         self.khmer_clean = {t for t, (_, clean) in zip(texts, analysed) if clean}
         if self.glossary is None:
             return
+        self._pairs, self._batch = pairs, self._batch + 1  # for glossary_complete and glossary_quiet
         known = self._matches
         if len(known) > _MATCHES_KEPT:  # what earlier catalogs left
             known.clear()
