@@ -187,3 +187,39 @@ def test_spans_of_many_texts_equal_spans_of_each(fixture_glossary) -> None:
     many = matcher.spans_of(texts)
     assert sum(1 for t in many.values() if t) > 10
     assert all(many[t] == matcher.spans(t) for t in texts)
+
+
+def test_plain_test_equals_its_definition() -> None:
+    """match._plain's shortcut for printable text (every white space but the space, and every
+    dropped character, is non-printable) gives the definition's answer: single spaces between
+    words, nothing dropped."""
+    import random
+    import sys
+
+    from toolkit.glossary import match
+
+    odd = [c for c in map(chr, range(sys.maxunicode + 1)) if c != " " and (c.isspace() or c in match._DROPPED)]
+    assert odd and not any(c.isprintable() for c in odd)
+    pool = ["a", "B", "é", "ក", " ", " ", "\x00", "-", ".", *odd]
+    rng = random.Random(11)
+    texts = ["", " ", "a", "a b", " a", "a ", "a  b"] + [
+        "".join(rng.choice(pool) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
+    for text in texts:
+        defined = all(c not in match._DROPPED for c in text) and " ".join(text.split()) == text
+        assert match._plain(text) == defined, repr(text)
+
+
+def test_spans_of_joined_scan_in_small_batches(fixture_glossary, monkeypatch) -> None:
+    """Matcher.spans_of scans texts joined: each text's spans are those spans() gives it, whatever
+    the batch it falls in (small batches put every kind of text next to every other)."""
+    import random
+
+    from toolkit.glossary import match
+
+    texts = _no_match_cases(fixture_glossary)[:1500]
+    random.Random(5).shuffle(texts)
+    matcher = fixture_glossary.matcher()
+    for size in (1, 2, 7, 64):
+        monkeypatch.setattr(match, "_BATCH", size)
+        many = matcher.spans_of(texts)
+        assert all(many[t] == matcher.spans(t) for t in texts)

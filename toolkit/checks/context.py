@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import markup
 from toolkit.catalog.reader import Entry
+from toolkit.lang.khmer import contains
 
 if TYPE_CHECKING:
     from toolkit.checks.config import Limits
     from toolkit.glossary import Glossary
 
 
+_UNSEEN: Any = object()  # a concept Env.required has not been asked about yet
 _MATCHES_KEPT = 8192  # msgids whose glossary matches an Env remembers (catalogs of a run repeat them)
 
 
@@ -47,6 +49,14 @@ class Env:
     numbers_fine: set[tuple[str, str]] = field(default_factory=set)
     #: texts :func:`toolkit.lang.khmer.analyse` finds normalized and valid as they are (:meth:`prepare`)
     khmer_clean: set[str] = field(default_factory=set)
+    #: the (source, translation) pairs of the batch :meth:`prepare` was last given, and its number
+    _pairs: list[tuple[str, str]] = field(default_factory=list)
+    _batch: int = 0
+    #: :meth:`glossary_complete`'s answer and what it was told for (batch, language, domains)
+    _complete: tuple[object, set[tuple[str, str]]] = field(default_factory=lambda: (None, set()))
+    #: :meth:`glossary_quiet`'s answer and what it was told for (batch, language)
+    _quiet: tuple[object, set[str]] = field(default_factory=lambda: (None, set()))
+    _required: dict[str, dict[str, tuple[str, ...] | None]] = field(default_factory=dict)  # see :meth:`required`
 
     def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
@@ -83,6 +93,7 @@ class Env:
         self.khmer_clean = {t for t, (_, clean) in zip(texts, analysed) if clean}
         if self.glossary is None:
             return
+        self._pairs, self._batch = pairs, self._batch + 1  # for glossary_complete and glossary_quiet
         known = self._matches
         if len(known) > _MATCHES_KEPT:  # what earlier catalogs left
             known.clear()
@@ -137,6 +148,59 @@ class Env:
         assert self.glossary is not None
         return [m for m in found if self.domain(m[2]) in domains]
 
+    def required(self, concept_id: str, lang: str) -> tuple[str, ...] | None:
+        """What ``glossary-missing`` looks for in a translation where *concept_id* is recognised:
+        the keys of its accepted *lang* renderings (:meth:`target_keys`), or None when it has
+        none (nothing to look for); see :func:`rendered`. Cached for the run."""
+        by_concept = self._required.setdefault(lang, {})
+        found = by_concept.get(concept_id, _UNSEEN)
+        if found is _UNSEEN:
+            accepted = self.targets(concept_id, lang)
+            found = by_concept[concept_id] = self.target_keys(concept_id, lang) if accepted else None
+        return found
+
+    def glossary_complete(self, lang: str) -> set[tuple[str, str]]:
+        """The (source, translation) pairs of the batch :meth:`prepare` was last given in which
+        every concept :meth:`glossary_matches` finds is :func:`rendered`: where ``glossary-missing``
+        finds nothing. Told for the whole batch on first ask, from the keys :meth:`prepare` computed."""
+        told_for = (self._batch, lang, self.glossary_domains)
+        if self._complete[0] == told_for:
+            return self._complete[1]
+        complete: set[tuple[str, str]] = set()
+        add, keys, matches = complete.add, self._keys, self.glossary_matches
+        required, known = self.required, self._required.setdefault(lang, {})
+        cached = self._matches if self.glossary_domains is None else {}  # glossary_matches's answers
+        for source, translation in self._pairs:
+            hay = keys.get(translation)
+            if hay is None:
+                continue
+            found = cached.get(source)
+            if found is None:
+                found = matches(source)
+            for _, _, concept, _ in found:
+                need = known.get(concept, _UNSEEN)
+                if need is _UNSEEN:
+                    need = required(concept, lang)
+                if not rendered(hay, need):
+                    break
+            else:
+                add((source, translation))
+        self._complete = (told_for, complete)
+        return complete
+
+    def glossary_quiet(self, lang: str) -> set[str]:
+        """The translations of the batch :meth:`prepare` was last given in which no deprecated
+        *lang* rendering can be (:meth:`toolkit.glossary.verify.ForbiddenIndex.quiet`, from the
+        squeezed forms and keys :meth:`prepare` computed): ``glossary-forbidden`` finds nothing
+        there. Told for the whole batch on first ask."""
+        told_for = (self._batch, lang)
+        if self._quiet[0] != told_for:
+            from toolkit.glossary.verify import forbidden_index
+
+            assert self.glossary is not None
+            self._quiet = (told_for, forbidden_index(self.glossary, lang).quiet(self._keys, self._squeezed))
+        return self._quiet[1]
+
     def domain(self, concept_id: str) -> str | None:
         found = self.cache.get(("domain", concept_id))
         if found is None:
@@ -150,14 +214,6 @@ class Env:
         found = self.cache.get((concept_id, lang))
         if found is None:
             found = self.cache[(concept_id, lang)] = self.glossary.targets(concept_id, lang)
-        return found
-
-    def accepted(self, concept_id: str, lang: str) -> tuple[list[str], tuple[str, ...]]:
-        """:meth:`targets` and :meth:`target_keys` together, from one cache lookup (hot loop)."""
-        found = self.cache.get(("accepted", concept_id, lang))
-        if found is None:
-            found = self.cache[("accepted", concept_id, lang)] = (self.targets(concept_id, lang),
-                                                                  self.target_keys(concept_id, lang))
         return found
 
     def target_keys(self, concept_id: str, lang: str) -> tuple[str, ...]:
@@ -180,3 +236,15 @@ class Env:
             candidates = [lang, lang.replace("_", "-"), lang.split("_")[0].split("-")[0].split("@")[0]]
             self._lang_cache[lang] = next((c for c in candidates if c in langs), candidates[-1])
         return self._lang_cache[lang]
+
+
+def rendered(hay_key: str, keys: tuple[str, ...] | None) -> bool:
+    """Whether a concept recognised in the source is kept in a translation whose key is
+    *hay_key*, given what :meth:`Env.required` looks for: one of its accepted renderings' *keys*
+    occurs in it on boundaries (:func:`toolkit.lang.khmer.contains`); always when it has none."""
+    if keys is None:
+        return True
+    for key in keys:
+        if contains(hay_key, key):
+            return True
+    return False

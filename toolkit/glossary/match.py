@@ -134,6 +134,8 @@ _DROPPED_RE = re.compile(f"[{_DROPPED}]")
 def _plain(text: str) -> bool:
     """True if normalisation only has to replace separators: single spaces between words,
     no other whitespace, nothing dropped (so no offset map is needed)."""
+    if text.isprintable():  # no white space but the space, nothing dropped (all non-printable)
+        return "  " not in text and text[:1] != " " and text[-1:] != " "
     return (text.isascii() or _DROPPED_RE.search(text) is None) and " ".join(text.split()) == text
 
 
@@ -142,6 +144,12 @@ def normalise(text: str) -> Normalised:
     pieces: list[tuple[int, int, int, int]] = []
     if not _plain(text):
         text = _fold_runs(text, pieces)
+    return _normalised(text, pieces)
+
+
+def _normalised(text: str, pieces: list[tuple[int, int, int, int]]) -> Normalised:
+    """:func:`normalise` of text whose runs are folded already (*pieces* records them; none
+    when the text is plain, see :func:`_plain`)."""
     if text.isascii():
         cased = " " + text.encode("ascii").translate(_ASCII_SEP).decode("ascii") + " "
     else:
@@ -329,6 +337,7 @@ class Matcher:
         self._more: dict[str, frozenset[str]] = {}  # see _next_words
         self.size = len(table)
         self._acronyms = any(e.acronym for entries in table.values() for e in entries)
+        self._tails = any(e.tail for entries in table.values() for e in entries)  # see _build
 
     @classmethod
     def _table(cls, concepts: list[Concept], lang: str, secondary: frozenset[str]) -> dict[str, list[_Entry]]:
@@ -455,69 +464,115 @@ class Matcher:
         return found
 
     def spans_of(self, texts: Iterable[str]) -> dict[str, list[tuple[int, int, str, str]]]:
-        """:meth:`spans` of each of *texts*: the plain ones (:func:`_plain`) without any key are
-        told first (:meth:`without_matches`), the other plain ones are normalised a few hundred
-        at a time: joined as in :meth:`without_matches`, their normalisation is each one's, so
-        each text's stretch (with the spaces on either side, its padding) is the
-        :class:`Normalised` :func:`normalise` gives it. A batch in which lower-casing changes a
-        length (U+0130) takes the one-by-one path: :func:`_lower` then works per character."""
+        """:meth:`spans` of each of *texts*. The plain ones (:func:`_plain`) are normalised and
+        scanned a few hundred at a time: joined as in :meth:`without_matches`, their normalisation
+        is each one's (each text's stretch, with the spaces on either side, its padding, is the
+        :class:`Normalised` :func:`normalise` gives it), and no key crosses the NULs between them,
+        so the automaton's one scan (:meth:`_scan`) over the joined texts finds each one's keys.
+        A text whose matches need more than that scan (a rescan, a leading article, an acronym's
+        context: :meth:`_finish`) is found on its own stretch. A batch in which lower-casing
+        changes a length (U+0130) takes the one-by-one path: :func:`_lower` then works per
+        character."""
         if not len(self._automaton):
             return {t: [] for t in texts}
         unique = list(dict.fromkeys(texts))
-        plain = [t for t in unique if t and PARA not in t and _plain(t)]
-        found: dict[str, list[tuple[int, int, str, str]]] = {t: [] for t in self._without_matches(plain)}
-        done = set(plain)
-        plain = [t for t in plain if t not in found]
+        found: dict[str, list[tuple[int, int, str, str]]] = {}
+        plain = []  # plain texts not yet found
         with paused_gc():
-            for text in unique:
-                if text not in done:
-                    found[text] = self._find(text) if text else []
+            for i in range(0, len(unique), _BATCH):
+                chunk = unique[i : i + _BATCH]
+                # The chunk's texts are all plain if they are joined by " | ": a space at either
+                # end of one, or an empty one, makes two spaces or a space at the joined ends.
+                joined = " | ".join(chunk)
+                if all(chunk) and PARA not in joined and _plain(joined):
+                    if joined.isascii():
+                        self._spans_of_plain(chunk, found)
+                    else:
+                        plain += chunk
+                    continue
+                for text in chunk:
+                    if text and PARA not in text and _plain(text):
+                        plain.append(text)
+                    else:
+                        found[text] = self._find(text) if text else []
             ascii_texts = [t for t in plain if t.isascii()]
             other = [t for t in plain if not t.isascii()]
             for group in (ascii_texts, other):
                 for i in range(0, len(group), _BATCH):
-                    chunk = group[i : i + _BATCH]
-                    joined = _JOIN.join(chunk)
-                    if len(joined.lower()) != len(joined):
-                        found.update((t, self._find(t)) for t in chunk)
-                        continue
-                    norm = normalise(joined)
-                    new = object.__new__
-                    start = 1  # after the leading pad
-                    for text in chunk:
-                        end = start + len(text)
-                        one = new(Normalised)
-                        one.__dict__.update(cased=norm.cased[start - 1 : end + 1], low=norm.low[start - 1 : end + 1],
-                                            pieces=(), piece_starts=())
-                        found[text] = self._find(text, one)
-                        start = end + len(_JOIN)
+                    self._spans_of_plain(group[i : i + _BATCH], found)
         return found
+
+    def _spans_of_plain(self, chunk: list[str], found: dict[str, list[tuple[int, int, str, str]]]) -> None:
+        """:meth:`spans_of` of plain, distinct texts (all ASCII or none), scanned joined."""
+        joined = _JOIN.join(chunk)
+        if not joined.isascii() and len(joined.lower()) != len(joined):
+            found.update((t, self._find(t)) for t in chunk)
+            return
+        norm = _normalised(joined, [])  # plain texts joined by " NUL NUL " are plain
+        accepted, rejected = self._scan(norm)
+        ends, rejected_ends = [m[1] for m in accepted], [m[1] for m in rejected]
+        careful = self._articled or self._acronyms
+        build, after = self._build, bisect.bisect_right
+        i = r = 0  # the first accepted match and rejected stretch not yet given to a text
+        start = 1  # the text's first character in the joined normalisation (after the leading pad)
+        for text in chunk:
+            stop = start + len(text)
+            j = after(ends, stop, i)  # accepted[i:j] are the text's (no key crosses the NULs)
+            if rejected_ends and after(rejected_ends, stop, r) > r:
+                r = after(rejected_ends, stop, r)
+                found[text] = self._find_in(text, norm, start, stop)
+            elif j == i:
+                found[text] = []
+            elif careful and any(m[2].lead or m[2].acronym for m in accepted[i:j]):
+                found[text] = self._find_in(text, norm, start, stop)
+            else:
+                found[text] = build(text, norm, accepted[i:j], start)
+            i = j
+            start = stop + len(_JOIN)
+
+    def _find_in(self, text: str, joined: Normalised, start: int, stop: int) -> list[tuple[int, int, str, str]]:
+        """:meth:`_find` of *text*, whose normalisation is ``joined[start - 1 : stop + 1]``."""
+        one = object.__new__(Normalised)
+        one.__dict__.update(cased=joined.cased[start - 1 : stop + 1], low=joined.low[start - 1 : stop + 1],
+                            pieces=(), piece_starts=())
+        return self._find(text, one)
 
     def _find(self, text: str, norm: Normalised | None = None) -> list[tuple[int, int, str, str]]:
         if norm is None:
             norm = normalise(text)
+        accepted, rejected = self._scan(norm)
+        return self._finish(text, norm, accepted, rejected)
+
+    def _scan(self, norm: Normalised) -> tuple[list[tuple[int, int, _Entry]], list[tuple[int, int]]]:
+        """The fast path: the automaton's own leftmost-longest scan. Keys carry a leading space,
+        so a match starts on a word boundary; the end boundary (a space follows) and the case of
+        case-sensitive terms are checked here. Returns the matches accepted and the stretches
+        (``low[start:end]``) of those rejected: there a shorter or later match may still be valid."""
         cased, low = norm.cased, norm.low
-        automaton = self._automaton
-        # Fast path: the automaton's own leftmost-longest scan. Keys carry a leading space, so a
-        # match starts on a word boundary; the end boundary (a space follows) and the case of
-        # case-sensitive terms are checked here. When the longest match is rejected, a shorter
-        # or later one may still be valid there: that stretch is rescanned for every candidate.
         accepted: list[tuple[int, int, _Entry]] = []
         append = accepted.append
-        rescanned: list[tuple[int, int, _Entry]] = []
-        for last, (klen, free, entries) in automaton.iter_long(low):
+        rejected: list[tuple[int, int]] = []
+        for last, (klen, free, entries) in self._automaton.iter_long(low):
             end = last + 1
-            if free is not None and low[end] in _BOUNDARY:
-                append((end - klen, end, free))
-            elif low[end] in _BOUNDARY:
+            if low[end] in _BOUNDARY:
+                if free is not None:
+                    append((end - klen, end, free))
+                    continue
                 for entry in entries:
                     if entry.cased is None or cased[end - klen : end] == entry.cased:
                         append((end - klen, end, entry))
                         break
                 else:
-                    rescanned += self._rescan(norm, end - klen - 1, end)
+                    rejected.append((end - klen - 1, end))
             else:
-                rescanned += self._rescan(norm, end - klen - 1, end)
+                rejected.append((end - klen - 1, end))
+        return accepted, rejected
+
+    def _finish(self, text: str, norm: Normalised, accepted: list[tuple[int, int, _Entry]],
+                rejected: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+        """The spans of *text* from :meth:`_scan`'s answer: the rejected stretches rescanned for
+        every candidate, longer terms after an article, acronyms only where they stand as words."""
+        rescanned = [c for start, end in rejected for c in self._rescan(norm, start, end)]
         if rescanned:
             accepted = self._resolve(accepted + rescanned)
         if self._articled:
@@ -615,15 +670,18 @@ class Matcher:
             chosen.append(cand)
         return chosen
 
-    @staticmethod
-    def _build(text: str, norm: Normalised, spans: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, str, str]]:
+    def _build(self, text: str, norm: Normalised, spans: list[tuple[int, int, _Entry]],
+               first: int = 1) -> list[tuple[int, int, str, str]]:
+        """(start, end, concept id, source term) in *text* for normalised *spans*; *first*: where
+        the text's first character is in *norm* when it has no offset map (after the pad)."""
         if norm.pieces:
-            spans = _to_original(norm.pieces, spans)
-        else:  # the usual case: offsets are the normalised ones less the leading pad
-            spans = [(s - 1, e - 1, entry) for s, e, entry in spans]
-        out = []
+            spans, first = _to_original(norm.pieces, spans), 0
+        if not self._tails:  # no term ends in punctuation (see _Entry.tail)
+            return [(start - first, end - first, entry.concept, entry.term) for start, end, entry in spans]
+        out = []  # offsets in the usual case: the normalised ones less the leading pad
         for start, end, entry in spans:
+            end -= first
             if entry.tail and text.startswith(entry.tail, end):
                 end += len(entry.tail)
-            out.append((start, end, entry.concept, entry.term))
+            out.append((start - first, end, entry.concept, entry.term))
         return out

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit.lang import khmer
@@ -22,6 +22,9 @@ def missing_terms(output: str, matches: Sequence["TermMatch"], lang: str) -> tup
         if targets and m.term not in missing and not has_term(output, targets):
             missing.append(m.term)
     return tuple(missing)
+
+
+_JOIN = "\x00"  # between the forms ForbiddenIndex.quiet scans together
 
 
 def forbidden_index(glossary: Any, lang: str) -> "ForbiddenIndex":
@@ -70,6 +73,7 @@ class ForbiddenIndex:
             self.candidates.make_automaton()
         self.full: _AllRenderings | None = None
         self._squeezable = self.has_forbidden and all(map(khmer.squeezable, self.candidates.keys()))
+        self._joinable = not any(_JOIN in k for k in self.candidates.keys())  # see :meth:`quiet`
 
     def may_hold(self, text: str, squeezed: str | None = None) -> bool:
         """False when *text* (as written) surely holds no deprecated rendering, told from a
@@ -78,6 +82,25 @@ class ForbiddenIndex:
         if not self._squeezable:
             return True
         return next(self.candidates.iter(khmer.squeezed(text) if squeezed is None else squeezed), None) is not None
+
+    def quiet(self, keys: Mapping[str, str], squeezed: Mapping[str, str]) -> set[str]:
+        """The texts of many in which :meth:`forbidden` surely finds nothing, told in one scan:
+        those of *squeezed* (text -> :func:`toolkit.lang.khmer.squeezed`) of which :meth:`may_hold`
+        says so, or, when it cannot tell, those of *keys* (text -> :func:`toolkit.lang.khmer.key`)
+        in which no deprecated key occurs. The forms are joined by NUL, which is in no deprecated
+        key, so a key found in the joined forms is in one of them."""
+        forms = squeezed if self._squeezable else keys
+        if not self.has_forbidden:
+            return set(forms)
+        quiet = set(forms)
+        if self._joinable:
+            texts = list(forms)
+            joined = _JOIN.join(forms.values())
+            for end, _ in self.candidates.iter(joined):  # rare: most translations hold none
+                quiet.discard(texts[joined.count(_JOIN, 0, end)])
+        else:
+            quiet.difference_update(t for t, form in forms.items() if next(self.candidates.iter(form), None))
+        return quiet
 
     def forbidden(self, hay: str) -> list[tuple[str, tuple[str, ...]]]:
         """:meth:`_AllRenderings.forbidden`, without building it while no deprecated key is in *hay*."""

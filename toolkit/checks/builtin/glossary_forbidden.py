@@ -20,10 +20,13 @@ def glossary_forbidden(entry: Entry, env: Env) -> Iterator[Problem]:
     lang = env.glossary_lang
     if env.glossary is None or lang is None:
         return
-    index = forbidden_index(env.glossary, lang)
-    if not index.has_forbidden:
-        return
+    quiet = env.glossary_quiet(lang)  # the translations told for the whole batch at once
     for source, translation in env.visible(entry)[1]:
+        if translation in quiet:
+            continue  # the usual case
+        index = forbidden_index(env.glossary, lang)
+        if not index.has_forbidden:
+            return
         hay = env.known_key(translation)  # glossary-missing computed it when the source has a term
         if hay is None:
             if not index.may_hold(translation, env.squeezed(translation)):

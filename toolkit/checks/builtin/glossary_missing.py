@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.catalog.reader import Entry
-from toolkit.checks.context import Env
+from toolkit.checks.context import Env, rendered
 from toolkit.checks.registry import Problem, check
 from toolkit.glossary.match import is_acronym
 from toolkit.lang import khmer
@@ -22,9 +22,11 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
     lang = env.glossary_lang
     if env.glossary is None or lang is None:
         return
-    contains = khmer.contains
     level = env.glossary_level
+    complete = env.glossary_complete(lang)  # the pairs told for the whole batch at once
     for source, translation in env.visible(entry)[1]:
+        if (source, translation) in complete:
+            continue
         found = env.glossary_matches(source)
         if not found:
             continue  # the usual case: no term, and no need for the translation's key
@@ -34,12 +36,12 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
             if concept in seen:
                 continue
             seen.add(concept)
-            accepted, keys = env.accepted(concept, lang)
-            if not accepted or any(contains(hay, k) for k in keys):
+            if rendered(hay, env.required(concept, lang)):
                 continue
             written = source[start:end]
-            if is_acronym(term) and contains(hay, khmer.key(written)):
+            if is_acronym(term) and khmer.contains(hay, khmer.key(written)):
                 continue  # an acronym kept as written (NIS, ASEAN) is a deliberate non-translation
+            accepted = env.targets(concept, lang)
             shown = " or ".join(f"“{t}”" for t in accepted[:3])
             yield Problem(f"“{written}” ({concept}) is not translated with {shown}",
                           term=term, expected=tuple(accepted), concept=concept, severity=level)
