@@ -85,11 +85,11 @@ class ForbiddenIndex:
 
     def quiet(self, keys: Mapping[str, str], squeezed: Mapping[str, str]) -> set[str]:
         """The texts of many in which :meth:`forbidden` surely finds nothing, told in one scan:
-        those of *squeezed* (text -> :func:`toolkit.lang.khmer.squeezed`) of which :meth:`may_hold`
-        says so, or, when it cannot tell, those of *keys* (text -> :func:`toolkit.lang.khmer.key`)
-        in which no deprecated key occurs. The forms are joined by NUL, which is in no deprecated
-        key, so a key found in the joined forms is in one of them."""
-        forms = squeezed if self._squeezable else keys
+        those of *keys* (text -> :func:`toolkit.lang.khmer.key`) in which no deprecated key
+        occurs, and those of *squeezed* (text -> :func:`toolkit.lang.khmer.squeezed`; used where
+        the key is not given) of which :meth:`may_hold` says so. The forms are joined by NUL,
+        which is in no deprecated key, so a key found in the joined forms is in one of them."""
+        forms = {**squeezed, **keys} if self._squeezable else keys
         if not self.has_forbidden:
             return set(forms)
         quiet = set(forms)
