@@ -93,12 +93,19 @@ def _findings(env: Env, entries, batch: int | None) -> list:
     checks = all_checks()
     missing, forbidden = checks["glossary-missing"].func, checks["glossary-forbidden"].func
     found = []
-    for i, entry in enumerate(entries):
-        if batch is None:
+    if batch is None:  # each entry alone, with nothing prepared
+        for entry in entries:
             env = Env(glossary=env.glossary, lang=env.lang, glossary_domains=env.glossary_domains)
-        elif i % batch == 0:
-            env.prepare(entries[i : i + batch])
-        found.append((list(missing(entry, env)), list(forbidden(entry, env))))
+            found.append(([p for _, p in missing([entry], env)], [p for _, p in forbidden([entry], env)]))
+        return found
+    for i in range(0, len(entries), batch):  # as the runner calls them: a prepared batch at a time
+        chunk = entries[i : i + batch]
+        env.prepare(chunk)
+        told: tuple[dict, dict] = ({}, {})
+        for answers, func in zip(told, (missing, forbidden)):
+            for entry, problem in func(chunk, env):
+                answers.setdefault(id(entry), []).append(problem)
+        found += [(told[0].get(id(e), []), told[1].get(id(e), [])) for e in chunk]
     return found
 
 
@@ -125,8 +132,9 @@ def test_batch_answers_follow_the_scope(tmp_path: Path) -> None:
     _findings(env, entries[:50], 10**6)  # told for all domains
     env.glossary_domains = frozenset({"title"})
     checks = all_checks()
-    got = [list(checks["glossary-missing"].func(e, env)) for e in entries]
-    alone = [list(checks["glossary-missing"].func(e, Env(glossary=glossary, lang="km",
-                                                              glossary_domains=frozenset({"title"}))))
+    got = [[p for _, p in checks["glossary-missing"].func([e], env)] for e in entries]
+    scoped = frozenset({"title"})
+    alone = [[p for _, p in checks["glossary-missing"].func([e], Env(glossary=glossary, lang="km",
+                                                                      glossary_domains=scoped))]
              for e in entries]
     assert got == alone

@@ -34,7 +34,7 @@ PLACEHOLDERS = [
 @pytest.mark.parametrize("msgid,msgstr,flags,found", PLACEHOLDERS)
 def test_placeholders(msgid, msgstr, flags, found):
     entry = Entry(1, msgid, msgstr, flags=frozenset(flags))
-    assert bool(list(placeholders(entry, Env()))) is found
+    assert bool(list(placeholders([entry], Env()))) is found
 
 
 PUNCTUATION = [
@@ -61,7 +61,7 @@ PUNCTUATION = [
 
 @pytest.mark.parametrize("msgid,msgstr,found", PUNCTUATION)
 def test_punctuation(msgid, msgstr, found):
-    assert bool(list(punctuation(Entry(1, msgid, msgstr), Env()))) is found
+    assert bool(list(punctuation([Entry(1, msgid, msgstr)], Env()))) is found
 
 
 def test_same_placeholders_as_written_are_the_same_placeholders() -> None:

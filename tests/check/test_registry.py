@@ -18,10 +18,11 @@ from toolkit.checks.registry import Problem, check
 
 
 @check("shouting", "warning", order=65)
-def shouting(entry, env):
+def shouting(entries, env):
     """The translation is all upper case."""
-    if entry.msgstr.isupper():
-        yield Problem("the translation shouts")
+    for entry in entries:
+        if entry.msgstr.isupper():
+            yield entry, Problem("the translation shouts")
 
 
 @check("tiny-catalog", "info", order=95, scope="catalog")

@@ -42,6 +42,8 @@ class Env:
     cache: dict[Any, Any] = field(default_factory=dict)
     _entry: Entry | None = None  # the entry :meth:`visible` last described, and its answer
     _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
+    _visible_for: "Sequence[Entry] | None" = None  # the batch :meth:`visible_all` last described, and its answer
+    _visible_all: list[tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
     _key: tuple[str | None, str] = (None, "")  # the text :meth:`key` was last asked for, and its key
     _keys: dict[str, str] = field(default_factory=dict)  # keys computed by :meth:`prepare` for a catalog
     _squeezed: dict[str, str] = field(default_factory=dict)  # squeezed forms computed by :meth:`prepare`
@@ -70,6 +72,13 @@ class Env:
             pairs = tuple((markup.visible(s, kind), markup.visible(t, kind)) for s, t in pairs)
         self._entry, self._visible = entry, (kind, pairs)
         return self._visible
+
+    def visible_all(self, entries: "Sequence[Entry]") -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+        """:meth:`visible` of each of *entries*, computed once for a batch that several checks
+        read in turn (the same sequence object)."""
+        if entries is not self._visible_for:
+            self._visible_for, self._visible_all = entries, [self.visible(e) for e in entries]
+        return self._visible_all
 
     def prepare(self, entries: "Sequence[Entry]") -> None:
         """Batch work for the entries about to be checked (a catalog or a chunk of one): the

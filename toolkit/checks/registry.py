@@ -5,7 +5,9 @@ their declared ``order``. Adding a check is adding one module (and its tests).
 
 The called signatures, by scope:
 
-* ``entry``   — ``func(entry: Entry, env: Env) -> Iterable[Problem]`` for each translated entry;
+* ``entry``   — ``func(entries: Sequence[Entry], env: Env) -> Iterable[tuple[Entry, Problem]]``
+  for each batch of checked entries (translated, not obsolete, not fuzzy unless fuzzy entries
+  are included), the batch already given to ``Env.prepare`` (its batch answers are ready);
 * ``catalog`` — ``func(stats: Stats, env: Env) -> Iterable[Problem]`` once per PO file (the
   finding points at the header entry);
 * ``corpus``  — ``func(units: Sequence[Unit], env: Env) -> Iterable[tuple[Unit, Problem]]`` over

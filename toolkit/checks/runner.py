@@ -135,7 +135,7 @@ class _Plan:
     """What to run on each file (the same in every process)."""
 
     options: CheckOptions
-    entry_checks: tuple[tuple[str, Callable[..., Iterable[Problem]]], ...]
+    entry_checks: tuple[tuple[str, Callable[..., Iterable[tuple[Entry, Problem]]]], ...]
     catalog_checks: tuple[tuple[str, Callable[..., Iterable[Problem]]], ...]
     want_units: bool  # a corpus check runs: keep every checked entry for it
 
@@ -204,9 +204,11 @@ class _FileCheck:
                 self.store.add(self.name, checked)
             else:
                 self.units += [Unit(self.name, corpus_entry(e)) for e in checked]
-        self.env.prepare(checked)
-        for entry in checked:
-            self.check(entry)
+        env, options, name, found = self.env, self.plan.options, self.name, self.found
+        env.prepare(checked)
+        for check_id, func in self.plan.entry_checks:
+            for entry, problem in func(checked, env):
+                found.append(_finding(options, name, entry, check_id, problem))
 
     def start(self, catalog: Catalog) -> None:
         """Know the language (and glossary scope) from the header; check what waited."""
@@ -226,14 +228,6 @@ class _FileCheck:
             self.store.begin(self.lang.replace("-", "_"), self.size)
         self.batch = waiting
         self.flush()
-
-    def check(self, entry: Entry) -> None:
-        """Run the entry checks on one entry that is checked (translated, not obsolete, not
-        fuzzy unless fuzzy entries are included)."""
-        options, env, name, found = self.plan.options, self.env, self.name, self.found
-        for check_id, func in self.plan.entry_checks:
-            for problem in func(entry, env):
-                found.append(_finding(options, name, entry, check_id, problem))
 
     def result(self, catalog: Catalog) -> _FileResult:
         self.start(catalog)  # a catalog without a header entry

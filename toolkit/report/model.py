@@ -170,8 +170,8 @@ def _verdicts(entry: Entry, env: Env) -> tuple[set[str], set[str]]:
     if not entry.translated or env.glossary is None or env.glossary_lang is None:
         return set(), set()
     checks = all_checks()
-    missing = {p.concept for p in checks["glossary-missing"].func(entry, env) if p.concept}
-    forbidden = {p.concept for p in checks["glossary-forbidden"].func(entry, env) if p.concept}
+    missing = {p.concept for _, p in checks["glossary-missing"].func([entry], env) if p.concept}
+    forbidden = {p.concept for _, p in checks["glossary-forbidden"].func([entry], env) if p.concept}
     return missing, forbidden
 
 

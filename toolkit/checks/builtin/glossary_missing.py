@@ -4,7 +4,7 @@ Latin word boundaries (:func:`toolkit.lang.khmer.contains`) — the verdict MT v
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env, rendered
@@ -14,7 +14,7 @@ from toolkit.lang import khmer
 
 
 @check("glossary-missing", "error", order=10, needs_glossary=True)
-def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
+def glossary_missing(entries: Sequence[Entry], env: Env) -> Iterator[tuple[Entry, Problem]]:
     """A glossary term occurs in msgid (recognised exactly as ``toolkit glossary find`` does) and
     none of its preferred or admitted renderings for the catalog's language is in msgstr. An
     acronym kept as written (NIS, ASEAN) counts as deliberate. On catalogs out of the glossary's
@@ -24,24 +24,25 @@ def glossary_missing(entry: Entry, env: Env) -> Iterator[Problem]:
         return
     level = env.glossary_level
     complete = env.glossary_complete(lang)  # the pairs told for the whole batch at once
-    for source, translation in env.visible(entry)[1]:
-        if (source, translation) in complete:
-            continue
-        found = env.glossary_matches(source)
-        if not found:
-            continue  # the usual case: no term, and no need for the translation's key
-        hay = env.key(translation)
-        seen: set[str] = set()
-        for start, end, concept, term in found:
-            if concept in seen:
+    for entry, (_, pairs) in zip(entries, env.visible_all(entries)):
+        for source, translation in pairs:
+            if (source, translation) in complete:
                 continue
-            seen.add(concept)
-            if rendered(hay, env.required(concept, lang)):
-                continue
-            written = source[start:end]
-            if is_acronym(term) and khmer.contains(hay, khmer.key(written)):
-                continue  # an acronym kept as written (NIS, ASEAN) is a deliberate non-translation
-            accepted = env.targets(concept, lang)
-            shown = " or ".join(f"“{t}”" for t in accepted[:3])
-            yield Problem(f"“{written}” ({concept}) is not translated with {shown}",
-                          term=term, expected=tuple(accepted), concept=concept, severity=level)
+            found = env.glossary_matches(source)
+            if not found:
+                continue  # the usual case: no term, and no need for the translation's key
+            hay = env.key(translation)
+            seen: set[str] = set()
+            for start, end, concept, term in found:
+                if concept in seen:
+                    continue
+                seen.add(concept)
+                if rendered(hay, env.required(concept, lang)):
+                    continue
+                written = source[start:end]
+                if is_acronym(term) and khmer.contains(hay, khmer.key(written)):
+                    continue  # an acronym kept as written (NIS, ASEAN) is a deliberate non-translation
+                accepted = env.targets(concept, lang)
+                shown = " or ".join(f"“{t}”" for t in accepted[:3])
+                yield entry, Problem(f"“{written}” ({concept}) is not translated with {shown}",
+                                     term=term, expected=tuple(accepted), concept=concept, severity=level)

@@ -8,7 +8,7 @@ the tidy text would be; the translator's text is never rewritten.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
@@ -17,15 +17,16 @@ from toolkit.lang import khmer as km
 
 
 @check("invisible", "info", order=75)
-def invisible(entry: Entry, env: Env) -> Iterator[Problem]:
+def invisible(entries: Sequence[Entry], env: Env) -> Iterator[tuple[Entry, Problem]]:
     """Invisible-character hygiene: doubled ZWSP, ZWSP next to a space or at either end, a BOM
     inside the text, ZWNJ used as a word separator (ZWSP is the separator)."""
-    for _source, translation in entry.pairs:
-        if "\u200b" not in translation and "\u200c" not in translation and "\ufeff" not in translation:
-            continue
-        found = km.odd_invisibles(translation)
-        if not found:
-            continue
-        described = "; ".join(f"{what} at {offset}" for offset, what in found)
-        tidy = km.tidy_invisibles(translation)
-        yield Problem(f"{described} (fix: {tidy!r})", expected=(tidy,))
+    for entry in entries:
+        for _source, translation in entry.pairs:
+            if "\u200b" not in translation and "\u200c" not in translation and "\ufeff" not in translation:
+                continue
+            found = km.odd_invisibles(translation)
+            if not found:
+                continue
+            described = "; ".join(f"{what} at {offset}" for offset, what in found)
+            tidy = km.tidy_invisibles(translation)
+            yield entry, Problem(f"{described} (fix: {tidy!r})", expected=(tidy,))

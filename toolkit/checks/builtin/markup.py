@@ -5,7 +5,7 @@ The rules are in :mod:`toolkit.markup`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from toolkit import markup
 from toolkit.catalog.reader import Entry
@@ -14,16 +14,16 @@ from toolkit.checks.registry import Problem, check
 
 
 @check("markup", "error", order=55)
-def markup_check(entry: Entry, env: Env) -> Iterator[Problem]:
+def markup_check(entries: Sequence[Entry], env: Env) -> Iterator[tuple[Entry, Problem]]:
     """Inline markup missing, extra or wrongly nested in the translation (``<g1>…</g1>`` of HTML and
     Word sources, ``**bold**``, ``[links](url)`` and `` `code` `` of Markdown ones): the built
     document would lose or break it."""
-    kind = env.visible(entry)[0]
-    if not kind:
-        return
-    for source, translation in entry.pairs:
-        if not translation:
+    for entry, (kind, _) in zip(entries, env.visible_all(entries)):
+        if not kind:
             continue
-        found = markup.problems(source, translation, kind)
-        if found:
-            yield Problem("; ".join(found))
+        for source, translation in entry.pairs:
+            if not translation:
+                continue
+            found = markup.problems(source, translation, kind)
+            if found:
+                yield entry, Problem("; ".join(found))

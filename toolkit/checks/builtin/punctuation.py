@@ -15,7 +15,7 @@ same in both. Closing quotes and brackets after (or before) the final mark are s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
@@ -81,30 +81,37 @@ def _ends_in_abbreviation(body: str) -> bool:
 
 
 @check("punctuation", "warning", order=60)
-def punctuation(entry: Entry, env: Env) -> Iterator[Problem]:
+def punctuation(entries: Sequence[Entry], env: Env) -> Iterator[tuple[Entry, Problem]]:
     """Sentence-final punctuation differs (។ and ៕ stand for a full stop, ៖ for a colon;
     closing quotes and brackets around the final mark are skipped)."""
-    for source, translation in env.visible(entry)[1]:
-        want, body = final(source)
-        have, tail = final(translation)
-        if have == "full stop" and tail[-2:] in ("។។", "៕៕", "។៕") and not body.endswith(".."):
-            yield Problem("the translation ends with a doubled full stop", expected=(tail[:-1],))
-            continue
-        if want == have:
-            continue
-        if have == _ABBREVIATION and want in (None, "full stop"):
-            continue
-        if want == "full stop" and have is None and _ends_in_abbreviation(body):
-            continue
-        if have == _ABBREVIATION:
-            have = "full stop"  # then the source ends with ? ! : and the "." may be the stop
-        if want is None:
-            message = f"the translation ends with a {have} but the source has no final punctuation"
-            expected: tuple[str, ...] = ()
-        elif have is None:
-            message = f"the source ends with a {want} but the translation has no final punctuation"
-            expected = (_SHOWN[want],)
-        else:
-            message = f"the source ends with a {want} but the translation with a {have}"
-            expected = (_SHOWN[want],)
-        yield Problem(message, expected=expected)
+    for entry, (_, pairs) in zip(entries, env.visible_all(entries)):
+        for source, translation in pairs:
+            problem = _problem(source, translation)
+            if problem is not None:
+                yield entry, problem
+
+
+def _problem(source: str, translation: str) -> Problem | None:
+    """The final punctuation of one pair, if it differs."""
+    want, body = final(source)
+    have, tail = final(translation)
+    if have == "full stop" and tail[-2:] in ("។។", "៕៕", "។៕") and not body.endswith(".."):
+        return Problem("the translation ends with a doubled full stop", expected=(tail[:-1],))
+    if want == have:
+        return None
+    if have == _ABBREVIATION and want in (None, "full stop"):
+        return None
+    if want == "full stop" and have is None and _ends_in_abbreviation(body):
+        return None
+    if have == _ABBREVIATION:
+        have = "full stop"  # then the source ends with ? ! : and the "." may be the stop
+    if want is None:
+        message = f"the translation ends with a {have} but the source has no final punctuation"
+        expected: tuple[str, ...] = ()
+    elif have is None:
+        message = f"the source ends with a {want} but the translation has no final punctuation"
+        expected = (_SHOWN[want],)
+    else:
+        message = f"the source ends with a {want} but the translation with a {have}"
+        expected = (_SHOWN[want],)
+    return Problem(message, expected=expected)
