@@ -108,3 +108,48 @@ def test_the_numbers_batch_runs_where_numbers_are_common() -> None:
     assert mostly_numbered([("Met on 3 May", "៣ ឧសភា"), ("Save", "រក្សាទុក")])
     assert not mostly_numbered([("Open", "បើក"), ("Save", "រក្សាទុក"), ("Page 2", "ទំព័រ ២")])
     assert not mostly_numbered([])
+
+
+def test_numbers_of_translations_written_like_their_sources_told_at_once_as_each() -> None:
+    """without_findings decides a translation holding its source's tokens (as written, with .
+    and , swapped, in Khmer digits) by comparing the joined tokens: fuzzed, seeded pairs made
+    so (and near misses: one mark swapped, a token dropped, reordered or spaced, scale words,
+    invisible characters, placeholders, İ whose lower case is longer) give the answers of the
+    entry-by-entry fast paths, in batches where most pairs are told by that comparison."""
+    import random
+
+    from toolkit.checks.numbers import extra_numbers, missing_numbers, without_findings
+    from toolkit.lang.khmer import to_khmer_digits
+
+    rng = random.Random(67)
+    numbers = ["1", "12", "2024", "1,500", "2.5", "81.1", "1,234.5", "1.500", "3,4", "007", "25-11"]
+    words = ["The", "met", "on", "and", "MILLION", "bn", "İ", "x", "%d", "{0}", "thousand"]
+    km_words = ["ក", "ប្រាក់", "លាន", "ពាន់", "\u200b", "\ufeff", "MILLION", "%d", "İ"]
+    told = 0
+    for _ in range(150):
+        pairs = []
+        for _ in range(rng.randint(1, 40)):
+            tokens = [rng.choice(numbers) for _ in range(rng.randint(0, 4))]
+            source = " ".join(rng.choice(words) + " " + t for t in tokens) + rng.choice(["", " .", " bn"])
+            swap = rng.random() < 0.5
+            shown = [t.translate(str.maketrans(".,", ",.")) if swap or rng.random() < 0.05 else t for t in tokens]
+            if shown and rng.random() < 0.1:
+                shown.pop(rng.randrange(len(shown)))
+            if rng.random() < 0.1:
+                rng.shuffle(shown)
+            if shown and rng.random() < 0.05:
+                shown[0] = shown[0][:1] + " " + shown[0][1:]
+            shown = [to_khmer_digits(t) if rng.random() < 0.8 else t for t in shown]
+            translation = "".join(rng.choice(km_words) if rng.random() < 0.2 else "ក " + t + " "
+                                  for t in shown + [""] * rng.randint(0, 2))
+            pairs.append((source, translation))
+        fine = without_findings(pairs)
+        for source, translation in pairs:
+            batchable = not any(c in source + translation for c in "%{\x00")
+            assert ((source, translation) in fine) == (batchable and _fast_path_says_nothing(source, translation)), \
+                (source, translation)
+            if (source, translation) in fine:
+                told += 1
+                assert not list(missing_numbers(source, translation))
+                assert not list(extra_numbers(source, translation))
+    assert told > 600
