@@ -362,7 +362,7 @@ def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     for i in scaled:
         if haves[i].strip("\x01"):  # a scale word could change a value
             fine[i] = False
-    for i in _texts_with("%{", sources) | _texts_with("%{", translations):
+    for i in khmer.texts_holding(sources, "%{") | khmer.texts_holding(translations, "%{"):
         fine[i] = False
     return set(itertools.compress(pairs, fine))
 
@@ -383,9 +383,9 @@ def _settled(found: str, written: str, scaled: bool) -> bool:
 
 
 def _or_nul(tail: str) -> re.Pattern[str]:
-    """A pattern finding each NUL and each number token (a digit, then *tail*), its first
-    character one character class: the regex engine then skips ahead to the next NUL or digit
-    (it tries an alternation ``\x00|[0-9]...`` at every character)."""
+    """A pattern finding each NUL and each number token (a digit, then *tail*) that starts
+    with one character class: the regex engine then skips ahead to the next NUL or digit (an
+    alternation of the two it tries at every character)."""
     return re.compile(f"[\x000-9](?:(?<=[0-9]){tail})?")
 
 
@@ -399,28 +399,6 @@ def _with_scale_words(sources: str, cleans: str) -> set[int]:
     return _hit(_EN_SCALE_WORD_RE, sources.lower()) | _hit(_ANY_SCALE_WORD_RE, cleans.lower())
 
 
-def _texts_with(signs: str, joined: str) -> set[int]:
-    """Indexes of the NUL-joined texts of *joined* holding one of the characters *signs*."""
-    found = []
-    for sign in signs:
-        start = joined.find(sign)
-        while start >= 0:
-            found.append(start)
-            start = joined.find(sign, start + 1)
-    return _indexes(joined, found)
-
-
 def _hit(pattern: re.Pattern[str], joined: str) -> set[int]:
     """Indexes of the NUL-joined texts of *joined* in which *pattern* matches."""
-    return _indexes(joined, [m.start() for m in pattern.finditer(joined)])
-
-
-def _indexes(joined: str, starts: list[int]) -> set[int]:
-    """Indexes of the NUL-joined texts of *joined* in which the offsets *starts* are (the NULs
-    before each counted in one pass)."""
-    found, index, last = set(), 0, 0
-    for start in sorted(starts):
-        index += joined.count("\x00", last, start)
-        last = start
-        found.add(index)
-    return found
+    return khmer.joined_indexes(joined, [m.start() for m in pattern.finditer(joined)])
