@@ -91,11 +91,12 @@ class Env:
             known.update(self.glossary.matcher().spans_of(sources))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
         normals = dict(zip(texts, (normal for normal, _ in analysed)))
-        plain = [t for t in translations if "\x00" not in t]
-        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized([normals[t] for t in plain])))
         # The translations whose source may hold a term: glossary-missing needs their keys.
         wanted = list(dict.fromkeys(t for s, t in pairs if known.get(s) != [] and "\x00" not in t))
         self._keys = dict(zip(wanted, khmer.keys_of_normalized([normals[t] for t in wanted])))
+        # glossary-forbidden uses a squeezed form only where it knows no key (Env.known_key).
+        plain = [t for t in translations if t not in self._keys and "\x00" not in t]
+        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized([normals[t] for t in plain])))
 
     def key(self, text: str) -> str:
         """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""
