@@ -114,6 +114,21 @@ def test_join_sentences(previous: str, current: str, gap: str | None) -> None:
     assert khmer.join_sentences(previous, current) == gap
 
 
+def test_key_spacing_is_the_documented_rule() -> None:
+    """The key's white space, fuzzed against the rule written plainly: white space runs become
+    one space, then a space with a Khmer character on either side is dropped (fuzzed, seeded)."""
+    import re
+
+    khmer_side = re.compile(" (?:(?=[\u1780-\u17ff\u19e0-\u19ff])|(?<=[\u1780-\u17ff\u19e0-\u19ff] ))")
+    rng = random.Random(63)
+    alphabet = ["ក", "ា", "១", "5", "A", "bc", "ß", " ", "  ", "\n", "\u00a0", "\u200b", "។", "\x00", "-", "\u19e0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        normal = khmer.normalize(text)
+        spaced = " ".join(khmer.to_ascii_digits(khmer.strip_invisible(normal)).split())
+        assert khmer.key(text) == khmer_side.sub("", spaced).casefold(), text
+
+
 def test_squeezed_holds_every_key_occurrence() -> None:
     """squeezed is a sound prefilter: whenever key(text) holds k (Khmer letters and digits), so
     does squeezed(text) (fuzzed, seeded: letters, coeng DA/TA, vowels the folds rewrite, joiners,

@@ -57,7 +57,8 @@ _TO_KHMER_DIGITS = str.maketrans("0123456789", KHMER_DIGITS)
 _KHMER_DIGIT_RE = re.compile("[\u17e0-\u17e9]")
 _DIGIT_PAIRS = tuple((chr(0x17E0 + d), str(d)) for d in range(10))
 
-_KHMER_RE = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
+_KHMER_CHAR = "[\u1780-\u17ff\u19e0-\u19ff]"
+_KHMER_RE = re.compile(_KHMER_CHAR)
 _INVISIBLE_SORTED = tuple(sorted(INVISIBLE))
 # Maximal runs of Khmer letters, marks and joiners (Khmer digits and punctuation excluded).
 _RUN_RE = re.compile("([\u1780-\u17df\u19e0-\u19ff\u200c\u200d]+)")
@@ -321,12 +322,16 @@ def _folded(normal: str) -> str:
     invisible characters, with Latin digits, white space made single spaces and then dropped
     next to a Khmer character (it is optional in Khmer writing; digits are Latin by now, so
     "១ ៥០០" keeps its space), case folded."""
-    return _KHMER_SIDE_SPACE.sub("", " ".join(to_ascii_digits(strip_invisible(normal)).split())).casefold()
+    parts = _KEPT_SPACE.split(" ".join(to_ascii_digits(strip_invisible(normal)).split()))
+    if len(parts) == 1:
+        return parts[0].replace(" ", "").casefold()
+    return " ".join([part.replace(" ", "") for part in parts]).casefold()
 
 
-#: A space that :func:`key` drops: one next to a Khmer character (the space itself is matched
-#: first, so the regex engine jumps from space to space).
-_KHMER_SIDE_SPACE = re.compile(" (?:(?=[\u1780-\u17ff\u19e0-\u19ff])|(?<=[\u1780-\u17ff\u19e0-\u19ff] ))")
+#: A space that :func:`key` keeps: one with no Khmer character on either side (the space itself
+#: is matched first, so the regex engine jumps from space to space; the few kept spaces split the
+#: text, the others are removed from the parts by one plain replace each).
+_KEPT_SPACE = re.compile(f" (?!{_KHMER_CHAR})(?<!{_KHMER_CHAR} )")
 _KEYS_JOIN = "\n\x00\n"  # between texts keyed together: a line break (white space) and a NUL word
 
 
