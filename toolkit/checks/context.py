@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import contains, itemgetter, ne
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import markup
@@ -77,10 +79,12 @@ class Env:
 
         pairs = [p for e in entries if e.translated and not e.obsolete for p in e.pairs]
         self.numbers_fine = without_findings(pairs) if mostly_numbered(pairs) else set()
-        translations = list(dict.fromkeys(t for _, t in pairs))
-        texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, translations)]))
-        analysed = khmer.analysed(texts)
-        self.khmer_clean = {t for t, (_, clean) in zip(texts, analysed) if clean}
+        # (C-level passes over the pairs: map, compress; a catalog has thousands.)
+        translations = list(dict.fromkeys(map(itemgetter(1), pairs)))
+        with_zwnj = compress(translations, map(contains, translations, repeat(khmer.ZWNJ)))
+        texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, with_zwnj)]))
+        apart = khmer.analysed_apart(texts)  # every other text is normalized and valid as it is
+        self.khmer_clean = set(texts).difference([texts[i] for i, (_, clean) in apart.items() if not clean])
         if self.glossary is None:
             return
         known = self._matches
@@ -90,13 +94,16 @@ class Env:
         if sources:
             known.update(self.glossary.matcher().spans_of(sources))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
-        normals = dict(zip(texts, (normal for normal, _ in analysed)))
+        normals = {texts[i]: normal for i, (normal, _) in apart.items()}  # the others: the text
+        with_nul = set(compress(translations, map(contains, translations, repeat("\x00"))))
         # The translations whose source may hold a term: glossary-missing needs their keys.
-        wanted = list(dict.fromkeys(t for s, t in pairs if known.get(s) != [] and "\x00" not in t))
-        self._keys = dict(zip(wanted, khmer.keys_of_normalized([normals[t] for t in wanted])))
+        wanted = dict.fromkeys(compress(map(itemgetter(1), pairs), map(ne, map(known.get, map(itemgetter(0), pairs)),
+                                                                       repeat([]))))
+        keyed = [t for t in wanted if t not in with_nul] if with_nul else list(wanted)
+        self._keys = dict(zip(keyed, khmer.keys_of_normalized(list(map(normals.get, keyed, keyed)))))
         # glossary-forbidden uses a squeezed form only where it knows no key (Env.known_key).
-        plain = [t for t in translations if t not in self._keys and "\x00" not in t]
-        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized([normals[t] for t in plain])))
+        plain = [t for t in translations if t not in self._keys and t not in with_nul]
+        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized(list(map(normals.get, plain, plain)))))
 
     def key(self, text: str) -> str:
         """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""

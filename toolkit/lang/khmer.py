@@ -356,7 +356,16 @@ def keys_of_normalized(normals: "list[str]") -> list[str]:
 def analysed(texts: "list[str]") -> list[tuple[str, bool]]:
     """(:func:`normalize` of the text, whether :func:`analyse` finds it normalized and valid as it
     is) for each of *texts*: what a catalog's batch work (the keys, the squeezed forms, the
-    ``khmer-normalization`` check) shares.
+    ``khmer-normalization`` check) shares; see :func:`analysed_apart`."""
+    out = [(text, True) for text in texts]
+    for i, found in analysed_apart(texts).items():
+        out[i] = found
+    return out
+
+
+def analysed_apart(texts: "list[str]") -> dict[int, tuple[str, bool]]:
+    """:func:`analysed` of the few *texts* not told clean together, by index; every other text
+    is normalized and valid as it is.
 
     The usual text is clean, and that is told for all of them together: a text is clean if it is
     NFC and each of its pieces (white space and ZWSP between them) is known clean, one made of
@@ -367,8 +376,9 @@ def analysed(texts: "list[str]") -> list[tuple[str, bool]]:
     :func:`analyse` on fuzzed texts."""
     joined = "\x00".join(texts)
     if texts and joined.count("\x00") > len(texts) - 1:  # a text with a NUL of its own: alone
-        found = iter(analysed([text for text in texts if "\x00" not in text]))
-        return [_analysed_one(text) if "\x00" in text else next(found) for text in texts]
+        kept = [i for i, text in enumerate(texts) if "\x00" not in text]
+        apart = {kept[i]: found for i, found in analysed_apart([texts[i] for i in kept]).items()}
+        return apart | {i: _analysed_one(text) for i, text in enumerate(texts) if "\x00" in text}
     alone: set[int] = set()
     pieces = set(joined.replace(ZWSP, " ").replace("\x00", " ").split())
     pieces.difference_update(_CLEAN_PIECES)
@@ -379,10 +389,7 @@ def analysed(texts: "list[str]") -> list[tuple[str, bool]]:
         alone |= texts_holding(joined, dirty)
     if not unicodedata.is_normalized("NFC", joined):
         alone |= {i for i, text in enumerate(texts) if not unicodedata.is_normalized("NFC", text)}
-    out = [(text, True) for text in texts]
-    for i in alone:
-        out[i] = _analysed_one(texts[i])
-    return out
+    return {i: _analysed_one(texts[i]) for i in alone}
 
 
 def _analysed_one(text: str) -> tuple[str, bool]:
