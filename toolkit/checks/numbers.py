@@ -343,7 +343,8 @@ def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     pairs = list(dict.fromkeys(pairs))
     if not pairs:
         return set()
-    sources, translations = ("\x00".join(texts) for texts in zip(*pairs))
+    each_source, each_translation = zip(*pairs)
+    sources, translations = "\x00".join(each_source), "\x00".join(each_translation)
     if sources.count("\x00") + translations.count("\x00") > 2 * (len(pairs) - 1):  # a text with a NUL
         return without_findings([p for p in pairs if "\x00" not in p[0] and "\x00" not in p[1]])
     # As _written and _clean compute them (character by character, so joined texts keep their own).
@@ -356,7 +357,7 @@ def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     wants_each = wants.split("\x00")
     fine = list(map(operator.or_, map(operator.eq, haves, wants_each),
                     map(operator.eq, found.translate(_SWAP_MARKS).split("\x00"), wants_each)))
-    scaled = _with_scale_words(sources, cleans)
+    scaled = _with_scale_words(sources, cleans, each_translation)
     for i in itertools.compress(range(len(fine)), map(operator.not_, fine)):
         fine[i] = _settled(haves[i], wants_each[i], i in scaled)
     for i in scaled:
@@ -393,12 +394,16 @@ _SOURCE_OR_NUL_RE = _or_nul(_SOURCE_TAIL)
 _KM_TOKEN_OR_NUL_RE = _or_nul(_KM_TOKEN_TAIL)
 
 
-def _with_scale_words(sources: str, cleans: str) -> set[int]:
+def _with_scale_words(sources: str, cleans: str, translations: tuple[str, ...]) -> set[int]:
     """Indexes of the NUL-joined texts in which a scale word is found as :func:`_same_tokens`
-    finds it (English ones in the sources, all in the translations)."""
-    return _hit(_EN_SCALE_WORD_RE, sources.lower()) | _hit(_ANY_SCALE_WORD_RE, cleans.lower())
-
-
-def _hit(pattern: re.Pattern[str], joined: str) -> set[int]:
-    """Indexes of the NUL-joined texts of *joined* in which *pattern* matches."""
-    return khmer.joined_indexes(joined, [m.start() for m in pattern.finditer(joined)])
+    finds it: an English one in the lower-cased sources, or any in the lower-cased cleaned
+    translations. Substring searches of each word; in the translations, Khmer words (which have
+    no case) are searched as they are, and English words first among their ASCII characters
+    alone (a quarter of them): that finds every text with one (lower-casing makes no ASCII
+    letter of one of theirs from another character, İ's "i" being followed by a combining dot),
+    and each text found is then asked as :func:`_same_tokens` asks."""
+    found = khmer.texts_holding(sources.lower(), _EN_SCALE_WORDS) | khmer.texts_holding(cleans, _KM_SCALE_WORDS)
+    ascii_only = cleans.encode("ascii", "ignore").decode("ascii").lower()
+    found.update(i for i in khmer.texts_holding(ascii_only, _EN_SCALE_WORDS) - found
+                 if _ANY_SCALE_WORD_RE.search(_clean(translations[i]).lower()))
+    return found
