@@ -155,3 +155,24 @@ def test_numbers_of_translations_written_like_their_sources_told_at_once_as_each
                 assert not list(missing_numbers(source, translation))
                 assert not list(extra_numbers(source, translation))
     assert told > 600
+
+
+def test_number_token_patterns_are_their_plain_forms() -> None:
+    """The number tokens (source, translation, and with the NULs of joined texts) are those of
+    the patterns written plainly: a digit, then digits or groups after a mark (or, in a
+    translation, after one space of four kinds) (fuzzed, seeded)."""
+    import random
+    import re
+
+    from toolkit.checks import numbers as n
+
+    source = re.compile(r"[0-9](?:[.,][0-9]+|[0-9])*")
+    translation = re.compile(r"[0-9](?:[.,][0-9]+|[ \u00a0\u202f\u2009]?[0-9]+)*")
+    rng = random.Random(68)
+    alphabet = ["0", "1", "5", "9", ".", ",", " ", "  ", "\u00a0", "\u202f", "\u2009", "\u2008", "a", "ក", "\x00", "-"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert n._SOURCE_RE.findall(text) == source.findall(text), text
+        assert n._KM_TOKEN_RE.findall(text) == translation.findall(text), text
+        assert n._SOURCE_OR_NUL_RE.findall(text) == re.findall(f"\x00|{source.pattern}", text), text
+        assert n._KM_TOKEN_OR_NUL_RE.findall(text) == re.findall(f"\x00|{translation.pattern}", text), text
