@@ -69,10 +69,10 @@ class Env:
         (:meth:`toolkit.glossary.match.Matcher.spans_of`) and answer :meth:`matches`; the
         pairs in which the numbers check finds nothing are told together where numbers are
         common (:func:`toolkit.checks.numbers.without_findings`); the translations' normalization
-        (:func:`toolkit.lang.khmer.analysed`) tells those already normalized and valid
-        (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`) and the keys
-        (:func:`toolkit.lang.khmer.keys`) of those whose source may hold a term (:meth:`key`),
-        computed together. The answers are those the
+        (:func:`toolkit.lang.khmer.analysed_apart`) tells those already normalized and valid
+        (:attr:`khmer_clean`) and gives the keys (:func:`toolkit.lang.khmer.keys`) of those whose
+        source may hold a term (:meth:`key`) and the squeezed forms of the others
+        (:meth:`squeezed`), computed together. The answers are those the
         entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
         from toolkit.checks.numbers import mostly_numbered, without_findings
         from toolkit.lang import khmer
