@@ -341,15 +341,25 @@ def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     (:func:`_with_scale_words`); the fast paths of those two functions (:func:`_alike`,
     :func:`_with_groups`) then decide each pair. A pair whose translation has the tokens of its
     source, as written or each with . and , swapped (the usual case), is decided by comparing
-    their joined tokens: both fast paths then surely pass. Pairs with a placeholder sign (``%``,
-    ``{``) or a NUL are left to the functions themselves. (A pair met twice is told twice: rarer
-    than deduplicating all is dearer.) Tested equal to the entry-by-entry answers."""
+    their joined tokens: both fast paths then surely pass. The texts of a pair with a
+    placeholder sign (``%``, ``{``) are read without their placeholders, as those functions read
+    them (:func:`_written`, :func:`_clean`); pairs with a NUL are left to the functions
+    themselves. (A pair met twice is told twice: rarer than deduplicating all is dearer.) Tested
+    equal to the entry-by-entry answers."""
     if not pairs:
         return set()
     each_source, each_translation = zip(*pairs)
     sources, translations = "\x00".join(each_source), "\x00".join(each_translation)
     if sources.count("\x00") + translations.count("\x00") > 2 * (len(pairs) - 1):  # a text with a NUL
         return without_findings([p for p in pairs if "\x00" not in p[0] and "\x00" not in p[1]])
+    scale_sources = sources  # scale words are looked for in the source as it is (_same_tokens)
+    holders = khmer.texts_holding(sources, "%{") | khmer.texts_holding(translations, "%{")
+    if holders:
+        some_sources, some_translations = list(each_source), list(each_translation)
+        for i in holders:
+            some_sources[i] = strip_placeholders(some_sources[i])
+            some_translations[i] = strip_placeholders(some_translations[i])
+        sources, translations = "\x00".join(some_sources), "\x00".join(some_translations)
     # As _written and _clean compute them (character by character, so joined texts keep their own).
     sources = khmer.to_ascii_digits(sources)
     cleans = khmer.to_ascii_digits(khmer.strip_invisible(translations))
@@ -360,14 +370,15 @@ def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     wants_each = wants.split("\x00")
     fine = list(map(operator.or_, map(operator.eq, haves, wants_each),
                     map(operator.eq, found.translate(_SWAP_MARKS).split("\x00"), wants_each)))
-    scaled = _with_scale_words(sources, cleans, each_translation)
+    scaled = _with_scale_words(scale_sources, cleans, each_translation)
     for i in itertools.compress(range(len(fine)), map(operator.not_, fine)):
         fine[i] = _settled(haves[i], wants_each[i], i in scaled)
     for i in scaled:
         if haves[i].strip("\x01"):  # a scale word could change a value
             fine[i] = False
-    for i in khmer.texts_holding(sources, "%{") | khmer.texts_holding(translations, "%{"):
-        fine[i] = False
+    for i in holders:  # no token in the translation: missing_numbers looks further if the source
+        if fine[i] and not haves[i].strip("\x01"):  # has a digit, be it in a placeholder
+            fine[i] = _DIGIT_RE.search(each_source[i]) is None
     return set(itertools.compress(pairs, fine))
 
 
