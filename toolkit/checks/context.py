@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import contains, itemgetter, ne
+from operator import itemgetter, ne
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import markup
@@ -81,7 +81,7 @@ class Env:
         self.numbers_fine = without_findings(pairs) if mostly_numbered(pairs) else set()
         # (C-level passes over the pairs: map, compress; a catalog has thousands.)
         translations = list(dict.fromkeys(map(itemgetter(1), pairs)))
-        with_zwnj = compress(translations, map(contains, translations, repeat(khmer.ZWNJ)))
+        with_zwnj = compress(translations, map(str.__contains__, translations, repeat(khmer.ZWNJ)))
         texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, with_zwnj)]))
         apart = khmer.analysed_apart(texts)  # every other text is normalized and valid as it is
         self.khmer_clean = set(texts).difference([texts[i] for i, (_, clean) in apart.items() if not clean])
@@ -95,7 +95,7 @@ class Env:
             known.update(self.glossary.matcher().spans_of(sources))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
         normals = {texts[i]: normal for i, (normal, _) in apart.items()}  # the others: the text
-        with_nul = set(compress(translations, map(contains, translations, repeat("\x00"))))
+        with_nul = set(compress(translations, map(str.__contains__, translations, repeat("\x00"))))
         # The translations whose source may hold a term: glossary-missing needs their keys.
         wanted = dict.fromkeys(compress(map(itemgetter(1), pairs), map(ne, map(known.get, map(itemgetter(0), pairs)),
                                                                        repeat([]))))
