@@ -384,7 +384,7 @@ def analysed_apart(texts: "list[str]") -> dict[int, tuple[str, bool]]:
     pieces.difference_update(_CLEAN_PIECES)
     if pieces:
         dirty = _dirty_pieces(pieces)
-        if len(_CLEAN_PIECES) < _CLEAN_RUNS_MAX:
+        if len(_CLEAN_PIECES) < _CLEAN_PIECES_MAX:
             _CLEAN_PIECES.update(pieces - dirty)
         alone |= texts_holding(joined, dirty)
     if not unicodedata.is_normalized("NFC", joined):
@@ -397,9 +397,11 @@ def _analysed_one(text: str) -> tuple[str, bool]:
     return normal, normal == text and not issues
 
 
-#: Pieces of text (see :func:`analysed`) known clean: their runs normalized and valid, no BOM
-#: or foreign combining mark. Bounded like :data:`_CLEAN_RUNS`.
+#: Pieces of text (see :func:`analysed_apart`) known clean: their runs normalized and valid, no
+#: BOM or foreign combining mark. Bounded (about 2 MB on 30,000 news sentences, whose pieces with
+#: digits rarely repeat); once full, a catalog's new pieces are looked at each time.
 _CLEAN_PIECES: set[str] = set()
+_CLEAN_PIECES_MAX = 100_000
 _RUNS_RE = re.compile(_RUN_RE.pattern[1:-1])  # the runs alone (findall)
 
 
