@@ -114,6 +114,21 @@ def test_join_sentences(previous: str, current: str, gap: str | None) -> None:
     assert khmer.join_sentences(previous, current) == gap
 
 
+def test_key_spacing_is_the_documented_rule() -> None:
+    """The key's white space, fuzzed against the rule written plainly: white space runs become
+    one space, then a space with a Khmer character on either side is dropped (fuzzed, seeded)."""
+    import re
+
+    khmer_side = re.compile(" (?:(?=[\u1780-\u17ff\u19e0-\u19ff])|(?<=[\u1780-\u17ff\u19e0-\u19ff] ))")
+    rng = random.Random(63)
+    alphabet = ["ក", "ា", "១", "5", "A", "bc", "ß", " ", "  ", "\n", "\u00a0", "\u200b", "។", "\x00", "-", "\u19e0"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        normal = khmer.normalize(text)
+        spaced = " ".join(khmer.to_ascii_digits(khmer.strip_invisible(normal)).split())
+        assert khmer.key(text) == khmer_side.sub("", spaced).casefold(), text
+
+
 def test_squeezed_holds_every_key_occurrence() -> None:
     """squeezed is a sound prefilter: whenever key(text) holds k (Khmer letters and digits), so
     does squeezed(text) (fuzzed, seeded: letters, coeng DA/TA, vowels the folds rewrite, joiners,
@@ -164,3 +179,24 @@ def test_keys_and_analysis_of_joined_texts_equal_those_of_each() -> None:
     many = [text() for _ in range(2000)]  # several batches of analysed(), some with an issue
     assert khmer.keys(many) == [khmer.key(t) for t in many]
     assert khmer.analysed(many) == [(khmer.normalize(t), khmer.analyse(t) == (t, ())) for t in many]
+
+
+def test_analysed_from_known_clean_pieces_equals_analyse() -> None:
+    """analysed() tells most texts clean by their pieces (remembered across calls): texts made
+    of a few repeated words, some not normalized or invalid, some with a BOM, a foreign
+    combining mark, a NUL, a piece not NFC or an odd space, give analyse()'s answers, from an
+    empty memory and with it filled by earlier batches (fuzzed, seeded)."""
+    rng = random.Random(65)
+    good = ["ការ", "ងារ", "ប្រាក់", "ដុល្លារ។", "ឆ្នាំ២០០៨", "ABC", "១,៥០០", "ក\u200cា"]
+    bad = ["ក្", "ាក", "ក\u17bb\u17c6", "ក\ufeffា", "ka\u0301", "e\u0301", "ក\u200d", "\u17b6\u17b6", "\x00", "\u2000"]
+    gaps = [" ", "\u200b", "\n", "  ", "\u00a0", ""]
+    khmer._CLEAN_PIECES.clear()
+    told = 0
+    for _ in range(300):
+        texts = [rng.choice(["\ufeff"] + [""] * 30) + "".join(
+            rng.choice(bad if rng.random() < 0.03 else good) + rng.choice(gaps) for _ in range(rng.randint(0, 6)))
+            for _ in range(rng.randint(0, 30))]
+        got = khmer.analysed(texts)
+        assert got == [(khmer.normalize(t), khmer.analyse(t) == (t, ())) for t in texts], texts
+        told += sum(clean for _, clean in got)
+    assert told > 2000

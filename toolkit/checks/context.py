@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import itemgetter, ne
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import markup
@@ -86,20 +88,22 @@ class Env:
         (:meth:`toolkit.glossary.match.Matcher.spans_of`) and answer :meth:`matches`; the
         pairs in which the numbers check finds nothing are told together where numbers are
         common (:func:`toolkit.checks.numbers.without_findings`); the translations' normalization
-        (:func:`toolkit.lang.khmer.analysed`) tells those already normalized and valid
-        (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`) and the keys
-        (:func:`toolkit.lang.khmer.keys`) of those whose source may hold a term (:meth:`key`),
-        computed together. The answers are those the
+        (:func:`toolkit.lang.khmer.analysed_apart`) tells those already normalized and valid
+        (:attr:`khmer_clean`) and gives the keys (:func:`toolkit.lang.khmer.keys`) of those whose
+        source may hold a term (:meth:`key`) and the squeezed forms of the others
+        (:meth:`squeezed`), computed together. The answers are those the
         entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
         from toolkit.checks.numbers import mostly_numbered, without_findings
         from toolkit.lang import khmer
 
         pairs = [p for e in entries if e.translated and not e.obsolete for p in e.pairs]
         self.numbers_fine = without_findings(pairs) if mostly_numbered(pairs) else set()
-        translations = list(dict.fromkeys(t for _, t in pairs))
-        texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, translations)]))
-        analysed = khmer.analysed(texts)
-        self.khmer_clean = {t for t, (_, clean) in zip(texts, analysed) if clean}
+        # (C-level passes over the pairs: map, compress; a catalog has thousands.)
+        translations = list(dict.fromkeys(map(itemgetter(1), pairs)))
+        with_zwnj = compress(translations, map(str.__contains__, translations, repeat(khmer.ZWNJ)))
+        texts = list(dict.fromkeys([*translations, *map(khmer.mask_separator_zwnj, with_zwnj)]))
+        apart = khmer.analysed_apart(texts)  # every other text is normalized and valid as it is
+        self.khmer_clean = set(texts).difference([texts[i] for i, (_, clean) in apart.items() if not clean])
         if self.glossary is None:
             return
         self._pairs, self._batch = pairs, self._batch + 1  # for glossary_complete and glossary_quiet
@@ -110,12 +114,16 @@ class Env:
         if sources:
             known.update(self.glossary.matcher().spans_of(sources))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
-        normals = dict(zip(texts, (normal for normal, _ in analysed)))
-        plain = [t for t in translations if "\x00" not in t]
-        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized([normals[t] for t in plain])))
+        normals = {texts[i]: normal for i, (normal, _) in apart.items()}  # the others: the text
+        with_nul = set(compress(translations, map(str.__contains__, translations, repeat("\x00"))))
         # The translations whose source may hold a term: glossary-missing needs their keys.
-        wanted = list(dict.fromkeys(t for s, t in pairs if known.get(s) != [] and "\x00" not in t))
-        self._keys = dict(zip(wanted, khmer.keys_of_normalized([normals[t] for t in wanted])))
+        wanted = dict.fromkeys(compress(map(itemgetter(1), pairs), map(ne, map(known.get, map(itemgetter(0), pairs)),
+                                                                       repeat([]))))
+        keyed = [t for t in wanted if t not in with_nul] if with_nul else list(wanted)
+        self._keys = dict(zip(keyed, khmer.keys_of_normalized(list(map(normals.get, keyed, keyed)))))
+        # glossary-forbidden uses a squeezed form only where it knows no key (Env.known_key).
+        plain = [t for t in translations if t not in self._keys and t not in with_nul]
+        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized(list(map(normals.get, plain, plain)))))
 
     def key(self, text: str) -> str:
         """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""
