@@ -4,14 +4,17 @@ workers, the findings are the same; a file that fails to read lends no unit to t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.check.helpers import CLEAN, HELD_OUT, SEEDED, load_test_glossary
+from toolkit.catalog.reader import Entry, read_po
 from toolkit.checks import run_checks, runner, units
 from toolkit.checks.context import Unit
 from toolkit.checks.units import UnitStore, light_entry
+from toolkit.errors import InputError
 
 REAL = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "real-km"
 PATHS = [SEEDED, HELD_OUT, CLEAN, REAL]
@@ -68,24 +71,117 @@ def _variants(entry):
     return entry.msgid, entry.msgstr
 
 
+HEADER = 'msgid ""\nmsgstr "Language: km\\nContent-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def _catalog(path: Path, pairs: list[tuple[str, str]]) -> list[Entry]:
+    """A catalog of (msgid, msgstr) *pairs* (each in its own msgctxt, so a msgid may repeat), read."""
+    path.write_text(HEADER + "".join(f'msgctxt "{n}"\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n\n'
+                                     for n, (msgid, msgstr) in enumerate(pairs)), encoding="utf-8")
+    return read_po(path).entries
+
+
+def _fill(store: UnitStore, tmp_path: Path) -> tuple[str, str]:
+    """one.po writes "a" two ways; "b" is written once (a file that failed says otherwise), "c"
+    in another language; returns one.po's and four.po's paths."""
+    one, two, three, four = (str(tmp_path / f"{name}.po") for name in ("one", "two", "three", "four"))
+    store.begin("km", 10)
+    for entry in _catalog(Path(one), [("a", "x"), ("b", "y"), ("a", "z"), ("c", "w"), ("c", "w")]):
+        store.add(one, [entry])
+    store.commit()
+    store.begin("km", 10)
+    store.add(two, _catalog(Path(two), [("b", "q")]))
+    store.discard()  # a file that failed: "b" stays written one way
+    store.extend("km_KH", [Unit(three, e) for e in _catalog(Path(three), [("c", "v")])], 10)
+    store.extend("km", [Unit(four, e) for e in _catalog(Path(four), [("b", "y")])], 10)
+    return one, four
+
+
+def _found(store: UnitStore) -> dict[str, list[tuple[str, int, str, str]]]:
+    return {lang: [(u.path, u.entry.line, u.entry.msgid, u.entry.msgstr) for u in found]
+            for lang, found in store.by_language()}
+
+
 @pytest.mark.parametrize("spill", [0, 1 << 40], ids=["spilled", "in-memory"])
-def test_the_store_keeps_only_groups_written_two_ways(spill: int) -> None:
+def test_the_store_keeps_only_groups_written_two_ways(spill: int, tmp_path: Path) -> None:
     store = UnitStore([_variants], spill_above=spill)
-    try:
-        store.begin("km", 10)
-        for n, (msgid, msgstr) in enumerate([("a", "x"), ("b", "y"), ("a", "z"), ("c", "w"), ("c", "w")]):
-            store.add("one.po", [_unit("one.po", n + 1, msgid, msgstr).entry])
-        store.commit()
-        store.begin("km", 10)
-        store.add("two.po", [_unit("two.po", 1, "b", "q").entry])
-        store.discard()  # a file that failed: "b" stays written one way
-        store.extend("km_KH", [_unit("three.po", 1, "c", "v")], 10)
-        store.extend("km", [_unit("four.po", 7, "b", "y")], 10)
-        got = {lang: [(u.path, u.entry.line, u.entry.msgid, u.entry.msgstr) for u in found]
-               for lang, found in store.by_language()}
-    finally:
-        store.close()
-    assert got == {"km": [("one.po", 1, "a", "x"), ("one.po", 3, "a", "z")]}
+    one, _ = _fill(store, tmp_path)
+    assert _found(store) == {"km": [(one, 5, "a", "x"), (one, 13, "a", "z")]}
+
+
+def test_spilling_half_way_drops_the_units_held(tmp_path: Path) -> None:
+    store = UnitStore([_variants], spill_above=25)  # one.po and two.po held, spilled at three.po
+    one, _ = _fill(store, tmp_path)
+    assert store.records is None and len(store.lines) == 7
+    assert _found(store) == {"km": [(one, 5, "a", "x"), (one, 13, "a", "z")]}
+
+
+def _same_stat(path: Path, edit) -> None:
+    """*edit* the file keeping its size, then give it back its modification time (an edit within
+    the file system's clock tick): only what is read again can tell."""
+    before = path.stat()
+    edit()
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+@pytest.mark.parametrize("edit", ["translation", "entry-gone", "entry-moved", "unreadable", "deleted", "touched"])
+def test_a_file_edited_before_the_report_stops_a_spilled_run(edit: str, tmp_path: Path) -> None:
+    """Units in groups written two ways are read again at the end: what is read must be what was
+    checked, or the run stops naming the file (no finding on entries it did not check)."""
+    store = UnitStore([_variants], spill_above=0)
+    one, _ = _fill(store, tmp_path)
+    path = Path(one)
+    text = path.read_text(encoding="utf-8")
+    same_size = {  # same size, same modification time: what is read again tells
+        "translation": lambda t: t.replace('msgstr "z"', 'msgstr "y"'),
+        "entry-gone": lambda t: t.replace('msgid "a"\nmsgstr "z"', 'msgid "e"\nmsgstr "z"'),
+        "entry-moved": lambda t: t.replace('\nmsgctxt "0"', '\n\nmsgctxt "0"').replace('"w"\n\n', '"w"\n', 1),
+        "unreadable": lambda t: t.replace('msgstr "z"', 'msgstr "z '),
+    }
+    if edit in same_size:
+        _same_stat(path, lambda: path.write_text(same_size[edit](text), encoding="utf-8"))
+    elif edit == "deleted":
+        path.unlink()
+    else:  # its content unchanged, but it was written: it may have changed
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    with pytest.raises(InputError, match="changed while it was being checked; run again") as raised:
+        _found(store)
+    assert raised.value.path == one
+
+
+@pytest.mark.parametrize("spill", [0, 1 << 40], ids=["spilled", "in-memory"])
+def test_files_without_a_group_written_two_ways_are_not_read_again(spill: int, tmp_path: Path) -> None:
+    store = UnitStore([_variants], spill_above=spill)
+    one, four = _fill(store, tmp_path)
+    Path(four).unlink()
+    assert _found(store) == {"km": [(one, 5, "a", "x"), (one, 13, "a", "z")]}
+    if spill == 0:
+        return
+    Path(one).unlink()  # in memory: nothing is read again
+    assert _found(store) == {"km": [(one, 5, "a", "x"), (one, 13, "a", "z")]}
+
+
+def test_a_run_whose_file_changes_before_the_report_stops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Through the runner: a catalog edited after it was checked, before the corpus checks ran."""
+    monkeypatch.setattr(units, "SPILL_ABOVE_BYTES", 0)
+    first, second = tmp_path / "a" / "km.po", tmp_path / "b" / "km.po"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    _catalog(first, [("Save", "x")])
+    _catalog(second, [("Save", "y"), ("Open", "z")])
+    assert [f.path for f in run_checks([tmp_path], jobs=1).findings if f.check == "inconsistent"] == \
+        [str(first), str(second)]
+    read_all = UnitStore.by_language
+
+    def edit_then_report(store: UnitStore):
+        _catalog(second, [("Open", "z"), ("Save", "y")])
+        return read_all(store)
+
+    monkeypatch.setattr(UnitStore, "by_language", edit_then_report)
+    with pytest.raises(InputError, match="changed while it was being checked") as raised:
+        run_checks([tmp_path], jobs=1)
+    assert raised.value.path == str(second)
 
 
 def test_a_check_without_variants_sees_every_unit() -> None:
