@@ -15,11 +15,12 @@ same hash would hide a disagreement, with odds of about 1 in 2**64 per pair.
 
 Small runs also keep each unit as a plain tuple of what a corpus check and its finding read
 (:func:`light_entry` rebuilds an entry from one, only for the units handed to a check). Once the
-files read pass :data:`SPILL_ABOVE_BYTES`, those tuples are dropped and no more are kept: of each
-unit only its line and hashes stay (about 20 bytes), so a run's memory does not grow with the
-corpus. At the end, the few units in groups written two ways are read again from their files
-(streamed, :func:`toolkit.catalog.reader.read_po`): only the files holding such a unit are read,
-and only those units are kept, picked by line.
+files read pass :data:`SPILL_ABOVE_BYTES` (or from the start, when the files to read are known to
+pass it), those tuples are dropped and no more are kept: of each unit only its line and hashes
+stay (20 bytes; a PO entry takes about 400), and of each group its first variant's hash, so a
+run's memory grows little with the corpus. At the end, the few units in groups written two ways
+are read again from their files (streamed, :func:`toolkit.catalog.reader.read_po`): only the files
+holding such a unit are read, and only those units are kept, picked by line.
 
 A file edited during the run: a unit read again must be the one checked. The file's size and
 modification time are noted once its units are in; if they differ when it is read again, if it no
@@ -82,10 +83,12 @@ class UnitStore:
     """The units of one run, by language, reduced to what the corpus checks can report on.
 
     *variants* are the corpus checks' ``variants`` functions; ``None`` among them (a check that
-    declares none) keeps every unit (in memory). A file's entries are given between :meth:`begin`
-    and :meth:`commit` (or :meth:`discard`, for a file that failed half-way: it lends none)."""
+    declares none) keeps every unit (in memory). *expected*: the bytes of PO files the run will
+    read, if known (past the bound, no record is kept from the start). A file's entries are given
+    between :meth:`begin` and :meth:`commit` (or :meth:`discard`, for a file that failed half-way:
+    it lends none)."""
 
-    def __init__(self, variants: Sequence[Variants | None], spill_above: int | None = None) -> None:
+    def __init__(self, variants: Sequence[Variants | None], spill_above: int | None = None, expected: int = 0) -> None:
         self.variants = tuple(v for v in variants if v is not None)
         self.keep_all = len(self.variants) < len(variants)
         self.spill_above = SPILL_ABOVE_BYTES if spill_above is None else spill_above
@@ -104,6 +107,8 @@ class UnitStore:
         self.path: str | None = None
         self.start = 0  # the first unit of the file begun
         self.count = 0  # units added
+        if expected > self.spill_above and not self.keep_all:
+            self._spill()  # the files to come are known to pass the bound: no record is kept
 
     def begin(self, lang: str, size: int) -> None:
         """A file of *size* bytes in *lang* starts. Spills first if it takes the run past the bound."""
