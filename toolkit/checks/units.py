@@ -16,29 +16,38 @@ same hash would hide a disagreement, with odds of about 1 in 2**64 per pair.
 Small runs also keep each unit as a plain tuple of what a corpus check and its finding read
 (:func:`light_entry` rebuilds an entry from one, only for the units handed to a check). Once the
 files read pass :data:`SPILL_ABOVE_BYTES` (or from the start, when the files to read are known to
-pass it), those tuples are dropped and no more are kept: of each unit only its line and hashes
-stay (20 bytes; a PO entry takes about 400), and of each group its first variant's hash, so a
-run's memory grows little with the corpus. At the end, the few units in groups written two ways
-are read again from their files (streamed, :func:`toolkit.catalog.reader.read_po`): only the files
-holding such a unit are read, and only those units are kept, picked by line.
+pass it), those tuples are dropped and no more are kept: of each unit only its first line, its
+msgid line and hashes stay (24 bytes; a PO entry takes about 400), and of each group its first
+variant's hash, so a run's memory grows little with the corpus. At the end, the few units in
+groups written two ways are read again from their files, only the files holding such a unit: an
+entry's text runs from its first line to the next entry's, so each run of wanted units is parsed
+alone (:func:`toolkit.catalog.reader.parse_po`) from its first line to the next unit's, the
+lines between skipped as the file is read a piece at a time. Where that cannot be done (a file
+not in UTF-8, units held before spilling) or gives other entries, the whole file is read
+(streamed, :func:`toolkit.catalog.reader.read_po`) and the units picked by line.
 
 A file edited during the run: a unit read again must be the one checked. The file's size and
 modification time are noted once its units are in; if they differ when it is read again, if it no
 longer reads, or if a picked entry is missing or its group or variant hash differs from the
 one noted, the run stops with an :class:`~toolkit.errors.InputError` naming the file ("changed
-while it was being checked; run again") rather than report on entries it did not check.
+while it was being checked; run again") rather than report on entries it did not check. (Flags
+and translator comments, which a finding's suppression reads, are not hashed: an edit of them
+alone is told by the size and time only; a file touched without a change also stops the run.)
 """
 
 from __future__ import annotations
 
 import os
 from array import array
+from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
+from itertools import islice
 from typing import Any
 
-from toolkit.catalog.reader import Entry, read_po
+from toolkit.catalog.reader import Entry, parse_po, read_po
 from toolkit.checks.context import Unit
 from toolkit.errors import InputError, ToolkitError
+from toolkit.textio import file_lines
 
 #: Past this many bytes of PO files read in a run, units are no longer held (only their hashes).
 SPILL_ABOVE_BYTES = 8_000_000
@@ -102,7 +111,8 @@ class UnitStore:
         self.groups = [array("q") for _ in self.variants]  # per check, each unit's group hash
         self.kinds = [array("q") for _ in self.variants]  # per check, each unit's variant hash
         self.records: list[Record] | None = []  # each unit's record; None once spilled
-        self.lines = array("I")  # spilled: each unit's line (its entry's, in its file)
+        self.lines = array("I")  # spilled: each unit's line (its entry's msgid line, in its file)
+        self.starts = array("I")  # spilled: each unit's first line (0: not known)
         self.lang = 0  # the file begun: its language index, its path once it has units
         self.path: str | None = None
         self.start = 0  # the first unit of the file begun
@@ -131,6 +141,7 @@ class UnitStore:
             self.records += map(_record, entries)
         else:
             self.lines.extend([e.line for e in entries])
+            self.starts.extend([e.start for e in entries])
         for ci, v in enumerate(self.variants):
             keyed = list(map(v, entries))
             self.groups[ci].extend([hash(g) for g, _ in keyed] if ci == 0 else [hash((ci, g)) for g, _ in keyed])
@@ -157,6 +168,7 @@ class UnitStore:
             del self.records[start:]
         else:
             del self.lines[start:]
+            del self.starts[start:]
         for a in (*self.groups, *self.kinds):
             del a[start:]
         self.path, self.count = None, start
@@ -173,6 +185,7 @@ class UnitStore:
         the end if it is needed)."""
         assert self.records is not None
         self.lines = array("I", [r[0] for r in self.records])
+        self.starts = array("I", bytes(4 * len(self.records)))
         self.records = None
         self.files = [(path, li, start, _stat(path)) for path, li, start, _ in self.files]
 
@@ -196,38 +209,76 @@ class UnitStore:
                 records = self.records
                 wanted[li] += [Unit(path, light_entry(*records[n])) for n in hits]
             else:
-                wanted[li] += self._read_again(path, stat, hits)
+                wanted[li] += self._read_again(path, stat, hits, end)
         for name, units in zip(names, wanted):
             if units:
                 yield name, units
 
-    def _read_again(self, path: str, stat: Stat, hits: list[int]) -> list[Unit]:
-        """The units *hits* of *path* read again, each checked to be the entry first read."""
-        at = {self.lines[n]: n for n in hits}
-        picked: dict[int, Entry] = {}
-
-        def pick(entry: Entry, header: bool) -> None:
-            n = at.get(entry.line)
-            if n is not None and not header:
-                picked[n] = entry
-
+    def _read_again(self, path: str, stat: Stat, hits: list[int], end: int) -> list[Unit]:
+        """The units *hits* of *path* (its units end before *end*) read again, each checked to be
+        the entry first read: only their text when it can be (:meth:`_read_parts`), else the file."""
         if stat is None or _stat(path) != stat:
             raise _changed(path)
         try:
-            read_po(path, pick, stream=True)
+            picked = self._read_parts(path, hits, end)
         except ToolkitError:
-            raise _changed(path) from None
-        found: list[Unit] = []
-        for n in hits:
-            entry = picked.get(n)
-            if entry is None:
+            picked = {}
+        if not all(self._same(n, picked.get(n)) for n in hits):
+            picked.clear()
+            at = {self.lines[n]: n for n in hits}
+
+            def pick(entry: Entry, header: bool) -> None:
+                n = at.get(entry.line)
+                if n is not None and not header:
+                    picked[n] = entry
+
+            try:
+                read_po(path, pick, stream=True)
+            except ToolkitError:
+                raise _changed(path) from None
+            if not all(self._same(n, picked.get(n)) for n in hits):
                 raise _changed(path)
-            for ci, v in enumerate(self.variants):
-                group, kind = v(entry)
-                if hash(group if ci == 0 else (ci, group)) != self.groups[ci][n] or hash(kind) != self.kinds[ci][n]:
-                    raise _changed(path)
-            found.append(Unit(path, corpus_entry(entry)))
-        return found
+        return [Unit(path, light_entry(self.lines[n], *_record(picked[n])[1:])) for n in hits]
+
+    def _read_parts(self, path: str, hits: list[int], end: int) -> dict[int, Entry]:
+        """The entries of units *hits* parsed from their text alone: each run of them from its
+        first line to the next unit's (or the end of the file), the lines between skipped. An
+        entry's text runs from its first line to the next entry's; an entry of a part keeps its
+        line in the part. Raises ToolkitError for a file that is not UTF-8 or a part that does
+        not parse; a part that is not what was read gives other entries (the caller checks)."""
+        starts, lines = self.starts, self.lines
+        picked: dict[int, Entry] = {}
+        source = file_lines(path)  # closed as soon as it is dropped (at the return)
+        at = 1  # the number of the line source gives next
+        i = 0
+        while i < len(hits):
+            j = i
+            while j + 1 < len(hits) and hits[j + 1] == hits[j] + 1:
+                j += 1
+            first = starts[hits[i]]
+            stop = starts[hits[j] + 1] if hits[j] + 1 < end else 0
+            if not first or first < at or (hits[j] + 1 < end and stop <= first):
+                raise InputError("no line known", path=path)  # units held before spilling
+            deque(islice(source, first - at), maxlen=0)
+            part = list(islice(source, stop - first)) if stop else list(source)
+            at = stop
+            found = {e.line + first - 1: e for e in parse_po("\n".join(part), path).entries}
+            for n in hits[i:j + 1]:
+                entry = found.get(lines[n])
+                if entry is not None:
+                    picked[n] = entry
+            i = j + 1
+        return picked
+
+    def _same(self, n: int, entry: Entry | None) -> bool:
+        """*entry* has unit *n*'s group and variant hashes (for every check)."""
+        if entry is None:
+            return False
+        for ci, v in enumerate(self.variants):
+            group, kind = v(entry)
+            if hash(group if ci == 0 else (ci, group)) != self.groups[ci][n] or hash(kind) != self.kinds[ci][n]:
+                return False
+        return True
 
     def close(self) -> None:
         """Nothing held outside memory any more (kept for the runner's ``finally``)."""
