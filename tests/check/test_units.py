@@ -42,6 +42,15 @@ def test_every_way_of_holding_units_gives_the_same_findings(expected, spill: int
     assert got.summary == expected.summary
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_spilled_units_are_read_again_from_their_lines(expected, jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every catalog here is UTF-8: no file is read whole again, also when workers read them."""
+    monkeypatch.setattr(units, "SPILL_ABOVE_BYTES", 0)
+    monkeypatch.setattr(units, "read_po", lambda *args, **kwargs: pytest.fail("read whole"))
+    got = run_checks(PATHS, glossary=load_test_glossary(), jobs=jobs)
+    assert got.findings == expected.findings
+
+
 @pytest.mark.parametrize("spill", [0, 1 << 40], ids=["spilled", "in-memory"])
 def test_a_file_that_fails_half_way_lends_no_unit(spill: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Its entries before the error were checked as they came (streamed), but the corpus check

@@ -72,8 +72,11 @@ def light_entry(line: int, msgid: str, msgstr: str, msgctxt: str | None, msgid_p
 
 
 def corpus_entry(e: Entry) -> Entry:
-    """:func:`light_entry` of *e*: what is kept of a checked entry for the corpus checks."""
-    return light_entry(*_record(e))
+    """:func:`light_entry` of *e*, and its first line: what a worker process sends of a checked
+    entry for the corpus checks."""
+    light = light_entry(*_record(e))
+    light.__dict__["start"] = e.start
+    return light
 
 
 def _stat(path: str) -> Stat:
