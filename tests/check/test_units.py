@@ -313,6 +313,11 @@ def test_units_read_again_equal_the_units_held(seed: int, tmp_path: Path, monkey
     monkeypatch.setattr(units, "read_po", lambda path, *a, **k: (whole(path, *a, **k) if "p5" in str(path)
                                                                  else pytest.fail("read whole")))
     assert got(0) == held
+    monkeypatch.setattr(units, "PART_UNITS", 2)  # runs of wanted units cut in parts of two
+    assert got(0) == held
+    monkeypatch.setattr(units, "read_po", whole)
+    monkeypatch.setattr(units, "PART_LINES", 6)  # most parts too long: their files are read whole
+    assert got(0) == held
     assert sum(len(found) for _, found in held) >= 2 or seed % 3, "needs groups written two ways"
     monkeypatch.setattr(units, "SPILL_ABOVE_BYTES", 0)
     spilled = run_checks(files, jobs=1).findings

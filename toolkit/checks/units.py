@@ -23,8 +23,9 @@ groups written two ways are read again from their files, only the files holding 
 entry's text runs from its first line to the next entry's, so each run of wanted units is parsed
 alone (:func:`toolkit.catalog.reader.parse_po`) from its first line to the next unit's, the
 lines between skipped as the file is read a piece at a time. Where that cannot be done (a file
-not in UTF-8, units held before spilling) or gives other entries, the whole file is read
-(streamed, :func:`toolkit.catalog.reader.read_po`) and the units picked by line.
+not in UTF-8, units held before spilling, a part longer than :data:`PART_LINES`) or gives other
+entries, the whole file is read (streamed, :func:`toolkit.catalog.reader.read_po`) and the units
+picked by line.
 
 A file edited during the run: a unit read again must be the one checked. The file's size and
 modification time are noted once its units are in; if they differ when it is read again, if it no
@@ -51,6 +52,12 @@ from toolkit.textio import file_lines
 
 #: Past this many bytes of PO files read in a run, units are no longer held (only their hashes).
 SPILL_ABOVE_BYTES = 8_000_000
+
+#: A part of a file read again holds at most this many units and lines (else the whole file is
+#: read again, streamed): memory stays bounded even where every unit is wanted or many unchecked
+#: entries lie between two units.
+PART_UNITS = 256
+PART_LINES = 20_000
 
 Variants = Callable[[Entry], tuple[Hashable, Hashable]]
 Record = tuple[Any, ...]  # (line, msgid, msgstr, msgctxt, msgid_plural, msgstr_plural, flags, tcomment)
@@ -256,14 +263,16 @@ class UnitStore:
         i = 0
         while i < len(hits):
             j = i
-            while j + 1 < len(hits) and hits[j + 1] == hits[j] + 1:
+            while j + 1 < len(hits) and hits[j + 1] == hits[j] + 1 and j + 1 - i < PART_UNITS:
                 j += 1
             first = starts[hits[i]]
             stop = starts[hits[j] + 1] if hits[j] + 1 < end else 0
             if not first or first < at or (hits[j] + 1 < end and stop <= first):
                 raise InputError("no line known", path=path)  # units held before spilling
             deque(islice(source, first - at), maxlen=0)
-            part = list(islice(source, stop - first)) if stop else list(source)
+            part = list(islice(source, min(stop - first, PART_LINES + 1) if stop else PART_LINES + 1))
+            if len(part) > PART_LINES:
+                raise InputError("too long a part", path=path)  # memory bound: the file is streamed instead
             at = stop
             found = {e.line + first - 1: e for e in parse_po("\n".join(part), path).entries}
             for n in hits[i:j + 1]:
