@@ -86,6 +86,13 @@ def corpus_entry(e: Entry) -> Entry:
     return light
 
 
+def _hashes(ci: int, keyed: list[tuple[Hashable, Hashable]]) -> tuple[array[int], array[int]]:
+    """The group and variant hashes of check *ci*'s (group, variant) pairs (a group hash tells
+    the check too, but for the first: no tuple built in the usual case of one check)."""
+    groups = [hash(g) for g, _ in keyed] if ci == 0 else [hash((ci, g)) for g, _ in keyed]
+    return array("q", groups), array("q", [hash(k) for _, k in keyed])
+
+
 def _stat(path: str) -> Stat:
     try:
         st = os.stat(path)
@@ -153,9 +160,9 @@ class UnitStore:
             self.lines.extend([e.line for e in entries])
             self.starts.extend([e.start for e in entries])
         for ci, v in enumerate(self.variants):
-            keyed = list(map(v, entries))
-            self.groups[ci].extend([hash(g) for g, _ in keyed] if ci == 0 else [hash((ci, g)) for g, _ in keyed])
-            self.kinds[ci].extend([hash(k) for _, k in keyed])
+            groups, kinds = _hashes(ci, list(map(v, entries)))
+            self.groups[ci] += groups
+            self.kinds[ci] += kinds
 
     def commit(self) -> None:
         """The file begun was read whole: its units count."""
@@ -287,8 +294,8 @@ class UnitStore:
         if entry is None:
             return False
         for ci, v in enumerate(self.variants):
-            group, kind = v(entry)
-            if hash(group if ci == 0 else (ci, group)) != self.groups[ci][n] or hash(kind) != self.kinds[ci][n]:
+            groups, kinds = _hashes(ci, [v(entry)])
+            if groups[0] != self.groups[ci][n] or kinds[0] != self.kinds[ci][n]:
                 return False
         return True
 
