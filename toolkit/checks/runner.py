@@ -352,7 +352,7 @@ def _run(paths: Iterable[str | os.PathLike[str]], glossary: "Glossary | None", o
                  tuple((c.id, c.func) for c in enabled if c.scope == "catalog"),
                  bool(corpus_checks))
     findings: list[Finding] = []
-    store = UnitStore([c.variants for c in corpus_checks])
+    store = UnitStore([c.variants for c in corpus_checks], expected=sum(map(_size, files)) if corpus_checks else 0)
     totals = Stats()
     checked_files: list[str] = []
     try:
