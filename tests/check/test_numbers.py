@@ -58,6 +58,23 @@ def test_no_numbers_in_placeholders_or_words():
     assert source_numbers("%1$s and {0} met") == ()
 
 
+def _told_as_each(pairs: list[tuple[str, str]]) -> int:
+    """Assert that without_findings tells exactly the pairs the entry-by-entry fast paths find
+    nothing in (a pair with a NUL is never batched), and that those give no finding; the number
+    told."""
+    from toolkit.checks.numbers import extra_numbers, missing_numbers, without_findings
+
+    fine = without_findings(pairs)
+    for source, translation in pairs:
+        batchable = "\x00" not in source + translation
+        assert ((source, translation) in fine) == (batchable and _fast_path_says_nothing(source, translation)), \
+            (source, translation)
+        if (source, translation) in fine:
+            assert not list(missing_numbers(source, translation))
+            assert not list(extra_numbers(source, translation))
+    return sum(1 for p in pairs if p in fine)
+
+
 def _fast_path_says_nothing(source: str, translation: str) -> bool:
     """The entry-by-entry fast paths of missing_numbers and extra_numbers, as they decide."""
     from toolkit.checks import numbers as n
@@ -77,7 +94,6 @@ def test_numbers_told_for_a_catalog_at_once_equal_the_entry_by_entry_answers() -
     which is left to the functions)."""
     import random
 
-    from toolkit.checks.numbers import extra_numbers, missing_numbers, without_findings
 
     rng = random.Random(66)
     src_bits = ["1", "2", "5", "0", "12", "1,500", "2.5", "81.1", "2024", "2024-25", "3rd", " ", " ", "a ", "x",
@@ -90,15 +106,7 @@ def test_numbers_told_for_a_catalog_at_once_equal_the_entry_by_entry_answers() -
     for _ in range(200):
         pairs = [("".join(rng.choice(src_bits) for _ in range(rng.randint(0, 6))),
                   "".join(rng.choice(tr_bits) for _ in range(rng.randint(0, 6)))) for _ in range(rng.randint(1, 20))]
-        fine = without_findings(pairs)
-        for source, translation in pairs:
-            batchable = "\x00" not in source + translation
-            assert ((source, translation) in fine) == (batchable and _fast_path_says_nothing(source, translation)), \
-                (source, translation)
-            if (source, translation) in fine:
-                told += 1
-                assert not list(missing_numbers(source, translation))
-                assert not list(extra_numbers(source, translation))
+        told += _told_as_each(pairs)
     assert told > 100
 
 
@@ -121,7 +129,6 @@ def test_numbers_of_translations_written_like_their_sources_told_at_once_as_each
     entry-by-entry fast paths, in batches where most pairs are told by that comparison."""
     import random
 
-    from toolkit.checks.numbers import extra_numbers, missing_numbers, without_findings
     from toolkit.lang.khmer import to_khmer_digits
 
     rng = random.Random(67)
@@ -148,15 +155,7 @@ def test_numbers_of_translations_written_like_their_sources_told_at_once_as_each
                                   for t in shown + [""] * rng.randint(0, 2))
             pairs.append((source, translation))
         pairs.append(rng.choice([("5 x", "៥ milកlion"), ("5 x", "ក bកn ៥"), ("5 x", "៥ mil\u200blion")]))
-        fine = without_findings(pairs)
-        for source, translation in pairs:
-            batchable = "\x00" not in source + translation
-            assert ((source, translation) in fine) == (batchable and _fast_path_says_nothing(source, translation)), \
-                (source, translation)
-            if (source, translation) in fine:
-                told += 1
-                assert not list(missing_numbers(source, translation))
-                assert not list(extra_numbers(source, translation))
+        told += _told_as_each(pairs)
     assert told > 600
 
 
