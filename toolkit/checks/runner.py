@@ -118,7 +118,9 @@ def run_checks(
     options: CheckOptions | None = None,
     jobs: int | None = 1,
 ) -> CheckResult:
-    """Check every PO file under *paths*; never raises for a bad file (see ``problems``).
+    """Check every PO file under *paths*; never raises for a bad file (see ``problems``), but
+    raises :class:`~toolkit.errors.InputError` for a file changed while it was being checked (a
+    large run reads entries again at its end: see :mod:`toolkit.checks.units`).
 
     *jobs* > 1 checks files in that many worker processes (None: one per CPU, but a single
     process for small inputs); the findings are the same, in the same order.
