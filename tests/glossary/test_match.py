@@ -141,31 +141,6 @@ def _no_match_cases(glossary) -> list[str]:
     return texts
 
 
-def test_texts_without_matches_have_none(fixture_glossary) -> None:
-    """Matcher.without_matches (one scan over many texts) only names texts that find() finds
-    nothing in, and names most of the plain ones."""
-    matcher = fixture_glossary.matcher()
-    texts = _no_match_cases(fixture_glossary)
-    without = matcher.without_matches(texts)
-    for text in without:
-        assert matcher.spans(text) == [], text
-    plain_empty = [t for t in set(texts) if not matcher.spans(t) and " ".join(t.split()) == t and "\u00ad" not in t]
-    assert without and len(without) >= 0.5 * len(plain_empty)
-
-
-def test_texts_without_matches_in_real_catalogs() -> None:
-    from toolkit.catalog.reader import read_po
-    from toolkit.glossary import load_glossary
-
-    root = Path(__file__).resolve().parents[2]
-    texts = [s for p in sorted((root / "benchmarks/data/real-km").glob("*.po")) + sorted(
-        (root / "tests/catalog/data/real").glob("*.po")) for e in read_po(p).entries for s, _ in e.pairs]
-    matcher = load_glossary(None).matcher()
-    without = matcher.without_matches(texts)
-    assert len(without) > 0.5 * len(set(texts))
-    assert all(matcher.spans(t) == [] for t in without)
-
-
 def test_spans_of_many_texts_equal_spans_of_each(fixture_glossary) -> None:
     """Matcher.spans_of (plain texts normalised a few hundred at a time) gives each text the
     spans spans() gives it: on the fuzzed texts near the terms (with Greek final sigma and a

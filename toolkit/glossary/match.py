@@ -53,13 +53,10 @@ _ACRONYM_WORD = re.compile(r"[A-Z]{2,}(?<!S)")  # pluralisable acronym: NGO, MP 
 #: Domains of common nouns, whose acronyms have plurals (NGOs, MPs); names (CPP, NEC) have none.
 _COUNTABLE = frozenset({"general", "title"})
 _BOUNDARY = " " + PARA  # what may follow a match
-#: Between texts joined for Matcher.without_matches: two NULs, which normalisation keeps as they are
-#: and never makes (a paragraph break becomes one NUL and spaces), so the texts' stretches are found again.
+#: Between texts joined for Matcher.spans_of: two NULs, which normalisation keeps as they are and
+#: never makes (a paragraph break becomes one NUL and spaces), so no key crosses from one text to the next.
 _JOIN = " \x00\x00 "
-_NUL = re.compile("\x00\x00")
-_BATCH = 256  # texts normalised and scanned together by Matcher.without_matches (the first time _FIRST)
-_FIRST = 32
-_DENSE = 0.9  # ... which stops when more than this share of a batch holds a key
+_BATCH = 256  # texts normalised and scanned together by Matcher.spans_of
 _ARTICLE = re.compile(r"(?:the|an?) (?=\S)")  # a term's leading article: "the Kingdom", "a judge"
 
 
@@ -418,55 +415,10 @@ class Matcher:
         with paused_gc():
             return self._find(text)
 
-    def without_matches(self, texts: Iterable[str]) -> set[str]:
-        """The texts of *texts* in which :meth:`find` surely finds nothing, told with one
-        automaton scan per few hundred texts instead of a normalisation and a scan per text.
-
-        Only plain texts are told (:func:`_plain`: single spaces between words, nothing
-        dropped, the usual msgid), which normalise one for one: joined by " NUL NUL " (also
-        plain; NUL is kept, and is in no key) their normalisation is each one's, padded by a
-        space as :func:`normalise` pads it. :meth:`find` only ever returns a match where a key
-        occurs, so a text whose stretch holds no key has no match. Catalogs where nearly every
-        text holds a key (term-dense news) stop early: the scan would not spare its cost."""
-        if not len(self._automaton):
-            return set(texts)
-        return self._without_matches([t for t in dict.fromkeys(texts) if t and PARA not in t and _plain(t)])
-
-    def _without_matches(self, plain: list[str]) -> set[str]:
-        """:meth:`without_matches` of texts known plain and distinct."""
-        # ASCII texts apart: normalisation takes its byte fast path only for an all-ASCII batch.
-        ascii_texts = [t for t in plain if t.isascii()]
-        other = [t for t in plain if not t.isascii()]
-        # A small first batch: on term-dense text (news) the first one tells to stop.
-        chunks = [c[i : i + size] for c in (ascii_texts, other) if c
-                  for i, size in zip([0, *range(_FIRST, len(c), _BATCH)], [_FIRST, *[_BATCH] * len(c)])]
-        automaton = self._automaton
-        found: set[str] = set()
-        for chunk in chunks:
-            joined = _JOIN.join(chunk)
-            if len(joined.lower()) != len(joined):
-                continue  # _lower works per character then, which may differ from a text's own (final sigma)
-            low = normalise(joined).low
-            bounds = [m.start() for m in _NUL.finditer(low)]
-            if len(bounds) != len(chunk) - 1:
-                return found  # cannot happen (texts with NUL are left out); no shortcut then
-            bounds.append(len(low))
-            hit = [False] * len(chunk)
-            stretch, bound = 0, -1
-            for end, _value in automaton.iter(low):
-                if end < bound:
-                    continue  # in a text already known to hold a key
-                stretch = bisect.bisect_left(bounds, end, stretch)
-                hit[stretch], bound = True, bounds[stretch]
-            found.update(text for text, has in zip(chunk, hit) if not has)
-            if sum(hit) > _DENSE * len(chunk):
-                break
-        return found
-
     def spans_of(self, texts: Iterable[str]) -> dict[str, list[tuple[int, int, str, str]]]:
         """:meth:`spans` of each of *texts*. The plain ones (:func:`_plain`) are normalised and
-        scanned a few hundred at a time: joined as in :meth:`without_matches`, their normalisation
-        is each one's (each text's stretch, with the spaces on either side, its padding, is the
+        scanned a few hundred at a time: joined by :data:`_JOIN`, their normalisation is each
+        one's (each text's stretch, with the spaces on either side, its padding, is the
         :class:`Normalised` :func:`normalise` gives it), and no key crosses the NULs between them,
         so the automaton's one scan (:meth:`_scan`) over the joined texts finds each one's keys.
         A text whose matches need more than that scan (a rescan, a leading article, an acronym's
