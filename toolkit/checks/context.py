@@ -42,11 +42,8 @@ class Env:
     _matches_kept: int = _MATCHES_KEPT
     _lang_cache: dict[str, str | None] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
-    _entry: Entry | None = None  # the entry :meth:`visible` last described, and its answer
-    _visible: tuple[str, tuple[tuple[str, str], ...]] = ("", ())
     _visible_for: "Sequence[Entry] | None" = None  # the batch :meth:`visible_all` last described, and its answer
     _visible_all: list[tuple[str, tuple[tuple[str, str], ...]]] = field(default_factory=list)
-    _key: tuple[str | None, str] = (None, "")  # the text :meth:`key` was last asked for, and its key
     _keys: dict[str, str] = field(default_factory=dict)  # keys computed by :meth:`prepare` for a catalog
     _squeezed: dict[str, str] = field(default_factory=dict)  # squeezed forms computed by :meth:`prepare`
     #: (source, translation) pairs in which the numbers check surely finds nothing (:meth:`prepare`)
@@ -62,24 +59,11 @@ class Env:
     _quiet: tuple[object, set[str]] = field(default_factory=lambda: (None, set()))
     _required: dict[str, dict[str, tuple[str, ...] | None]] = field(default_factory=dict)  # see :meth:`required`
 
-    def visible(self, entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
-        """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source,
-        translation) pairs without that markup (:func:`toolkit.markup.visible`): what the text
-        checks compare. Computed once per entry: five checks ask in turn for the same entry."""
-        if entry is self._entry:
-            return self._visible
-        kind = markup.entry_kind(entry.msgid, entry.references)
-        pairs = entry.pairs
-        if kind:
-            pairs = tuple((markup.visible(s, kind), markup.visible(t, kind)) for s, t in pairs)
-        self._entry, self._visible = entry, (kind, pairs)
-        return self._visible
-
     def visible_all(self, entries: "Sequence[Entry]") -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-        """:meth:`visible` of each of *entries*, computed once for a batch that several checks
+        """:func:`visible` of each of *entries*, computed once for a batch that several checks
         read in turn (the same sequence object)."""
         if entries is not self._visible_for:
-            self._visible_for, self._visible_all = entries, [self.visible(e) for e in entries]
+            self._visible_for, self._visible_all = entries, [visible(e) for e in entries]
         return self._visible_all
 
     def prepare(self, entries: "Sequence[Entry]") -> None:
@@ -126,13 +110,12 @@ class Env:
         self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized(list(map(normals.get, plain, plain)))))
 
     def key(self, text: str) -> str:
-        """:func:`toolkit.lang.khmer.key` of *text*, remembered for :meth:`known_key`."""
+        """:func:`toolkit.lang.khmer.key` of *text* (the one :meth:`prepare` computed, if any)."""
         found = self._keys.get(text)
         if found is None:
             from toolkit.lang.khmer import key
 
             found = key(text)
-        self._key = (text, found)
         return found
 
     def squeezed(self, text: str) -> str | None:
@@ -140,9 +123,8 @@ class Env:
         return self._squeezed.get(text)
 
     def known_key(self, text: str) -> str | None:
-        """The key of *text* if :meth:`prepare` computed it or a check of this entry already
-        asked :meth:`key` for it."""
-        return self._key[1] if self._key[0] == text else self._keys.get(text)
+        """The key of *text* if :meth:`prepare` computed it."""
+        return self._keys.get(text)
 
     def matches(self, msgid: str) -> list[tuple[int, int, str, str]]:
         """``Glossary.find(msgid)`` — the same recognition as ``toolkit glossary find`` — as
@@ -253,6 +235,16 @@ class Env:
             candidates = [lang, lang.replace("_", "-"), lang.split("_")[0].split("-")[0].split("@")[0]]
             self._lang_cache[lang] = next((c for c in candidates if c in langs), candidates[-1])
         return self._lang_cache[lang]
+
+
+def visible(entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The entry's markup kind (:func:`toolkit.markup.entry_kind`) and its (source, translation)
+    pairs without that markup (:func:`toolkit.markup.visible`): what the text checks compare."""
+    kind = markup.entry_kind(entry.msgid, entry.references)
+    pairs = entry.pairs
+    if kind:
+        pairs = tuple((markup.visible(s, kind), markup.visible(t, kind)) for s, t in pairs)
+    return kind, pairs
 
 
 def rendered(hay_key: str, keys: tuple[str, ...] | None) -> bool:

@@ -33,7 +33,7 @@ def _deprecated(env: Env, lang: str, source: str, translation: str) -> Iterator[
     index = forbidden_index(env.glossary, lang)
     if not index.has_forbidden:
         return
-    hay = env.known_key(translation)  # glossary-missing computed it when the source has a term
+    hay = env.known_key(translation)  # prepare computed it when the source may hold a term
     if hay is None:
         if not index.may_hold(translation, env.squeezed(translation)):
             return  # the usual case, told without the translation's key
