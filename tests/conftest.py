@@ -61,3 +61,18 @@ def require_gettext(tool: str = "msgfmt") -> str:
     if os.environ.get("TOOLKIT_REQUIRE_GETTEXT"):
         pytest.fail(f"GNU gettext's {tool} is required in CI but not installed")
     pytest.skip(f"GNU gettext's {tool} is not installed (apt-get install gettext)")
+
+
+def readable_catalogs() -> list[Path]:
+    """Every PO file under tests/ that the reader accepts (its own bad-input fixtures left out)."""
+    from toolkit.catalog.reader import read_po
+    from toolkit.errors import ToolkitError
+
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.po")):
+        try:
+            read_po(path)
+        except ToolkitError:
+            continue
+        found.append(path)
+    return found

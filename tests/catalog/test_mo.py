@@ -10,12 +10,11 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import require_gettext
+from tests.conftest import readable_catalogs, require_gettext
 from toolkit.catalog import reader
 from toolkit.catalog.build import gather
 from toolkit.catalog.mo import mo_chunks
 from toolkit.catalog.po import to_polib
-from toolkit.errors import ToolkitError
 
 TESTS = Path(__file__).parent.parent
 
@@ -94,17 +93,6 @@ def _ours(path: Path, include_fuzzy: bool) -> bytes:
     return b"".join(mo_chunks(gathered.metadata, gathered.messages or []))
 
 
-def _catalogs() -> list[Path]:
-    found = []
-    for path in sorted(TESTS.rglob("*.po")):
-        try:
-            reader.read_po(path)
-        except ToolkitError:
-            continue  # the reader's own bad-input fixtures
-        found.append(path)
-    return found
-
-
 @pytest.fixture
 def edges(tmp_path: Path) -> Path:
     path = tmp_path / "edges.po"
@@ -113,7 +101,7 @@ def edges(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("include_fuzzy", [False, True], ids=["reviewed", "fuzzy"])
-@pytest.mark.parametrize("path", _catalogs(), ids=lambda p: str(p.relative_to(TESTS)))
+@pytest.mark.parametrize("path", readable_catalogs(), ids=lambda p: str(p.relative_to(TESTS)))
 def test_mo_is_polibs(path: Path, include_fuzzy: bool) -> None:
     assert _ours(path, include_fuzzy) == _polib_mo(path, include_fuzzy)
 

@@ -11,30 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_toolkit
+from tests.conftest import readable_catalogs, run_toolkit
 from tests.report.conftest import PROJECT
-from toolkit.catalog import reader
-from toolkit.errors import ToolkitError
 from toolkit.glossary import load_glossary
 from toolkit.report import as_json, build_review, html_pieces, json_pieces, render_html, render_json, spooled_review
 
 TESTS = Path(__file__).parent.parent
 
 
-def _valid_catalogs() -> list[Path]:
-    found = []
-    for path in sorted(TESTS.rglob("*.po")):
-        try:
-            reader.read_po(path)
-        except ToolkitError:
-            continue
-        found.append(path)
-    return found
-
-
 CASES = {
     "project": [PROJECT / "locales"],
-    "test-catalogs": _valid_catalogs(),
+    "test-catalogs": readable_catalogs(),
     "with-a-broken-one": [PROJECT / "locales", TESTS / "catalog" / "data" / "po_edge" / "duplicate.po"],
 }
 
