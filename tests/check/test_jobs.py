@@ -35,9 +35,9 @@ def test_auto_jobs_use_workers_only_with_enough_cpus_and_input(monkeypatch) -> N
     assert len(files) >= 2
     monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", size)
     monkeypatch.setattr(runner, "default_jobs", lambda: 2)
-    assert runner._workers(files, None) == 1
+    assert runner._workers(files, None, size) == 1
     monkeypatch.setattr(runner, "default_jobs", lambda: 4)
-    assert runner._workers(files, None) == min(4, len(files))
+    assert runner._workers(files, None, size) == min(4, len(files))
     monkeypatch.setattr(runner, "PARALLEL_MIN_BYTES", size + 1)
-    assert runner._workers(files, None) == 1
-    assert runner._workers(files, 2) == 2  # an explicit --jobs is obeyed
+    assert runner._workers(files, None, size) == 1
+    assert runner._workers(files, 2, size) == 2  # an explicit --jobs is obeyed

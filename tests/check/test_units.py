@@ -197,11 +197,8 @@ def test_a_run_whose_file_changes_before_the_report_stops(tmp_path: Path, monkey
 
 def test_a_check_without_variants_sees_every_unit() -> None:
     store = UnitStore([_variants, None], spill_above=0)
-    try:
-        store.extend("km", [_unit("one.po", 1, "a", "x"), _unit("one.po", 2, "b", "y")], 10)
-        assert [u.entry.msgid for _, found in store.by_language() for u in found] == ["a", "b"]
-    finally:
-        store.close()
+    store.extend("km", [_unit("one.po", 1, "a", "x"), _unit("one.po", 2, "b", "y")], 10)
+    assert [u.entry.msgid for _, found in store.by_language() for u in found] == ["a", "b"]
 
 
 def test_without_a_usable_temporary_directory_units_stay_in_memory(expected, tmp_path: Path,

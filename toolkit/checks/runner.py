@@ -314,10 +314,11 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _workers(files: Sequence[Path], jobs: int | None) -> int:
+def _workers(files: Sequence[Path], jobs: int | None, size: int) -> int:
+    """How many processes check *files* (*size* bytes in all)."""
     if jobs is None:
         cpus = default_jobs()
-        big = cpus >= PARALLEL_MIN_CPUS and sum(f.stat().st_size for f in files if f.is_file()) >= PARALLEL_MIN_BYTES
+        big = cpus >= PARALLEL_MIN_CPUS and size >= PARALLEL_MIN_BYTES
         jobs = cpus if big else 1
     return max(1, min(jobs, len(files)))
 
@@ -354,29 +355,27 @@ def _run(paths: Iterable[str | os.PathLike[str]], glossary: "Glossary | None", o
                  tuple((c.id, c.func) for c in enabled if c.scope == "catalog"),
                  bool(corpus_checks))
     findings: list[Finding] = []
-    store = UnitStore([c.variants for c in corpus_checks], expected=sum(map(_size, files)) if corpus_checks else 0)
+    size = sum(map(_size, files))
+    store = UnitStore([c.variants for c in corpus_checks], expected=size if corpus_checks else 0)
     totals = Stats()
     checked_files: list[str] = []
-    try:
-        for result in _results(files, plan, glossary, _workers(files, jobs), store):
-            if result.problem is not None:
-                problems.append(result.problem)
-                continue
-            assert result.lang is not None
-            checked_files.append(result.path)
-            totals = totals + result.stats
-            findings += result.findings
-            if result.units:  # from a worker process
-                store.extend(result.lang.replace("-", "_"), result.units, _size(Path(result.path)))
-        for lang, units in store.by_language():
-            env = Env(glossary=glossary, lang=lang, limits=options.limits)
-            for chk in corpus_checks:
-                for unit, problem in chk.func(units, env):
-                    finding = _finding(options, unit.path, unit.entry, chk.id, problem)
-                    if finding is not None:
-                        findings.append(finding)
-    finally:
-        store.close()
+    for result in _results(files, plan, glossary, _workers(files, jobs, size), store):
+        if result.problem is not None:
+            problems.append(result.problem)
+            continue
+        assert result.lang is not None
+        checked_files.append(result.path)
+        totals = totals + result.stats
+        findings += result.findings
+        if result.units:  # from a worker process
+            store.extend(result.lang.replace("-", "_"), result.units, _size(Path(result.path)))
+    for lang, units in store.by_language():
+        env = Env(glossary=glossary, lang=lang, limits=options.limits)
+        for chk in corpus_checks:
+            for unit, problem in chk.func(units, env):
+                finding = _finding(options, unit.path, unit.entry, chk.id, problem)
+                if finding is not None:
+                    findings.append(finding)
 
     order = {c: i for i, c in enumerate(registry)}
     findings.sort(key=lambda f: (f.path, f.line, order[f.check]))

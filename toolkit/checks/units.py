@@ -298,6 +298,3 @@ class UnitStore:
             if groups[0] != self.groups[ci][n] or kinds[0] != self.kinds[ci][n]:
                 return False
         return True
-
-    def close(self) -> None:
-        """Nothing held outside memory any more (kept for the runner's ``finally``)."""
