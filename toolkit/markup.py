@@ -50,6 +50,16 @@ def entry_kind(msgid: str, references: Sequence[str]) -> str:
     return ""
 
 
+def all_plain(msgids: Sequence[str], references: Sequence[Sequence[str]]) -> bool:
+    """True if :func:`entry_kind` surely says "" for each msgid and its references, told for a
+    batch by substring searches over them joined (its own first tests): no ``<`` in a msgid, no
+    ``.md``, ``.markdown`` or ``.M`` in a reference."""
+    if "<" in "\x00".join(msgids):
+        return False
+    refs = "\x00".join(map("\x00".join, references))
+    return ".md" not in refs and ".markdown" not in refs and ".M" not in refs
+
+
 def visible(text: str, kind: str) -> str:
     """*text* without its markup of *kind*: what the text checks (numbers, punctuation, glossary)
     compare, so ``<g1>`` is no number and a term split by markup is still the term."""

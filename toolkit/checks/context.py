@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import itemgetter, ne
+from operator import attrgetter, itemgetter, ne
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import markup
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 _UNSEEN: Any = object()  # a concept Env.required has not been asked about yet
+_MSGID, _REFERENCES, _PAIRS = attrgetter("msgid"), attrgetter("references"), attrgetter("pairs")
 _MATCHES_KEPT = 8192  # msgids whose glossary matches an Env remembers (catalogs of a run repeat them)
 
 
@@ -63,7 +64,11 @@ class Env:
         """:func:`visible` of each of *entries*, computed once for a batch that several checks
         read in turn (the same sequence object)."""
         if entries is not self._visible_for:
-            self._visible_for, self._visible_all = entries, [visible(e) for e in entries]
+            self._visible_for = entries
+            if markup.all_plain(list(map(_MSGID, entries)), list(map(_REFERENCES, entries))):
+                self._visible_all = list(zip(repeat(""), map(_PAIRS, entries)))  # the usual batch
+            else:
+                self._visible_all = [visible(e) for e in entries]
         return self._visible_all
 
     def prepare(self, entries: "Sequence[Entry]") -> None:
