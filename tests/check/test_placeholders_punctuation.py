@@ -109,3 +109,21 @@ def test_bracketed_final_mark_told_from_the_end_equals_the_regex() -> None:
         hits += expected
         assert _bracketed_mark(text) is expected, [hex(ord(c)) for c in text]
     assert hits > 50
+
+
+def test_full_stops_told_for_a_batch_are_pairs_without_a_problem() -> None:
+    """A pair _full_stops passes (the batch's shortcut) is one _problem finds nothing in; and the
+    usual pair, an English sentence and a Khmer one ending in ។, is passed (fuzzed, seeded)."""
+    import random
+
+    from toolkit.checks.builtin.punctuation import _full_stops, _problem
+
+    rng = random.Random(68)
+    alphabet = [".", ".", "។", "។", "៕", "?", "!", "a", "ក", "ា", " ", "\u200b", ")", "”", "(", ":", "U", "…"]
+    pairs = [("".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))),
+              "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))) for _ in range(30000)]
+    passed = [pair for pair, ok in zip(pairs, _full_stops(pairs)) if ok]
+    assert len(passed) > 50
+    assert [pair for pair in passed if _problem(*pair) is not None] == []
+    assert _full_stops([("The council met.", "ក្រុមប្រឹក្សាបានប្រជុំ។"), ("Etc..", "។"), ("ក.", "ក។"),
+                        ("Met.", "ប្រជុំ។។")]) == [True, False, False, False]
