@@ -24,7 +24,7 @@ def missing_terms(output: str, matches: Sequence["TermMatch"], lang: str) -> tup
     return tuple(missing)
 
 
-_JOIN = "\x00"  # between the forms ForbiddenIndex.quiet scans together
+_JOIN = "\x00"  # between the forms ForbiddenIndex.quiet scans together (as khmer.joined_indexes counts them)
 
 
 def forbidden_index(glossary: Any, lang: str) -> "ForbiddenIndex":
@@ -96,8 +96,8 @@ class ForbiddenIndex:
         if self._joinable:
             texts = list(forms)
             joined = _JOIN.join(forms.values())
-            for end, _ in self.candidates.iter(joined):  # rare: most translations hold none
-                quiet.discard(texts[joined.count(_JOIN, 0, end)])
+            ends = [end for end, _ in self.candidates.iter(joined)]  # few: most translations hold none
+            quiet.difference_update(map(texts.__getitem__, khmer.joined_indexes(joined, ends)))
         else:
             quiet.difference_update(t for t, form in forms.items() if next(self.candidates.iter(form), None))
         return quiet
