@@ -69,6 +69,13 @@ class Tally:
         if not entry.obsolete:
             self.counts[entry.status] += 1
 
+    def update(self, entries: Iterable[HasStatus]) -> None:
+        """:meth:`add` each of *entries*."""
+        counts = self.counts
+        for entry in entries:
+            if not entry.obsolete:
+                counts[entry.status] += 1
+
     @property
     def stats(self) -> Stats:
         c = self.counts
