@@ -407,7 +407,8 @@ class _Parser:
         if keyword in ("msgctxt", "msgid") and cur.strs:
             self.finish()
             cur = self.cur
-        self.mark(obsolete, lineno)
+        if cur.marked is not obsolete:  # (the usual keyword is the entry's mark again: no call)
+            self.mark(obsolete, lineno)
         cur.obsolete = obsolete
         if not cur.start:
             cur.start = lineno
@@ -462,18 +463,21 @@ class _Parser:
         if first:
             raise self.error(f"duplicate message definition (first defined at line {first})", cur.msgid_line)
         self.seen[key] = cur.msgid_line
-        prev = cur.prev
-        # As Entry(...), without the frozen dataclass's fifteen object.__setattr__ calls (per entry).
+        flags, prev = cur.flags, cur.prev
+        # As Entry(...), without the frozen dataclass's fifteen object.__setattr__ calls (per entry);
+        # the usual entry has no flags, comments or previous strings.
+        plural = None if cur.plural is None else "".join(cur.plural)
         entry = _new_entry(Entry)
         entry.__dict__.update(
             line=cur.msgid_line, msgid=msgid, msgstr=msgstr, msgctxt=ctxt,
-            msgid_plural=None if cur.plural is None else "".join(cur.plural), msgstr_plural=forms,
-            flags=frozenset(cur.flags), obsolete=cur.obsolete,
-            flag_list=tuple(cur.flags) if len(cur.flags) < 2 else tuple(dict.fromkeys(cur.flags)),
-            tcomment="\n".join(cur.tcomment), comment="\n".join(cur.comment), references=tuple(cur.refs),
-            previous_msgctxt="".join(prev["msgctxt"]) if "msgctxt" in prev else None,
-            previous_msgid="".join(prev["msgid"]) if "msgid" in prev else None,
-            previous_msgid_plural="".join(prev["msgid_plural"]) if "msgid_plural" in prev else None,
+            msgid_plural=plural, msgstr_plural=forms,
+            flags=frozenset(flags) if flags else _NO_FLAGS, obsolete=cur.obsolete,
+            flag_list=() if not flags else tuple(flags) if len(flags) < 2 else tuple(dict.fromkeys(flags)),
+            tcomment="\n".join(cur.tcomment) if cur.tcomment else "",
+            comment="\n".join(cur.comment) if cur.comment else "", references=tuple(cur.refs),
+            previous_msgctxt="".join(prev["msgctxt"]) if prev and "msgctxt" in prev else None,
+            previous_msgid="".join(prev["msgid"]) if prev and "msgid" in prev else None,
+            previous_msgid_plural="".join(prev["msgid_plural"]) if prev and "msgid_plural" in prev else None,
             start=cur.start,
         )
         header = msgid == "" and ctxt is None and not cur.obsolete and self.header is None
@@ -486,6 +490,7 @@ class _Parser:
 
 
 _new_entry = object.__new__
+_NO_FLAGS: frozenset[str] = frozenset()
 
 #: Called with each entry as it is read, and whether it is the header entry (see :func:`parse_po`).
 Sink = Callable[[Entry, bool], None]
