@@ -34,6 +34,31 @@ def test_contains_on_boundaries(hay: str, term: str, found: bool) -> None:
     assert khmer.has_term(hay, [term]) is found
 
 
+@pytest.mark.parametrize(("hay", "term", "found"), CONTAINS)
+def test_renders_each_on_the_examples(hay: str, term: str, found: bool) -> None:
+    assert khmer.renders_each(khmer.key(hay), [(khmer.key("ឆ្អឹង"), khmer.key(term)), None]) is found
+
+
+def test_renders_each_agrees_with_contains() -> None:
+    """renders_each (contains for many, its boundary test written out) says True exactly when
+    contains finds one rendering of every concept (fuzzed, seeded: marks, coeng, Latin letters
+    and digits on either side, a rendering met twice, empty renderings, concepts without any)."""
+    rng = random.Random(62)
+    alphabet = ["ក", "ខ", "ា", "ិ", "\u17d2", "\u17cb", "a", "B", "7", "é", " ", "-", "\u200c"]
+    agreed = 0
+    for _ in range(4000):
+        hay = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        def rendering() -> str:
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 3)))
+
+        wanted = [None if rng.random() < 0.1 else tuple(rendering() for _ in range(rng.randint(0, 2)))
+                  for _ in range(rng.randint(0, 3))]
+        expected = all(keys is None or any(khmer.contains(hay, k) for k in keys) for keys in wanted)
+        assert khmer.renders_each(hay, wanted) is expected, (hay, wanted)
+        agreed += expected
+    assert agreed > 500
+
+
 def test_run_wise_normalize_equals_whole_text_normalize() -> None:
     """The cached run-by-run fast path gives exactly the whole-text normalization (fuzzed, seeded)."""
     rng = random.Random(61)

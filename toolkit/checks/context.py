@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import markup
 from toolkit.catalog.reader import Entry
-from toolkit.lang.khmer import contains
+from toolkit.lang.khmer import contains, renders_each
 
 if TYPE_CHECKING:
     from toolkit.checks.config import Limits
@@ -181,13 +181,10 @@ class Env:
             found = cached.get(source)
             if found is None:
                 found = matches(source)
-            for _, _, concept, _ in found:
-                need = known.get(concept, _UNSEEN)
-                if need is _UNSEEN:
-                    need = required(concept, lang)
-                if not rendered(hay, need):
-                    break
-            else:
+            needs = [known.get(concept, _UNSEEN) for _, _, concept, _ in found]
+            if _UNSEEN in needs:
+                needs = [required(concept, lang) for _, _, concept, _ in found]
+            if renders_each(hay, needs):
                 add((source, translation))
         self._complete = (told_for, complete)
         return complete
