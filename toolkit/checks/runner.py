@@ -74,7 +74,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.po") if p.is_file())
+            found = sorted(_po_files_under(path))
             if not found and path.suffix == ".po":  # `check x.po` where x.po is a directory
                 problems.append(InputError("is a directory, expected a PO file", path=path))
             files.extend(found)
@@ -83,8 +83,23 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
         else:
             problems.append(InputError("no such file or directory", path=path))
     seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+    unique = []
+    for f in files:
+        real = f.resolve()  # (a system call per part of the path: once per file)
+        if real not in seen:
+            seen.add(real)
+            unique.append(f)
     return unique, problems
+
+
+def _po_files_under(root: Path) -> Iterator[Path]:
+    """The files named ``*.po`` under *root*, at any depth, as ``root.rglob("*.po")`` finds them
+    (symbolic links to directories not followed, to files taken), by ``os.walk``: several times
+    faster on a tree of many catalogs."""
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            if name.endswith(".po") and os.path.isfile(os.path.join(folder, name)):
+                yield Path(folder, name)
 
 
 def catalog_language(catalog: Catalog, path: Path) -> str | None:
