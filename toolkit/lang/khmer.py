@@ -382,8 +382,9 @@ def analysed_apart(texts: "list[str]") -> dict[int, tuple[str, bool]]:
         apart = {kept[i]: found for i, found in analysed_apart([texts[i] for i in kept]).items()}
         return apart | {i: _analysed_one(text) for i, text in enumerate(texts) if "\x00" in text}
     alone: set[int] = set()
-    pieces = set(joined.replace(ZWSP, " ").replace("\x00", " ").split())
-    pieces.difference_update(_CLEAN_PIECES)
+    # (difference, not difference_update: it looks up the batch's pieces in the large set rather
+    # than walking all of the large set)
+    pieces = set(joined.replace(ZWSP, " ").replace("\x00", " ").split()).difference(_CLEAN_PIECES)
     if pieces:
         dirty = _dirty_pieces(pieces)
         if len(_CLEAN_PIECES) < _CLEAN_PIECES_MAX:
