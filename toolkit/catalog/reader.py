@@ -276,15 +276,20 @@ class _Parser:
             if first == '"':
                 body = line[1:-1]
                 if line[-1] == '"' and len(line) > 1 and '"' not in body and ("\\" not in body or _closed(body)):
-                    self.string(body, lineno, False)
+                    cur = self.cur
+                    if cur.last is not None and cur.marked is False:  # string()'s usual case, inline
+                        cur.last.append(_unescape(body, self.path, lineno) if "\\" in body else body)
+                    else:
+                        self.string(body, lineno, False)
                     continue
             else:
                 keyword, _, rest = line.partition(" ")
                 if keyword in keywords and len(rest) > 1 and rest[0] == '"' and rest[-1] == '"':
                     body = rest[1:-1]
                     if '"' not in body and ("\\" not in body or _closed(body)):
-                        self.keyword(keyword, None, lineno, False)
-                        self.string(body, lineno, False)
+                        if not self.usual(keyword, body, lineno):
+                            self.keyword(keyword, None, lineno, False)
+                            self.string(body, lineno, False)
                         continue
             self.tokens(line, lineno, False)
         cur = self.cur
@@ -399,6 +404,29 @@ class _Parser:
                 cur.prev_last.append(_unescape(sub.group()[1:-1], self.path, lineno))
             else:
                 raise self.error("syntax error in a previous-string (#|) comment", lineno)
+
+    def usual(self, keyword: str, body: str, lineno: int) -> bool:
+        """A live ``msgid "..."`` that opens an entry or ``msgstr "..."`` that follows its msgid
+        (the usual two keyword lines), read as :meth:`keyword` and :meth:`string` read them, in
+        one call; False (nothing done) for any other case, which they read."""
+        cur = self.cur
+        if keyword == "msgid":
+            if cur.strs:
+                self.finish()
+                cur = self.cur
+            if cur.msgid is not None or cur.marked is True:
+                return False
+            cur.marked = cur.obsolete = False
+            if not cur.start:
+                cur.start = lineno
+            cur.msgid = cur.last = [_unescape(body, self.path, lineno) if "\\" in body else body]
+            cur.msgid_line = lineno
+            return True
+        if keyword != "msgstr" or cur.msgid is None or cur.plural is not None or cur.strs or cur.marked is not False:
+            return False
+        cur.obsolete = False
+        cur.strs[-1] = cur.last = [_unescape(body, self.path, lineno) if "\\" in body else body]
+        return True
 
     def keyword(self, keyword: str, index: str | None, lineno: int, obsolete: bool) -> None:
         cur = self.cur
