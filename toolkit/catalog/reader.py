@@ -190,7 +190,7 @@ class _Builder:
                  "tcomment", "comment", "refs", "prev", "prev_last")
 
     def __init__(self) -> None:
-        self.flags: list[str] = []
+        self.flags: list[str] | None = None  # (None until the entry has one: most have none)
         self.obsolete = False
         self.marked: bool | None = None  # whether the entry's strings so far were #~ (obsolete)
         self.ctxt: list[str] | None = None
@@ -200,10 +200,10 @@ class _Builder:
         self.strs: dict[int, list[str]] = {}
         self.last: list[str] | None = None
         self.start = 0
-        self.tcomment: list[str] = []
-        self.comment: list[str] = []
+        self.tcomment: list[str] | None = None
+        self.comment: list[str] | None = None
         self.refs: list[str] = []
-        self.prev: dict[str, list[str]] = {}
+        self.prev: dict[str, list[str]] | None = None
         self.prev_last: list[str] | None = None
 
     def empty(self) -> bool:
@@ -258,13 +258,13 @@ class _Parser:
                         cur.start = lineno
                     cur.last = None
                     if second == ".":
-                        cur.comment.append(line[3:] if line[2:3] == " " else line[2:])
+                        cur.comment = (cur.comment or []) + [line[3:] if line[2:3] == " " else line[2:]]
                     elif second == ":":
                         cur.refs.extend(line[2:].split())
                     elif second == ",":
-                        cur.flags.extend(f.strip(_WS) for f in line[2:].split(",") if f.strip(_WS))
+                        cur.flags = (cur.flags or []) + [f.strip(_WS) for f in line[2:].split(",") if f.strip(_WS)]
                     else:
-                        cur.tcomment.append(line[2:])
+                        cur.tcomment = (cur.tcomment or []) + [line[2:]]
                     continue
                 self.comment(line, lineno)
                 continue
@@ -371,13 +371,13 @@ class _Parser:
         if second == "|":
             self.previous(text[2:], lineno, False)
         elif second == ",":
-            cur.flags.extend(f.strip(_WS) for f in text[2:].split(",") if f.strip(_WS))
+            cur.flags = (cur.flags or []) + [f.strip(_WS) for f in text[2:].split(",") if f.strip(_WS)]
         elif second == ".":
-            cur.comment.append(text[3:] if text[2:3] == " " else text[2:])
+            cur.comment = (cur.comment or []) + [text[3:] if text[2:3] == " " else text[2:]]
         elif second == ":":
             cur.refs.extend(text[2:].split())
         else:
-            cur.tcomment.append(text[2:] if second == " " else text[1:])
+            cur.tcomment = (cur.tcomment or []) + [text[2:] if second == " " else text[1:]]
 
     def mark(self, obsolete: bool, lineno: int) -> None:
         """An entry is live or obsolete (``#~``) throughout, previous strings included."""
@@ -399,6 +399,8 @@ class _Parser:
             if kind == "ws":
                 continue
             if kind == "kw" and sub.group("kw") != "msgstr":
+                if cur.prev is None:
+                    cur.prev = {}
                 cur.prev_last = cur.prev[sub.group("kw")] = []
             elif kind == "str" and cur.prev_last is not None:
                 cur.prev_last.append(_unescape(sub.group()[1:-1], self.path, lineno))
