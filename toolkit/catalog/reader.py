@@ -206,9 +206,6 @@ class _Builder:
         self.prev: dict[str, list[str]] | None = None
         self.prev_last: list[str] | None = None
 
-    def empty(self) -> bool:
-        return self.msgid is None and self.ctxt is None and not self.strs
-
 
 _KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr"})
 _PLAIN_COMMENTS = frozenset({".", ":", ",", " "})  # "#." "#:" "#," "# " (the rest: Parser.comment)
@@ -471,8 +468,8 @@ class _Parser:
     def finish(self) -> None:
         cur = self.cur
         self.cur = _Builder()
-        if cur.empty():  # comments without a message (e.g. at the end of the file): harmless
-            return
+        if cur.msgid is None and cur.ctxt is None and not cur.strs:
+            return  # comments without a message (e.g. at the end of the file): harmless
         if cur.msgid is None:
             raise self.error("msgctxt or msgstr without msgid", cur.start)
         if not cur.strs:
