@@ -263,6 +263,7 @@ def word_values(translation: str) -> set[str]:
             if khmer.on_boundaries(hay, m.start(), m.end())}
 
 
+@lru_cache(maxsize=1024)  # both halves of the numbers check ask for the same msgstr
 def _clean(translation: str) -> str:
     """The translation as numbers are read in it: no placeholders, no invisibles, Latin digits.
     (Normalization never changes digits or separators, so it is not needed here.)"""
@@ -363,7 +364,7 @@ def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
         sources, translations = "\x00".join(some_sources), "\x00".join(some_translations)
     # As _written and _clean compute them (character by character, so joined texts keep their own).
     sources = khmer.to_ascii_digits(sources)
-    cleans = khmer.visible_ascii_digits.__wrapped__(translations)  # the rule, not its cache: a batch is once
+    cleans = khmer.visible_ascii_digits(translations)
     # The tokens of each text, joined by \x01 (framed alike for a source and its translation).
     wants = "\x01".join(_SOURCE_OR_NUL_RE.findall(sources))
     found = "\x01".join(_KM_TOKEN_OR_NUL_RE.findall(cleans))

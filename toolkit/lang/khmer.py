@@ -254,7 +254,6 @@ def strip_invisible(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1024)  # the numbers check asks again for the same msgstr
 def visible_ascii_digits(text: str) -> str:
     """*text* without invisible characters and with Latin digits."""
     return to_ascii_digits(strip_invisible(text))
