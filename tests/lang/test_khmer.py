@@ -40,7 +40,7 @@ def test_renders_each_on_the_examples(hay: str, term: str, found: bool) -> None:
 
 
 def test_renders_each_agrees_with_contains() -> None:
-    """renders_each (contains for many, its boundary test written out) says True exactly when
+    """renders_each (contains for many renderings of many concepts) says True exactly when
     contains finds one rendering of every concept (fuzzed, seeded: marks, coeng, Latin letters
     and digits on either side, a rendering met twice, empty renderings, concepts without any)."""
     rng = random.Random(62)

@@ -501,29 +501,14 @@ def on_boundaries(hay: str, start: int, end: int) -> bool:
 
 def renders_each(hay_key: str, wanted: "Iterable[tuple[str, ...] | None]") -> bool:
     """True if for each of *wanted* (keyed renderings of one concept; None: nothing to look
-    for) one occurs in *hay_key* on boundaries: :func:`contains` for many in one call, its
-    boundary test (:func:`on_boundaries`) written out (a catalog's batch asks this per entry;
-    fuzz-tested equal)."""
-    n, marks, latin = len(hay_key), _MARKS, _LATIN_ALNUM
+    for) one is :func:`contains`-ed in *hay_key*: what a batch asks for each of its pairs, in one
+    call per pair."""
     for keys in wanted:
         if keys is None:
             continue
         for term_key in keys:
-            if not term_key:
-                continue
-            size = len(term_key)
-            start = hay_key.find(term_key)
-            while start >= 0:
-                end = start + size
-                if ((start == 0 or (hay_key[start] not in marks and hay_key[start - 1] != COENG
-                                    and not (hay_key[start] in latin and hay_key[start - 1] in latin)))
-                        and (end >= n or (hay_key[end] not in marks and hay_key[end - 1] != COENG
-                                          and not (hay_key[end - 1] in latin and hay_key[end] in latin)))):
-                    break
-                start = hay_key.find(term_key, start + 1)
-            else:
-                continue
-            break  # found
+            if contains(hay_key, term_key):
+                break
         else:
             return False  # none of this concept's renderings
     return True
