@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import markup
 from toolkit.catalog.reader import Entry
-from toolkit.lang.khmer import contains, renders_each
+from toolkit.lang.khmer import renders_each
 
 if TYPE_CHECKING:
     from toolkit.checks.config import Limits
@@ -155,7 +155,7 @@ class Env:
     def required(self, concept_id: str, lang: str) -> tuple[str, ...] | None:
         """What ``glossary-missing`` looks for in a translation where *concept_id* is recognised:
         the keys of its accepted *lang* renderings (:meth:`target_keys`), or None when it has
-        none (nothing to look for); see :func:`rendered`. Cached for the run."""
+        none (nothing to look for); see :func:`toolkit.lang.khmer.renders_each`. Cached for the run."""
         by_concept = self._required.setdefault(lang, {})
         found = by_concept.get(concept_id, _UNSEEN)
         if found is _UNSEEN:
@@ -165,8 +165,9 @@ class Env:
 
     def glossary_complete(self, lang: str) -> set[tuple[str, str]]:
         """The (source, translation) pairs of the batch :meth:`prepare` was last given in which
-        every concept :meth:`glossary_matches` finds is :func:`rendered`: where ``glossary-missing``
-        finds nothing. Told for the whole batch on first ask, from the keys :meth:`prepare` computed."""
+        every concept :meth:`glossary_matches` finds is rendered
+        (:func:`toolkit.lang.khmer.renders_each`): where ``glossary-missing`` finds nothing. Told
+        for the whole batch on first ask, from the keys :meth:`prepare` computed."""
         told_for = (self._batch, lang, self.glossary_domains)
         if self._complete[0] == told_for:
             return self._complete[1]
@@ -247,15 +248,3 @@ def visible(entry: Entry) -> tuple[str, tuple[tuple[str, str], ...]]:
     if kind:
         pairs = tuple((markup.visible(s, kind), markup.visible(t, kind)) for s, t in pairs)
     return kind, pairs
-
-
-def rendered(hay_key: str, keys: tuple[str, ...] | None) -> bool:
-    """Whether a concept recognised in the source is kept in a translation whose key is
-    *hay_key*, given what :meth:`Env.required` looks for: one of its accepted renderings' *keys*
-    occurs in it on boundaries (:func:`toolkit.lang.khmer.contains`); always when it has none."""
-    if keys is None:
-        return True
-    for key in keys:
-        if contains(hay_key, key):
-            return True
-    return False

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from toolkit.catalog.reader import Entry
-from toolkit.checks.context import Env, rendered
+from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
 from toolkit.glossary.match import is_acronym
 from toolkit.lang import khmer
+from toolkit.lang.khmer import renders_each
 
 
 @check("glossary-missing", "error", order=10, needs_glossary=True)
@@ -37,7 +38,7 @@ def glossary_missing(entries: Sequence[Entry], env: Env) -> Iterator[tuple[Entry
                 if concept in seen:
                     continue
                 seen.add(concept)
-                if rendered(hay, env.required(concept, lang)):
+                if renders_each(hay, (env.required(concept, lang),)):
                     continue
                 written = source[start:end]
                 if is_acronym(term) and khmer.contains(hay, khmer.key(written)):
