@@ -35,15 +35,19 @@ MARKDOWN_TOKEN = re.compile(
 
 
 _MARKDOWN_EXTENSIONS = (".md", ".markdown")
+# entry_kind's first tests (and all_plain's, for a batch): a msgid without it has no tags, a
+# reference without one of these names no Markdown file (".M" catches ".MD", ".Markdown").
+_TAG_SIGN = "<"
+_MARKDOWN_HINTS = (".md", ".markdown", ".M")
 
 
 def entry_kind(msgid: str, references: Sequence[str]) -> str:
     """The markup of a catalog entry: ``tags`` when its msgid has placeholders, ``markdown`` when
     it comes from a Markdown document (its ``#:`` references), else "" (plain text)."""
-    if "<" in msgid and TAG.search(msgid):  # every check asks: the common case stays cheap
+    if _TAG_SIGN in msgid and TAG.search(msgid):  # every check asks: the common case stays cheap
         return "tags"
     for ref in references:
-        if ".md" in ref or ".markdown" in ref or ".M" in ref:
+        if any(hint in ref for hint in _MARKDOWN_HINTS):
             path = ref.rsplit(":", 1)[0] if ":" in ref else ref
             if path.lower().endswith(_MARKDOWN_EXTENSIONS):
                 return "markdown"
@@ -54,10 +58,10 @@ def all_plain(msgids: Sequence[str], references: Sequence[Sequence[str]]) -> boo
     """True if :func:`entry_kind` surely says "" for each msgid and its references, told for a
     batch by substring searches over them joined (its own first tests): no ``<`` in a msgid, no
     ``.md``, ``.markdown`` or ``.M`` in a reference."""
-    if "<" in "\x00".join(msgids):
+    if _TAG_SIGN in "\x00".join(msgids):
         return False
     refs = "\x00".join(map("\x00".join, references))
-    return ".md" not in refs and ".markdown" not in refs and ".M" not in refs
+    return not any(hint in refs for hint in _MARKDOWN_HINTS)
 
 
 def visible(text: str, kind: str) -> str:
