@@ -66,11 +66,10 @@ class Tally:
         self.counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
 
     def add(self, entry: HasStatus) -> None:
-        if not entry.obsolete:
-            self.counts[entry.status] += 1
+        self.update((entry,))
 
     def update(self, entries: Iterable[HasStatus]) -> None:
-        """:meth:`add` each of *entries*."""
+        """Count each of *entries* that is live (as :func:`catalog_stats` counts)."""
         counts = self.counts
         for entry in entries:
             if not entry.obsolete:

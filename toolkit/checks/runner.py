@@ -198,18 +198,12 @@ class _FileCheck:
     def __call__(self, entry: Entry, header: bool) -> None:
         if header:
             self.start(Catalog(self.name, entry.msgstr, entry.line))
-            return
-        self.tally.add(entry)
-        if self.waiting is None:
-            self.batch.append(entry)
-            if len(self.batch) >= BATCH:
-                self.flush()
         else:
-            self.waiting.append(entry)
+            self.take((entry,))
 
     def take(self, entries: Sequence[Entry]) -> None:
-        """What calling it with each of *entries* (none the header) does, in bulk: for a catalog
-        read whole, once its header is known (:meth:`start`)."""
+        """Entries read (none the header): counted, then checked BATCH at a time once the
+        language is known (:meth:`start`); until then they wait."""
         self.tally.update(entries)
         if self.waiting is not None:
             self.waiting += entries
