@@ -40,6 +40,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from anchor import polib_seconds
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "real-km"
 JUDGED = DATA / "judged.jsonl"
@@ -264,17 +266,6 @@ print(time.process_time() - start, len(r.findings))
 """.replace("import sys, time", "import os, sys, time")
 
 
-# The anchor measured as the check is: a fresh interpreter, the module imported before the clock.
-_POLIB_CHILD = """
-import sys, time
-import polib
-start = time.process_time()
-for path in sys.argv[1:]:
-    polib.pofile(path)
-print(time.process_time() - start)
-"""
-
-
 def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int, cwd: str) -> None:
     import polib
 
@@ -283,9 +274,7 @@ def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int
     polib_best = polib_warm = lib_best = lib_cold = float("inf")
     cold = {**os.environ, "TOOLKIT_NO_CACHE": "1"}  # no on-disk cache: every Khmer cluster asked of pheasa
     for _ in range(runs):  # rounds: anchor and check side by side (the machine's load changes over time)
-        out = subprocess.run([sys.executable, "-c", _POLIB_CHILD, *paths], cwd=cwd, capture_output=True,
-                             text=True, check=True).stdout.split()
-        polib_best = min(polib_best, float(out[0]))
+        polib_best = min(polib_best, polib_seconds(paths, cwd))  # the anchor, as the check is timed
         start = time.process_time()
         for p in paths:
             polib.pofile(p)
