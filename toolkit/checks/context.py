@@ -72,7 +72,8 @@ class Env:
         return self._visible_all
 
     def prepare(self, entries: "Sequence[Entry]") -> None:
-        """Batch work for the entries about to be checked (a catalog or a chunk of one): the
+        """Batch work for the entries about to be checked (a catalog or a chunk of one; translated
+        and live, as the runner gives them: an entry without a translation only costs work): the
         glossary terms of the sources are found together
         (:meth:`toolkit.glossary.match.Matcher.spans_of`) and answer :meth:`matches`; the
         pairs in which the numbers check finds nothing are told together where numbers are
@@ -85,7 +86,7 @@ class Env:
         from toolkit.checks.numbers import mostly_numbered, without_findings
         from toolkit.lang import khmer
 
-        pairs = [p for e in entries for p in e.pairs]  # (the runner gives translated, live entries)
+        pairs = [p for e in entries for p in e.pairs]
         self.numbers_fine = without_findings(pairs) if mostly_numbered(pairs) else set()
         # (C-level passes over the pairs: map, compress; a catalog has thousands.)
         translations = list(dict.fromkeys(map(itemgetter(1), pairs)))
