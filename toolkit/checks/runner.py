@@ -292,8 +292,12 @@ def _check_file(path: Path, plan: _Plan, env: Env, store: UnitStore | None = Non
 
 
 #: Entries read and not yet checked: they are checked this many at a time, each batch's common
-#: work done together (a streamed catalog is never held whole, but still gains from it).
-BATCH = 4096
+#: work done together (a streamed catalog is never held whole, but still gains from it). 256 keeps
+#: a batch's joined texts and the objects made from them in a core's L2 cache between the batch
+#: passes: with the same instructions as 4,096, it had 7% fewer L2 misses on the generated
+#: benchmark and on the real catalogs (cachegrind, 1 MB L2), which is what a busy machine makes
+#: dear; smaller batches cost more instructions than they save in misses.
+BATCH = 256
 
 #: Catalogs larger than this are streamed: read a piece at a time and checked BATCH entries at a
 #: time as they are read, so the file is never held whole (peak memory about 3x a 20 MB
