@@ -181,6 +181,34 @@ def test_squeezed_holds_every_key_occurrence() -> None:
     assert tested > 3000
 
 
+def test_a_khmer_only_key_is_found_alike_in_the_squeezed_form() -> None:
+    """found_squeezed: for a key of Khmer characters alone, contains() in squeezed(text) is
+    contains() in key(text), both ways (fuzzed, seeded: letters, coeng, marks, joiners, ZWSP,
+    every kind of white space, Khmer and Latin digits, Latin letters whose folding differs,
+    Khmer punctuation); keys with a Latin letter, digit or space are not claimed."""
+    rng = random.Random(65)
+    alphabet = ["ក", "ន", "រ", "យ", "ដ", "ត", "្", "ា", "ី", "េ", "ុ", "ំ", "់", "៍", "\u17d2\u178a", "។", "៖",
+                "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", " ", "  ", "\n", "\u00a0", "១", "5", "A", "b",
+                "ß", "İ", "Σ", "."]
+    compared = found = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 18)))
+        hay, squeezed = khmer.key(text), khmer.squeezed(text)
+        if hay and rng.random() < 0.7:
+            start = rng.randrange(len(hay))
+            k = hay[start : rng.randint(start + 1, len(hay))]
+        else:
+            k = khmer.key("".join(rng.choice(alphabet[:15]) for _ in range(rng.randint(1, 4))))
+        if not khmer.found_squeezed(k):
+            assert not k or any(not khmer.is_khmer_char(c) for c in k)
+            continue
+        compared += 1
+        expected = khmer.contains(hay, k)
+        found += expected
+        assert khmer.contains(squeezed, k) is expected, ([hex(ord(c)) for c in text], k)
+    assert compared > 2500 and 300 < found < compared - 300  # both answers well represented
+
+
 def test_keys_and_analysis_of_joined_texts_equal_those_of_each() -> None:
     """keys(texts), analysed(texts) and squeezed_of_normalized, computed over the texts joined,
     are key(), analyse() and squeezed() of each text (fuzzed, seeded: Khmer

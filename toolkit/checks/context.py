@@ -3,7 +3,7 @@ run's limits, with per-run caches (recognition per msgid, the deprecated-term au
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter, ne
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import markup
 from toolkit.catalog.reader import Entry
-from toolkit.lang.khmer import renders_each
+from toolkit.lang.khmer import found_squeezed, keys_of_normalized, renders_each
 
 if TYPE_CHECKING:
     from toolkit.checks.config import Limits
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 _UNSEEN: Any = object()  # a concept Env.required has not been asked about yet
+_KEYED: Any = object()  # Env.required_squeezed: a rendering is not Khmer-only (look in the key)
 _MSGID, _REFERENCES, _PAIRS = attrgetter("msgid"), attrgetter("references"), attrgetter("pairs")
 _MATCHES_KEPT = 8192  # msgids whose glossary matches an Env remembers (catalogs of a run repeat them)
 
@@ -59,6 +60,9 @@ class Env:
     #: :meth:`glossary_quiet`'s answer and what it was told for (batch, language)
     _quiet: tuple[object, set[str]] = field(default_factory=lambda: (None, set()))
     _required: dict[str, dict[str, tuple[str, ...] | None]] = field(default_factory=dict)  # see :meth:`required`
+    _required_squeezed: dict[str, dict[str, Any]] = field(default_factory=dict)  # see :meth:`required_squeezed`
+    _normals: dict[str, str] = field(default_factory=dict)  # the batch's translations not normalized as written
+    _with_nul: set[str] = field(default_factory=set)  # the batch's translations with a NUL (never keyed together)
 
     def visible_all(self, entries: "Sequence[Entry]") -> list[tuple[str, tuple[tuple[str, str], ...]]]:
         """:func:`visible` of each of *entries*, computed once for a batch that several checks
@@ -79,11 +83,13 @@ class Env:
         pairs in which the numbers check finds nothing are told together where numbers are
         common (:func:`toolkit.checks.numbers.without_findings`); the translations' normalization
         (:func:`toolkit.lang.khmer.analysed_apart`) tells those already normalized and valid
-        (:attr:`khmer_clean`) and gives the keys (:func:`toolkit.lang.khmer.keys`) of those whose
-        source may hold a term (:meth:`key`) and the squeezed forms of the others
-        (:meth:`squeezed`), computed together. The answers are those the
+        (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`), computed
+        together; :meth:`glossary_complete` computes the keys it needs the same way (all those of
+        the translations whose source may hold a term, here, when the deprecated renderings need
+        them: :attr:`toolkit.glossary.verify.ForbiddenIndex.squeezable`). The answers are those the
         entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
         from toolkit.checks.numbers import mostly_numbered, without_findings
+        from toolkit.glossary.verify import forbidden_index
         from toolkit.lang import khmer
 
         pairs = [p for e in entries for p in e.pairs]
@@ -104,16 +110,26 @@ class Env:
         if sources:
             known.update(self.glossary.matcher().spans_of(sources))
         self._matches_kept = len(known) + _MATCHES_KEPT  # this catalog's answers stay while it is checked
-        normals = {texts[i]: normal for i, (normal, _) in apart.items()}  # the others: the text
-        with_nul = set(compress(translations, map(str.__contains__, translations, repeat("\x00"))))
-        # The translations whose source may hold a term: glossary-missing needs their keys.
-        wanted = dict.fromkeys(compress(map(itemgetter(1), pairs), map(ne, map(known.get, map(itemgetter(0), pairs)),
-                                                                       repeat([]))))
-        keyed = [t for t in wanted if t not in with_nul] if with_nul else list(wanted)
-        self._keys = dict(zip(keyed, khmer.keys_of_normalized(list(map(normals.get, keyed, keyed)))))
-        # glossary-forbidden uses a squeezed form only where it knows no key (Env.known_key).
-        plain = [t for t in translations if t not in self._keys and t not in with_nul]
-        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized(list(map(normals.get, plain, plain)))))
+        self._normals = {texts[i]: normal for i, (normal, _) in apart.items()}  # the others: the text
+        self._with_nul = set(compress(translations, map(str.__contains__, translations, repeat("\x00"))))
+        # Every translation's squeezed form (glossary-forbidden's first test, and what
+        # glossary-missing looks for Khmer-only renderings in); keys only where needed (_keyed).
+        plain = [t for t in translations if t not in self._with_nul] if self._with_nul else translations
+        self._squeezed = dict(zip(plain, khmer.squeezed_of_normalized(list(map(self._normals.get, plain, plain)))))
+        self._keys = {}
+        lang = self.glossary_lang
+        index = forbidden_index(self.glossary, lang) if lang is not None else None
+        if index is not None and index.has_forbidden and not index.squeezable:  # glossary-forbidden wants keys
+            self._keyed(compress(map(itemgetter(1), pairs), map(ne, map(known.get, map(itemgetter(0), pairs)),
+                                                                repeat([]))))
+
+    def _keyed(self, translations: "Iterable[str]") -> None:
+        """Compute the keys of those of *translations* (of the batch) not keyed yet, together."""
+        keys, with_nul = self._keys, self._with_nul
+        todo = [t for t in dict.fromkeys(translations) if t not in keys and t not in with_nul]
+        if todo:
+            normals = self._normals
+            keys.update(zip(todo, keys_of_normalized(list(map(normals.get, todo, todo)))))
 
     def key(self, text: str) -> str:
         """:func:`toolkit.lang.khmer.key` of *text* (the one :meth:`prepare` computed, if any)."""
@@ -168,28 +184,52 @@ class Env:
         """The (source, translation) pairs of the batch :meth:`prepare` was last given in which
         every concept :meth:`glossary_matches` finds is rendered
         (:func:`toolkit.lang.khmer.renders_each`): where ``glossary-missing`` finds nothing. Told
-        for the whole batch on first ask, from the keys :meth:`prepare` computed."""
+        for the whole batch on first ask: in the squeezed forms :meth:`prepare` computed where
+        every rendering looked for is Khmer-only (:func:`toolkit.lang.khmer.found_squeezed`),
+        else in the keys, computed then for those translations together."""
         told_for = (self._batch, lang, self.glossary_domains)
         if self._complete[0] == told_for:
             return self._complete[1]
         complete: set[tuple[str, str]] = set()
-        add, keys, matches = complete.add, self._keys, self.glossary_matches
-        required, known = self.required, self._required.setdefault(lang, {})
+        keyed: list[tuple[str, str, list[tuple[str, ...] | None]]] = []  # the pairs that need keys
+        add, squeezed, matches = complete.add, self._squeezed, self.glossary_matches
+        required, known = self.required_squeezed, self._required_squeezed.setdefault(lang, {})
         cached = self._matches if self.glossary_domains is None else {}  # glossary_matches's answers
         for source, translation in self._pairs:
-            hay = keys.get(translation)
-            if hay is None:
-                continue
             found = cached.get(source)
             if found is None:
                 found = matches(source)
+            if not found:
+                continue  # nothing to look for (glossary-missing's own first test)
             needs = [known.get(concept, _UNSEEN) for _, _, concept, _ in found]
             if _UNSEEN in needs:
                 needs = [required(concept, lang) for _, _, concept, _ in found]
-            if renders_each(hay, needs):
+            if _KEYED in needs:
+                keyed.append((source, translation, [self.required(concept, lang) for _, _, concept, _ in found]))
+                continue
+            hay = squeezed.get(translation)
+            if hay is not None and renders_each(hay, needs):
                 add((source, translation))
+        if keyed:
+            self._keyed(map(itemgetter(1), keyed))
+            keys = self._keys
+            for source, translation, needs in keyed:
+                hay = keys.get(translation)
+                if hay is not None and renders_each(hay, needs):
+                    add((source, translation))
         self._complete = (told_for, complete)
         return complete
+
+    def required_squeezed(self, concept_id: str, lang: str) -> "tuple[str, ...] | None":
+        """:meth:`required` where every rendering of it is Khmer-only, so found alike in a
+        squeezed form (:func:`toolkit.lang.khmer.found_squeezed`); else ``_KEYED`` (look in the
+        key). Cached for the run."""
+        by_concept = self._required_squeezed.setdefault(lang, {})
+        found = by_concept.get(concept_id, _UNSEEN)
+        if found is _UNSEEN:
+            keys = self.required(concept_id, lang)
+            found = by_concept[concept_id] = keys if keys is None or all(map(found_squeezed, keys)) else _KEYED
+        return found
 
     def glossary_quiet(self, lang: str) -> set[str]:
         """The translations of the batch :meth:`prepare` was last given in which no deprecated

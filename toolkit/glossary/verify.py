@@ -72,14 +72,15 @@ class ForbiddenIndex:
         if self.has_forbidden:
             self.candidates.make_automaton()
         self.full: _AllRenderings | None = None
-        self._squeezable = self.has_forbidden and all(map(khmer.squeezable, self.candidates.keys()))
+        #: every deprecated key can be told from a squeezed form (:meth:`may_hold`, :meth:`quiet`)
+        self.squeezable = self.has_forbidden and all(map(khmer.squeezable, self.candidates.keys()))
         self._joinable = not any(_JOIN in k for k in self.candidates.keys())  # see :meth:`quiet`
 
     def may_hold(self, text: str, squeezed: str | None = None) -> bool:
         """False when *text* (as written) surely holds no deprecated rendering, told from a
         cheaper form than its key (:func:`toolkit.lang.khmer.squeezed`, given as *squeezed* when
         the caller has it); True means "compute the key and ask :meth:`forbidden`"."""
-        if not self._squeezable:
+        if not self.squeezable:
             return True
         return next(self.candidates.iter(khmer.squeezed(text) if squeezed is None else squeezed), None) is not None
 
@@ -89,7 +90,7 @@ class ForbiddenIndex:
         occurs, and those of *squeezed* (text -> :func:`toolkit.lang.khmer.squeezed`; used where
         the key is not given) of which :meth:`may_hold` says so. The forms are joined by NUL,
         which is in no deprecated key, so a key found in the joined forms is in one of them."""
-        forms = {**squeezed, **keys} if self._squeezable else keys
+        forms = {**squeezed, **keys} if self.squeezable else keys
         if not self.has_forbidden:
             return set(forms)
         quiet = set(forms)
