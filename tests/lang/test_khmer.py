@@ -111,6 +111,27 @@ def test_odd_invisibles_fast_path_agrees_with_the_patterns() -> None:
         assert khmer.odd_invisibles(text) == expected, repr(text)
 
 
+def test_odd_invisible_texts_holds_every_text_with_a_finding() -> None:
+    """The batch form (texts joined by NUL) names every text odd_invisibles finds something in;
+    of the texts without a BOM, a ZWNJ or a NUL, exactly those (fuzzed, seeded: the same
+    characters, texts at either end of the batch, empty ones, a NUL now and then)."""
+    rng = random.Random(76)
+    alphabet = ["\u200b", "\u200b", "\u200c", "\ufeff", " ", "\n", "\t", "\u00a0", "ក", "ា", "a"]
+    told = 0
+    for _ in range(1500):
+        texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 7))) for _ in range(rng.randint(0, 6))]
+        if rng.random() < 0.03 and texts:
+            texts[0] += "\x00"
+        found = khmer.odd_invisible_texts(texts)
+        for i, text in enumerate(texts):
+            if khmer.odd_invisibles(text):
+                assert i in found, texts
+                told += 1
+            elif not any(c in text for c in "\ufeff\u200c") and "\x00" not in "".join(texts):
+                assert i not in found, texts
+    assert told > 1500
+
+
 @pytest.mark.parametrize(
     ("haystack", "needle", "expected"),
     [

@@ -272,8 +272,13 @@ _ODD_INVISIBLE = (
 # a space" lookbehind comes after it), so the regex engine skips straight from one ZWSP to the
 # next (a literal first character: its fastest search) instead of trying every rule at every
 # character; a ZWSP at the start, an inner BOM and a ZWNJ at all are plain string tests.
-# (Agreement is fuzz-tested.)
-_ODD_ZWSP = re.compile(r"\u200b(?:\u200b|\s|$|(?<=\s\u200b))")
+# (Agreement is fuzz-tested.) *edge*: what else ends a text, for texts joined by it.
+def _odd_zwsp(edge: str = "") -> re.Pattern[str]:
+    return re.compile(f"\u200b(?:[\u200b{edge}]|\\s|$|(?<=[\\s{edge}]\u200b))")
+
+
+_ODD_ZWSP = _odd_zwsp()
+_ODD_ZWSP_JOINED = _odd_zwsp("\x00")
 
 
 _SEPARATOR_ZWNJ = _ODD_INVISIBLE[-1][0]
@@ -283,6 +288,26 @@ def mask_separator_zwnj(text: str) -> str:
     """*text* with each ZWNJ used as a word separator read as the ZWSP it stands for (same
     length): a separator is invisible-character hygiene, not an invalid Khmer sequence."""
     return _SEPARATOR_ZWNJ.sub(ZWSP, text) if ZWNJ in text else text
+
+
+def odd_invisible_texts(texts: "list[str]") -> set[int]:
+    """Indexes of those of *texts* in which :func:`odd_invisibles` may find something, told for
+    all of them joined by NUL, where an odd ZWSP is one search from the next (:data:`_ODD_ZWSP`
+    with NUL as a text's end), the first hit in a text enough; a text with a BOM or a ZWNJ is
+    always among them (asked alone), and all are when one has a NUL. Fuzz-tested: every text
+    :func:`odd_invisibles` finds something in is there."""
+    joined = "\x00".join(texts)
+    if texts and joined.count("\x00") > len(texts) - 1:
+        return set(range(len(texts)))
+    starts = [0] if joined[:1] == ZWSP else []
+    search, find = _ODD_ZWSP_JOINED.search, joined.find
+    found = search(joined)
+    while found is not None:
+        starts.append(found.start())
+        nul = find("\x00", found.start())
+        found = search(joined, nul + 1) if nul >= 0 else None
+    holding = texts_holding(joined, [c for c in (BOM, ZWNJ) if c in joined])
+    return joined_indexes(joined, starts) | holding if starts else holding
 
 
 def tidy_invisibles(text: str) -> str:
