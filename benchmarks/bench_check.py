@@ -10,6 +10,9 @@ The single-process figures are CPU seconds; the parallel ones (worker processes,
 wall seconds, printed with the number of cores: on a busy machine they are the first to suffer.
 The anchor is measured as the check is, in a fresh interpreter with its module imported before the
 clock, in rounds beside the check's runs (best of each); polib warm in this process is printed too.
+On a shared machine the best of each can come from different moments, so each round's ratio is
+printed too, the check's run over the mean of the anchor runs just before and after it, and
+their median: the figure a change of load moves least.
 
 With ``--instructions`` (valgrind installed) the instructions of both are counted too: a ratio the
 machine's load does not move (slow: about 50 times the run; use it with ``--entries 30000``).
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -230,10 +234,15 @@ def main() -> None:
         t_read, _ = _best(lambda: [read_po(p) for p in files], args.runs)
         t_load, glossary = _best(lambda: load_glossary([root / "glossary.yaml"]), 1)
         t_polib = t_check = float("inf")
-        for _ in range(args.runs):  # rounds: anchor and check side by side (the machine's load changes)
-            t_polib = min(t_polib, _polib(files))
+        # Rounds: each check run between two anchor runs, as the machine's load changes; its
+        # paired ratio is over the mean of the two (a change of load within a round cancels).
+        paired: list[float] = []
+        before = t_polib = _polib(files)
+        for _ in range(args.runs):
             t, (translated, fuzzy, untranslated, errors, warnings) = _library(root, "1", 1)
-            t_check = min(t_check, t)
+            after = _polib(files)
+            paired.append(t / ((before + after) / 2))
+            t_polib, t_check, before = min(t_polib, after), min(t_check, t), after
         t_par, _ = _library(root, "auto", args.runs)
 
         print(f"corpus: {len(files)} files, {total} entries ({translated} translated, {fuzzy} fuzzy, "
@@ -246,6 +255,8 @@ def main() -> None:
         print(f"{'glossary load (CPU)':40} {t_load:7.2f} s")
         print(f"{'toolkit check, library, --jobs 1 (CPU)':40} {t_check:7.2f} s   {t_check / t_polib:5.2f}x polib  "
               f"(target <= 2x)   {errors} errors, {warnings} warnings")
+        print(f"{'  paired rounds (check / polib around it)':40} median {statistics.median(paired):.2f}x   "
+              f"(each round: {', '.join(f'{r:.2f}' for r in paired)})")
         print(f"{'toolkit check, library, --jobs auto (wall)':40} {t_par:7.2f} s   {t_par / t_polib:5.2f}x polib")
         if args.cli:
             exe = Path(sys.executable).with_name("toolkit")

@@ -481,8 +481,14 @@ def squeezed(text: str) -> str:
 
 def _squeezed(normal: str) -> str:
     """Normalized text (or several joined by NUL) without white space or invisible characters,
-    with Latin digits: every step goes character by character."""
-    return to_ascii_digits(strip_invisible("".join(normal.split())))
+    with Latin digits: every step goes character by character. The usual white space, the
+    space, goes in one pass; only text with other white space is split (a split that finds none
+    gives the text itself, no copy)."""
+    spaceless = normal.replace(" ", "")
+    parts = spaceless.split()
+    if len(parts) != 1 or len(parts[0]) != len(spaceless):
+        spaceless = "".join(parts)
+    return to_ascii_digits(strip_invisible(spaceless))
 
 
 def squeezed_of_normalized(normals: "list[str]") -> list[str]:
