@@ -8,10 +8,13 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from toolkit.catalog.reader import parse_po
 from toolkit.checks import all_checks
 from toolkit.checks.context import Env
 from toolkit.glossary import load_glossary
+from toolkit.glossary.verify import forbidden_index
 
 CONSONANTS = "កខគងចជញដតនបពមយរលវសហអ"
 VOWELS = ["ា", "ិ", "ី", "ុ", "េ", "ោ", ""]
@@ -22,7 +25,7 @@ def _km(rng: random.Random) -> str:
     return "".join(rng.choice(CONSONANTS) + rng.choice(VOWELS) for _ in range(rng.randint(1, 3)))
 
 
-def _glossary(rng: random.Random, tmp_path: Path):
+def _glossary(rng: random.Random, tmp_path: Path, latin_deprecated: bool = False):
     lines = ["domain: general", "concepts:"]
     concepts = []  # (source term, accepted, deprecated)
     seen = set()
@@ -36,10 +39,12 @@ def _glossary(rng: random.Random, tmp_path: Path):
         seen.add(en)
         accepted = [] if i % 13 == 12 else [_km(rng) for _ in range(rng.randint(1, 3))]
         if i % 11 == 3:
-            accepted.append(en.upper())  # a Latin rendering
+            accepted += [en.upper(), en.split()[-1].lower()]  # Latin renderings
         deprecated = [_km(rng)] if rng.random() < 0.4 else []
         if accepted and rng.random() < 0.2:
             deprecated.append(accepted[0][:2])  # often inside an accepted rendering
+        if latin_deprecated and i % 7 == 5:
+            deprecated.append(en.split()[0])  # a Latin one: keys, not squeezed forms, tell it
         lines += [f"  - id: c{i}", "    source: test", f"    domain: {'general' if i % 3 else 'title'}",
                   "    en:", f"      - {{term: {en}, case_sensitive: {str(en.isupper()).lower()}}}"]
         if accepted or deprecated:
@@ -64,6 +69,8 @@ def _entries(rng: random.Random, concepts, count: int):
             return rng.choice(accepted)[:-1]  # cut
         if choice < 0.78 and accepted:
             return rng.choice(accepted) + rng.choice(["ា", "\u17d2ក", "x"])  # not on a boundary
+        if choice < 0.80 and accepted[-1:] and accepted[-1].isascii():
+            return accepted[-1][:2] + " " + accepted[-1][2:]  # a Latin rendering broken by a space
         if choice < 0.85:
             return en  # kept as written
         return _km(rng)
@@ -109,9 +116,11 @@ def _findings(env: Env, entries, batch: int | None) -> list:
     return found
 
 
-def test_batch_answers_equal_entry_by_entry(tmp_path: Path) -> None:
+@pytest.mark.parametrize("latin_deprecated", [False, True])
+def test_batch_answers_equal_entry_by_entry(tmp_path: Path, latin_deprecated: bool) -> None:
     rng = random.Random(7)
-    glossary, concepts = _glossary(rng, tmp_path)
+    glossary, concepts = _glossary(rng, tmp_path, latin_deprecated)
+    assert forbidden_index(glossary, "km").squeezable is not latin_deprecated  # both batch paths
     entries = _entries(rng, concepts, 1500)
     for domains in (None, frozenset({"general"})):
         alone = _findings(Env(glossary=glossary, lang="km", glossary_domains=domains), entries, None)

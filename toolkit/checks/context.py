@@ -83,11 +83,13 @@ class Env:
         pairs in which the numbers check finds nothing are told together where numbers are
         common (:func:`toolkit.checks.numbers.without_findings`); the translations' normalization
         (:func:`toolkit.lang.khmer.analysed_apart`) tells those already normalized and valid
-        (:attr:`khmer_clean`) and gives their squeezed forms (:meth:`squeezed`), computed
-        together; :meth:`glossary_complete` computes the keys it needs the same way (all those of
-        the translations whose source may hold a term, here, when the deprecated renderings need
-        them: :attr:`toolkit.glossary.verify.ForbiddenIndex.squeezable`). The answers are those the
-        entry-by-entry path gives (a streamed catalog is not prepared); only faster."""
+        (:attr:`khmer_clean`) and gives the squeezed forms of all (:meth:`squeezed`), computed
+        together. Their keys (:func:`toolkit.lang.khmer.keys`) are computed together too, but only
+        where needed: by :meth:`glossary_complete`, for the pairs a squeezed form cannot tell, and
+        here, for every translation whose source may hold a term, when the deprecated renderings
+        cannot be told from squeezed forms (:attr:`toolkit.glossary.verify.ForbiddenIndex.squeezable`).
+        The answers are those the entry-by-entry path gives (a streamed catalog is not prepared);
+        only faster."""
         from toolkit.checks.numbers import mostly_numbered, without_findings
         from toolkit.glossary.verify import forbidden_index
         from toolkit.lang import khmer
@@ -191,7 +193,7 @@ class Env:
         if self._complete[0] == told_for:
             return self._complete[1]
         complete: set[tuple[str, str]] = set()
-        keyed: list[tuple[str, str, list[tuple[str, ...] | None]]] = []  # the pairs that need keys
+        by_key: list[tuple[str, str, list[tuple[str, ...] | None]]] = []  # the pairs told from keys
         add, squeezed, matches = complete.add, self._squeezed, self.glossary_matches
         required, known = self.required_squeezed, self._required_squeezed.setdefault(lang, {})
         cached = self._matches if self.glossary_domains is None else {}  # glossary_matches's answers
@@ -205,15 +207,15 @@ class Env:
             if _UNSEEN in needs:
                 needs = [required(concept, lang) for _, _, concept, _ in found]
             if _KEYED in needs:
-                keyed.append((source, translation, [self.required(concept, lang) for _, _, concept, _ in found]))
+                by_key.append((source, translation, [self.required(concept, lang) for _, _, concept, _ in found]))
                 continue
             hay = squeezed.get(translation)
             if hay is not None and renders_each(hay, needs):
                 add((source, translation))
-        if keyed:
-            self._keyed(map(itemgetter(1), keyed))
+        if by_key:
+            self._keyed(map(itemgetter(1), by_key))
             keys = self._keys
-            for source, translation, needs in keyed:
+            for source, translation, needs in by_key:
                 hay = keys.get(translation)
                 if hay is not None and renders_each(hay, needs):
                     add((source, translation))
