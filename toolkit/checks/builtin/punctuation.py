@@ -23,6 +23,7 @@ from toolkit.catalog.reader import Entry
 from toolkit.checks.context import Env
 from toolkit.checks.registry import Problem, check
 from toolkit.lang import khmer
+from toolkit.segmentation.rules import load_rules  # (imported with the check, as the others' modules)
 
 _CLOSERS = "\"'”’»›)]}」』〉》\u00a0 \t\n\r" + "".join(khmer.INVISIBLE)
 _CLASSES = {
@@ -78,8 +79,6 @@ def _ends_in_abbreviation(body: str) -> bool:
     word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", body)
     if word is None:
         return False
-    from toolkit.segmentation.rules import load_rules
-
     return load_rules().abbreviation_class(word.group(1)) is not None
 
 
