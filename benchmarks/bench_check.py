@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from anchor import polib_seconds
+from anchor import instructions, polib_seconds
 
 Z = "\u200b"
 CONSONANTS = "កខគឃងចឆជឈញដឋឌឍណតថទធនបផពភមយរលវសហឡអ"
@@ -156,42 +156,6 @@ def _library(root: Path, jobs: str, runs: int) -> tuple[float, list[int]]:
     return best, summary
 
 
-# Instruction counts (valgrind's callgrind): a figure the machine's load does not move. Each
-# child runs once doing the work and once stopping before it; the difference is the work's count.
-_IR_CHECK = """
-import sys
-from toolkit.checks import all_checks, run_checks
-from toolkit.glossary import load_glossary
-g = load_glossary([sys.argv[2]])
-all_checks()
-if sys.argv[3] == "work":
-    run_checks([sys.argv[1]], glossary=g, jobs=1)
-"""
-_IR_POLIB = """
-import sys
-import polib
-if sys.argv[1] == "work":
-    for path in sys.argv[2:]:
-        polib.pofile(path)
-"""
-
-
-def _instructions(args: list[str]) -> int:
-    """Instructions callgrind counts for ``python -c *args*`` (hash seed fixed)."""
-    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c",
-                          *args], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
-    return int(out.stderr.rsplit("Collected : ", 1)[1].split()[0])
-
-
-def _instruction_ratio(root: Path, files: list[Path]) -> tuple[float, float]:
-    """Instructions of the check and of polib's parse (billions), each less its interpreter's start."""
-    locales, glossary = str(root / "locales"), str(root / "glossary.yaml")
-    check = _instructions([_IR_CHECK, locales, glossary, "work"]) - _instructions([_IR_CHECK, locales, glossary, "no"])
-    names = list(map(str, files))
-    anchor = _instructions([_IR_POLIB, "work", *names]) - _instructions([_IR_POLIB, "no", *names])
-    return check / 1e9, anchor / 1e9
-
-
 def _cli(cmd: list[str], runs: int) -> tuple[float, float]:
     """Best CPU time (user + system of the child) and best wall time of the program."""
     cpu, wall = [], []
@@ -268,7 +232,8 @@ def main() -> None:
                   f"(wall {wall1:.2f} s)")
             print(f"{'toolkit check, CLI, --jobs auto (wall)':40} {wall:7.2f} s   {wall / t_polib:5.2f}x polib")
         if args.instructions:
-            check_ir, polib_ir = _instruction_ratio(root, files)
+            check_ir, polib_ir = instructions([str(root / "locales")], [str(root / "glossary.yaml")],
+                                              list(map(str, files)))
             print(f"{'instructions (callgrind): check, polib':40} {check_ir:7.2f} G, {polib_ir:.2f} G   "
                   f"{check_ir / polib_ir:5.2f}x polib")
         print(f"toolkit check per entry: {t_check / total * 1e6:.1f} us "

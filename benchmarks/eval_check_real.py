@@ -21,7 +21,7 @@ on the same files and entries (``--nofuzzy``), judged in ``pofilter-judged.jsonl
 Then speed: ``toolkit check`` on all catalogs in one call vs polib parsing them (the anchor).
 
 Run: python benchmarks/eval_check_real.py [--glossary PATH ...] [--no-glossary] [--config FILE]
-     [--show N] [--no-pofilter] [--no-timing] [--runs 3]
+     [--show N] [--no-pofilter] [--no-timing] [--runs 3] [--instructions]
 (--config FILE: a pyproject.toml whose [tool.toolkit.check] the checks run with, e.g. to measure a
 check that is off by default.)
 """
@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from anchor import polib_seconds
+from anchor import instructions, polib_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "benchmarks" / "data" / "real-km"
@@ -266,7 +266,8 @@ print(time.process_time() - start, len(r.findings))
 """.replace("import sys, time", "import os, sys, time")
 
 
-def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int, cwd: str) -> None:
+def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int, cwd: str,
+                  count_instructions: bool = False) -> None:
     import polib
 
     paths = [str(ROOT / p) for p in files]
@@ -321,6 +322,10 @@ def report_timing(files: list[Path], glossary_paths: list[str] | None, runs: int
           f"{cli_cpu / polib_best:5.2f}x polib")
     print(f"{'toolkit check, CLI, one call (wall, with start-up)':48} {cli_wall:6.2f} s   "
           f"{cli_wall / polib_best:5.2f}x polib")
+    if count_instructions:
+        check_ir, polib_ir = instructions(paths, glossary_paths, paths, cwd)
+        print(f"{'instructions (callgrind): library, polib':48} {check_ir:6.2f} G, {polib_ir:.2f} G   "
+              f"{check_ir / polib_ir:5.2f}x polib")
 
 
 def report_corpora() -> None:
@@ -351,6 +356,8 @@ def main() -> None:
     parser.add_argument("--no-pofilter", action="store_true")
     parser.add_argument("--no-timing", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="timing runs, the best is shown (default 3)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions with valgrind: a ratio the machine's load does not move")
     args = parser.parse_args()
 
     files = catalogs()
@@ -379,7 +386,7 @@ def main() -> None:
         report_corpora()
         if not args.no_timing:
             print("\nspeed\n")
-            report_timing(files, glossary_paths, args.runs, cwd)
+            report_timing(files, glossary_paths, args.runs, cwd, args.instructions)
 
 
 if __name__ == "__main__":
