@@ -310,13 +310,15 @@ def odd_invisible_texts(texts: "list[str]") -> set[int]:
     return joined_indexes(joined, starts) | holding if starts else holding
 
 
+_DOUBLED_ZWSP = _ODD_INVISIBLE[0][0]
+_ODD_SPACES = re.compile(r"\u200b(?=\s)|(?<=\s)\u200b|^\u200b+|\u200b+$")
+
+
 def tidy_invisibles(text: str) -> str:
     """*text* without the odd invisible characters :func:`odd_invisibles` reports (a suggestion
     shown to the translator, never written for them): runs of ZWSP become one, ZWSP next to a
     space or at an end goes, a separator ZWNJ becomes ZWSP, an inner BOM goes."""
-    text = mask_separator_zwnj(text)
-    text = re.sub("\u200b{2,}", ZWSP, text)
-    text = re.sub(r"\u200b(?=\s)|(?<=\s)\u200b|^\u200b+|\u200b+$", "", text)
+    text = _ODD_SPACES.sub("", _DOUBLED_ZWSP.sub(ZWSP, mask_separator_zwnj(text)))
     return text[:1] + text[1:].replace(BOM, "")
 
 

@@ -72,11 +72,14 @@ def final(text: str) -> tuple[str | None, str]:
     return _CLASSES.get(body[-1]), body
 
 
+_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")  # the source's last word, before its final "."
+
+
 def _ends_in_abbreviation(body: str) -> bool:
     """The source ends in an abbreviation the segmenter knows, or in initials (``U.S.``)."""
     if _ABBREVIATION_RE.search(body):
         return True
-    word = re.search(r"([A-Za-z][A-Za-z.]*)\.$", body)
+    word = _LAST_WORD_RE.search(body)
     if word is None:
         return False
     return load_rules().abbreviation_class(word.group(1)) is not None
