@@ -351,8 +351,8 @@ def without_findings(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
     if not pairs:
         return set()
     each_source, each_translation = zip(*pairs)
-    sources, translations = "\x00".join(each_source), "\x00".join(each_translation)
-    if sources.count("\x00") + translations.count("\x00") > 2 * (len(pairs) - 1):  # a text with a NUL
+    sources, translations = khmer.nul_joined(each_source), khmer.nul_joined(each_translation)
+    if sources is None or translations is None:  # a text with a NUL
         return without_findings([p for p in pairs if "\x00" not in p[0] and "\x00" not in p[1]])
     scale_sources = sources  # scale words are looked for in the source as it is (_same_tokens)
     holders = khmer.texts_holding(sources, "%{") | khmer.texts_holding(translations, "%{")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -296,8 +296,8 @@ def odd_invisible_texts(texts: "list[str]") -> set[int]:
     with NUL as a text's end), the first hit in a text enough; a text with a BOM or a ZWNJ is
     always among them (asked alone), and all are when one has a NUL. Fuzz-tested: every text
     :func:`odd_invisibles` finds something in is there."""
-    joined = "\x00".join(texts)
-    if texts and joined.count("\x00") > len(texts) - 1:
+    joined = nul_joined(texts)
+    if joined is None:
         return set(range(len(texts)))
     starts = [0] if joined[:1] == ZWSP else []
     search, find = _ODD_ZWSP_JOINED.search, joined.find
@@ -402,8 +402,8 @@ def analysed_apart(texts: "list[str]") -> dict[int, tuple[str, bool]]:
     so the few new ones of a catalog are looked at (joined) and remembered. The other texts
     (with a NUL, not NFC, or a piece not clean) are analysed one by one. Tested equal to
     :func:`analyse` on fuzzed texts."""
-    joined = "\x00".join(texts)
-    if texts and joined.count("\x00") > len(texts) - 1:  # a text with a NUL of its own: alone
+    joined = nul_joined(texts)
+    if joined is None:  # a text with a NUL of its own: alone
         kept = [i for i, text in enumerate(texts) if "\x00" not in text]
         apart = {kept[i]: found for i, found in analysed_apart([texts[i] for i in kept]).items()}
         return apart | {i: _analysed_one(text) for i, text in enumerate(texts) if "\x00" in text}
@@ -445,6 +445,14 @@ def _dirty_pieces(pieces: "set[str]") -> "set[str]":
         return set()
     return {piece for piece in pieces if BOM in piece or _FOREIGN_MARK_RE.search(piece) is not None
             or any(_run_info(run) != (run, ()) for run in _RUNS_RE.findall(piece))}
+
+
+def nul_joined(texts: "Sequence[str]") -> str | None:
+    """*texts* joined by NUL, the form a batch is searched in (:func:`texts_holding`,
+    :func:`joined_indexes` tell the texts apart by their NULs); None when one of them holds a NUL
+    of its own, which would make two texts of one."""
+    joined = "\x00".join(texts)
+    return joined if joined.count("\x00") <= max(len(texts) - 1, 0) else None
 
 
 def texts_holding(joined: str, needles: "Iterable[str]") -> "set[int]":
