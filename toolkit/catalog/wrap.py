@@ -180,7 +180,7 @@ def detect_width(text: str | Iterable[str]) -> int:
             broken = True
         pieces.clear()
 
-    for line in lines(text) if isinstance(text, str) else text:  # a megabyte at a time, or as read
+    for line in lines(text) if isinstance(text, str) else text:  # a few lines at a time, or as read
         line = line.rstrip("\r")
         if _KEYWORD_LINE.match(line):
             close()
