@@ -43,7 +43,6 @@ from array import array
 from collections import deque
 from collections.abc import Callable, Hashable, Iterator, Sequence
 from itertools import islice
-from typing import Any
 
 from toolkit.catalog.reader import Entry, parse_po, read_po
 from toolkit.checks.context import Unit
@@ -60,7 +59,8 @@ PART_UNITS = 256
 PART_LINES = 20_000
 
 Variants = Callable[[Entry], tuple[Hashable, Hashable]]
-Record = tuple[Any, ...]  # (line, msgid, msgstr, msgctxt, msgid_plural, msgstr_plural, flags, tcomment)
+#: (line, msgid, msgstr, msgctxt, msgid_plural, msgstr_plural, flags, tcomment)
+Record = tuple[int, str, str, "str | None", "str | None", tuple[str, ...], frozenset[str], str]
 Stat = tuple[int, int] | None  # a file's size and modification time (ns) once its units are in
 
 
@@ -69,21 +69,16 @@ def _record(e: Entry) -> Record:
 
 
 def light_entry(line: int, msgid: str, msgstr: str, msgctxt: str | None, msgid_plural: str | None,
-                msgstr_plural: tuple[str, ...], flags: frozenset[str], tcomment: str) -> Entry:
+                msgstr_plural: tuple[str, ...], flags: frozenset[str], tcomment: str, start: int = 0) -> Entry:
     """An entry with what a corpus check and its finding read (line, strings, flags, translator
     comments); extracted comments, references and previous strings stay at their defaults."""
-    light: Entry = object.__new__(Entry)
-    light.__dict__.update(line=line, msgid=msgid, msgstr=msgstr, msgctxt=msgctxt, msgid_plural=msgid_plural,
-                          msgstr_plural=msgstr_plural, flags=flags, tcomment=tcomment, obsolete=False)
-    return light
+    return Entry(line, msgid, msgstr, msgctxt, msgid_plural, msgstr_plural, flags, False, (), tcomment, start=start)
 
 
 def corpus_entry(e: Entry) -> Entry:
     """:func:`light_entry` of *e*, and its first line: what a worker process sends of a checked
     entry for the corpus checks."""
-    light = light_entry(*_record(e))
-    light.__dict__["start"] = e.start
-    return light
+    return light_entry(*_record(e), e.start)
 
 
 def _hashes(ci: int, keyed: list[tuple[Hashable, Hashable]]) -> tuple[array[int], array[int]]:
