@@ -132,6 +132,24 @@ def test_odd_invisible_texts_holds_every_text_with_a_finding() -> None:
     assert told > 1500
 
 
+
+def _in_latin_word(text: str, index: int) -> bool:
+    return 0 < index < len(text) and all(c in khmer._LATIN_ALNUM for c in text[index - 1 : index + 1])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_on_boundaries_is_the_cluster_and_latin_word_rule(seed: int) -> None:
+    """on_boundaries, fuzzed against its rule as documented: a cluster boundary
+    (is_cluster_boundary) and not inside a Latin word, at each end of a non-empty span."""
+    rng = random.Random(seed)
+    alphabet = ["ក", "ខ", "\u17d2", "\u17b6", "\u17c6", "\u200b", "\u200c", "a", "Z", "7", "é", " ", ".", "-", "៣"]
+    for _ in range(20_000):
+        hay = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 7)))
+        start = rng.randint(0, len(hay) - 1)
+        end = rng.randint(start + 1, len(hay))
+        rule = all(khmer.is_cluster_boundary(hay, i) and not _in_latin_word(hay, i) for i in (start, end))
+        assert khmer.on_boundaries(hay, start, end) is rule, (hay, start, end)
+
 @pytest.mark.parametrize(
     ("haystack", "needle", "expected"),
     [
