@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -43,6 +44,13 @@ def toolkit_exe() -> str:
     if not found:
         pytest.fail("the toolkit console script is not installed; run `pip install -e .`")
     return found
+
+
+def interruptible() -> None:
+    """``preexec_fn`` of a program a test interrupts: Ctrl-C as at a terminal. A test run started
+    in the background by a shell without job control inherits SIGINT ignored, and Python then
+    leaves it ignored (the program would never see the interrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_toolkit(exe: str, *args: str, input: bytes | None = None,

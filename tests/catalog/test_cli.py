@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.catalog.conftest import GLOSSARY, po_path
-from tests.conftest import require_gettext, run_toolkit
+from tests.conftest import interruptible, require_gettext, run_toolkit
 from toolkit.catalog.po import read_po
 
 ARTICLE = """Hun Sen
@@ -182,7 +182,7 @@ def test_ctrl_c_leaves_the_previous_catalog(toolkit_exe: str, work: Path) -> Non
     source.write_text("\n\n".join(f"Roads number {i} in Takeo were repaired." for i in range(4000)), encoding="utf-8")
     for delay in (0.4, 0.7, 1.0):
         process = subprocess.Popen([toolkit_exe, *map(str, args)], cwd=work, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE)
+                                   stderr=subprocess.PIPE, preexec_fn=interruptible)
         time.sleep(delay)
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)

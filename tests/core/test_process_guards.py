@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import interruptible
+
 
 def _waiting_on_stdin(pid: int) -> bool:
     """True once the process blocks reading its standard input (Linux; elsewhere after a while)."""
@@ -25,7 +27,7 @@ def test_ctrl_c_is_exit_130_and_one_line(toolkit_exe: str) -> None:
     """Ctrl-C while a command waits (here on standard input). Before the interpreter has loaded
     the console script (its first ~50 ms, in `site`), Python itself handles the signal: not ours."""
     proc = subprocess.Popen([toolkit_exe, "glossary", "find", "-"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=interruptible)
     deadline = time.monotonic() + 20
     while not _waiting_on_stdin(proc.pid) and time.monotonic() < deadline:
         time.sleep(0.02)
