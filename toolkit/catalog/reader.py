@@ -265,6 +265,20 @@ class _Builder:
         self.prev_last: list[str] | None = None
 
 
+def _note(cur: _Builder, second: str, line: str) -> None:
+    """Add the comment *line* (``#``, then *second*: its next character or ""), not a ``#|`` or
+    ``#~`` one, to the entry *cur*: ``#,`` flags, ``#.`` extracted, ``#:`` references, any other
+    a translator comment. (The main loop and :meth:`_Parser.comment` both read comments here.)"""
+    if second == ".":
+        cur.comment = (cur.comment or []) + [line[3:] if line[2:3] == " " else line[2:]]
+    elif second == ":":
+        cur.refs.extend(line[2:].split())
+    elif second == ",":
+        cur.flags = (cur.flags or []) + [f.strip(_WS) for f in line[2:].split(",") if f.strip(_WS)]
+    else:
+        cur.tcomment = (cur.tcomment or []) + [line[2:] if second == " " else line[1:]]
+
+
 _KEYWORDS = frozenset({"msgctxt", "msgid", "msgid_plural", "msgstr"})
 _PLAIN_COMMENTS = frozenset({".", ":", ",", " "})  # "#." "#:" "#," "# " (the rest: Parser.comment)
 
@@ -312,14 +326,7 @@ class _Parser:
                     if not cur.start:
                         cur.start = lineno
                     cur.last = None
-                    if second == ".":
-                        cur.comment = (cur.comment or []) + [line[3:] if line[2:3] == " " else line[2:]]
-                    elif second == ":":
-                        cur.refs.extend(line[2:].split())
-                    elif second == ",":
-                        cur.flags = (cur.flags or []) + [f.strip(_WS) for f in line[2:].split(",") if f.strip(_WS)]
-                    else:
-                        cur.tcomment = (cur.tcomment or []) + [line[2:]]
+                    _note(cur, second, line)
                     continue
                 self.comment(line, lineno)
                 continue
@@ -425,14 +432,8 @@ class _Parser:
         cur.last = None
         if second == "|":
             self.previous(text[2:], lineno, False)
-        elif second == ",":
-            cur.flags = (cur.flags or []) + [f.strip(_WS) for f in text[2:].split(",") if f.strip(_WS)]
-        elif second == ".":
-            cur.comment = (cur.comment or []) + [text[3:] if text[2:3] == " " else text[2:]]
-        elif second == ":":
-            cur.refs.extend(text[2:].split())
         else:
-            cur.tcomment = (cur.tcomment or []) + [text[2:] if second == " " else text[1:]]
+            _note(cur, second, text)
 
     def mark(self, obsolete: bool, lineno: int) -> None:
         """An entry is live or obsolete (``#~``) throughout, previous strings included."""
